@@ -1,0 +1,56 @@
+"""newsmeta: typed, trustworthy article records from what scrapers leave behind.
+
+>>> import newsmeta
+>>> a = newsmeta.parse(" date 2022-01-07 https://example.com/a.html\\n\\nA Title Of Some Length Here\\n")
+>>> a.url, a.date.isoformat(), a.title
+('https://example.com/a.html', '2022-01-07', 'A Title Of Some Length Here')
+"""
+
+from newsmeta._version import __version__
+from newsmeta.api import detect, parse
+from newsmeta.errors import (
+    ConfigError,
+    DecodeError,
+    FormatError,
+    InputError,
+    LimitError,
+    NewsmetaError,
+)
+from newsmeta.records import (
+    Article,
+    Image,
+    Issue,
+    Location,
+    Organization,
+    Person,
+    Placeholder,
+    Provenance,
+    Severity,
+    Truncation,
+    Unrecognised,
+)
+from newsmeta.settings import Limits
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "DecodeError",
+    "FormatError",
+    "Image",
+    "InputError",
+    "Issue",
+    "LimitError",
+    "Limits",
+    "Location",
+    "NewsmetaError",
+    "Organization",
+    "Person",
+    "Placeholder",
+    "Provenance",
+    "Severity",
+    "Truncation",
+    "Unrecognised",
+    "__version__",
+    "detect",
+    "parse",
+]

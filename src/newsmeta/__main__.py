@@ -1,0 +1,3 @@
+from newsmeta.cli import main
+
+raise SystemExit(main())

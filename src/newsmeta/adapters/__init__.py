@@ -1,0 +1,49 @@
+"""The adapter registry: one module per input format, all of one shape.
+
+Every adapter module has ``NAME``, ``looks_like(text) -> bool`` (a cheap test
+for format detection), ``extract(data, *, input_name, limits) -> Extraction``
+and ``parse(data, *, input_name, limits) -> Article``. The contract is the
+:class:`Adapter` protocol; :data:`ADAPTERS` lists them in detection order.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from newsmeta.adapters import flat
+from newsmeta.records import Article
+from newsmeta.resolve import Extraction
+from newsmeta.settings import Limits
+
+__all__ = ["ADAPTERS", "Adapter", "get"]
+
+
+class Adapter(Protocol):
+    NAME: str
+
+    def looks_like(self, text: str) -> bool: ...
+
+    def extract(
+        self, data: str | bytes, *, input_name: str | None = ..., limits: Limits = ...
+    ) -> Extraction: ...
+
+    def parse(
+        self, data: str | bytes, *, input_name: str | None = ..., limits: Limits = ...
+    ) -> Article: ...
+
+
+#: Adapters by name, in the order format detection tries them.
+ADAPTERS: dict[str, Adapter] = {
+    flat.NAME: flat,
+}
+
+
+def get(name: str) -> Adapter:
+    from newsmeta.errors import FormatError
+
+    try:
+        return ADAPTERS[name]
+    except KeyError:
+        raise FormatError(
+            f"unknown format {name!r}; known formats: {', '.join(ADAPTERS)}"
+        ) from None

@@ -1,0 +1,41 @@
+"""The one exception family newsmeta raises.
+
+Invariant (after h11): any input either yields a record or raises a subclass of
+:class:`NewsmetaError` whose message says what was wrong and where. No raw
+``lxml``, ``json`` or ``UnicodeDecodeError`` escapes the public API.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DecodeError",
+    "FormatError",
+    "InputError",
+    "LimitError",
+    "NewsmetaError",
+]
+
+
+class NewsmetaError(Exception):
+    """Base class of every error newsmeta raises on bad input or configuration."""
+
+
+class InputError(NewsmetaError, ValueError):
+    """The input cannot be read as any record (wrong type, malformed structure)."""
+
+
+class FormatError(InputError):
+    """The input is not in the format that was asked for or detected."""
+
+
+class DecodeError(InputError):
+    """Bytes could not be decoded to text."""
+
+
+class LimitError(InputError):
+    """The input is past a configured limit (size, depth). The message names the limit."""
+
+
+class ConfigError(NewsmetaError, ValueError):
+    """A profile or configuration value is wrong. The message names the key."""

@@ -1,0 +1,86 @@
+"""People: author names and a dump's ``Name avatar-url`` line.
+
+>>> p = parse_person_line("Evgeny Mikhaylov https://cdnn1.img.sputniknews.com/img/1_0:0:1440:1440_100x100_80_0_0_4.jpg")
+>>> p.name, p.avatar_url.endswith(".jpg")
+('Evgeny Mikhaylov', True)
+>>> parse_person_line("kazakhstan https://a.example/x.jpg") is None
+True
+>>> clean_author("By John Smith, Staff Writer")
+['John Smith']
+>>> clean_author("Jane Doe and John Roe | Example News", site_names=("Example News",))
+['Jane Doe', 'John Roe']
+>>> clean_author("2022-01-07")
+[]
+>>> clean_author("jane@example.com")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from newsmeta.recognizers.urls import is_image_url, is_url
+
+__all__ = ["PersonLine", "clean_author", "looks_like_name", "parse_person_line"]
+
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|от|автор[:]?)\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)\s*", re.IGNORECASE)
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|"
+    r"redakteur(?:in)?|redaktion|autor(?:in)?|photographer|news desk|senior|chief)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+
+
+def looks_like_name(text: str) -> bool:
+    """One to five words, starting with letters, each word capitalised (or a particle)."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 80:
+        return False
+    if _DIGIT.search(text) or "@" in text or is_url(text):
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= max(1, len(words) - 2) and all(
+        c.isalpha() or c in "-'’. " for c in text
+    )
+
+
+@frozen(kw_only=True)
+class PersonLine:
+    name: str
+    avatar_url: str | None
+
+
+def parse_person_line(text: str) -> PersonLine | None:
+    """A dump's author block: a name followed by an avatar image URL."""
+    if len(text) > 2000:
+        return None
+    head, _, url = text.rpartition(" ")
+    head = head.strip()
+    if not head or not is_url(url) or not is_image_url(url):
+        return None
+    if not looks_like_name(head):
+        return None
+    return PersonLine(name=head, avatar_url=url)
+
+
+def clean_author(text: str, *, site_names: Iterable[str] = ()) -> list[str]:
+    """Names in an author string: strips "By", roles, emails, site names; splits "and"."""
+    if len(text) > 1000:
+        return []
+    sites = {s.casefold() for s in site_names if s}
+    text = _BY.sub("", text)
+    out: list[str] = []
+    for part in _SPLIT.split(text):
+        part = _BY.sub("", part).strip(" -–—:·•()[]\"'")
+        if not part or part.casefold() in sites:
+            continue
+        if _ROLE.search(part):
+            continue
+        if looks_like_name(part) and part not in out:
+            out.append(part)
+    return out

@@ -1,0 +1,90 @@
+"""Shapes of text lines: glued paragraphs, stripped letters, tags, keywords.
+
+>>> split_glued("to open fire without warning.According to Tokayev, at least 20,000 gunmen.")
+['to open fire without warning.', 'According to Tokayev, at least 20,000 gunmen.']
+>>> split_glued("The U.S.Army and sputniknews.com stay, as does 3.5 percent.")
+['The U.S.Army and sputniknews.com stay, as does 3.5 percent.']
+>>> split_glued('he said.”Then more')
+['he said.”', 'Then more']
+>>> looks_letter_stripped(' , -2021, , . , 08.05.2021')
+True
+>>> looks_letter_stripped('2022'), looks_letter_stripped('kazakhstan')
+(False, False)
+>>> is_tag_like("collective security treaty organization (csto)"), is_tag_like("A sentence that ends.")
+(True, False)
+>>> split_keywords("kazakhstan, kassym-jomart tokayev, csto")
+['kazakhstan', 'kassym-jomart tokayev', 'csto']
+>>> split_keywords("According to them, several were killed, and over 200 were wounded.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmeta.recognizers.urls import is_url
+
+__all__ = ["has_letters", "is_tag_like", "looks_letter_stripped", "split_glued", "split_keywords"]
+
+#: Most words a tag has; longer lines are prose.
+MAX_TAG_WORDS = 6
+MAX_TAG_LEN = 60
+
+# A sentence end glued to the next sentence: "warning.According".
+_GLUE = re.compile(r"[.!?][\"”»’)]?(?=\w)")
+
+
+def split_glued(text: str) -> list[str]:
+    """Split paragraphs a scraper glued together, changing no character.
+
+    A join is a sentence end (``.``, ``!``, ``?``, maybe a closing quote) with a
+    lower-case letter or digit before it and an upper-case letter straight after.
+    ``"".join(split_glued(t)) == t`` always holds.
+    """
+    out: list[str] = []
+    start = 0
+    for m in _GLUE.finditer(text):
+        i, j = m.start(), m.end()
+        if i == 0 or j >= len(text):
+            continue
+        before, after = text[i - 1], text[j]
+        if not (before.islower() or before.isdigit()) or not after.isupper():
+            continue
+        if i >= 2 and text[i - 2] == ".":  # "e.g.The" style abbreviations
+            continue
+        out.append(text[start:j])
+        start = j
+    out.append(text[start:])
+    return out
+
+
+def has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def looks_letter_stripped(text: str) -> bool:
+    """Punctuation left where an aggregator deleted the (Cyrillic) letters."""
+    s = text.strip()
+    if len(s) < 3 or has_letters(s):
+        return False
+    return any(c in ',.;:«»"—-–!?()' for c in s) and not s.replace(" ", "").isdigit()
+
+
+def is_tag_like(text: str) -> bool:
+    """A short label: a few words, letters, no sentence end, not a URL."""
+    s = text.strip()
+    if not s or len(s) > MAX_TAG_LEN or not has_letters(s):
+        return False
+    if s[-1] in ".!?:;," or is_url(s) or "@" in s or s.startswith("/"):
+        return False
+    return len(s.split()) <= MAX_TAG_WORDS
+
+
+def split_keywords(line: str) -> list[str] | None:
+    """A comma-separated keywords line, or ``None`` if the line is prose."""
+    if "," not in line or len(line) > 5000:
+        return None
+    items = [p.strip() for p in line.split(",")]
+    if len(items) < 2 or not all(is_tag_like(i) for i in items):
+        return None
+    return items

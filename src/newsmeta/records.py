@@ -1,0 +1,290 @@
+"""The typed records every adapter produces.
+
+Strategy: values are plain Python values (``str``, ``int``, timezone-aware
+``datetime``), so ``article.title`` is the title. What a value was before
+normalisation, and where it came from, lives beside it in
+``Article.provenance``: a mapping from a *field path* (``"title"``,
+``"authors[0]"``, ``"publisher"``) to a :class:`Provenance` holding the raw
+text, the adapter and the input location. This is the zyte-common-items
+``datePublished`` / ``datePublishedRaw`` pairing, generalised to every field.
+
+All records are frozen, slotted and keyword-only. Sequences are tuples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Article",
+    "Image",
+    "Issue",
+    "Location",
+    "Organization",
+    "Person",
+    "Placeholder",
+    "Provenance",
+    "Severity",
+    "Truncation",
+    "Unrecognised",
+]
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    """Converter: accept any iterable for a sequence field, store a tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"expected a sequence, not a bare string: {value!r}")
+    return tuple(value)
+
+
+def _aware(inst: Any, attribute: Any, value: Any) -> None:
+    """Validator: datetimes must carry a timezone."""
+    if value is not None and isinstance(value, dt.datetime) and value.tzinfo is None:
+        raise ValueError(f"{attribute.name}: datetime must be timezone-aware, got {value!r}")
+
+
+class Severity(str, enum.Enum):
+    """How much an :class:`Issue` matters. Ordered: ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@frozen(kw_only=True)
+class Location:
+    """Where something stood in the input.
+
+    ``lines`` are 1-based line numbers (dumps, text). ``path`` is a selector or
+    JSON path (HTML, JSON): ``"jsonld[0].headline"``, ``"meta[property=og:title]"``.
+    ``input`` names the input (a file path, ``path#3`` for the third item).
+    """
+
+    lines: tuple[int, ...] = field(default=(), converter=_tuple)
+    path: str | None = None
+    input: str | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.input:
+            parts.append(self.input)
+        if self.lines:
+            if len(self.lines) == 1:
+                parts.append(f"line {self.lines[0]}")
+            else:
+                parts.append("lines " + ",".join(str(n) for n in self.lines))
+        if self.path:
+            parts.append(self.path)
+        return ": ".join(parts) if parts else "<unknown>"
+
+
+@frozen(kw_only=True)
+class Provenance:
+    """Where a value came from: the adapter, its raw text and its location."""
+
+    adapter: str
+    """Adapter that produced the value: ``flat``, ``html``, ``newsapi``, ``text``."""
+    raw: str
+    """The value's text exactly as it stood in the input."""
+    location: Location = field(factory=Location)
+
+
+@frozen(kw_only=True)
+class Issue:
+    """Something about the input or the record worth a person's attention."""
+
+    code: str
+    """Stable, documented code (``docs/issues.md``), e.g. ``placeholder-leak``."""
+    severity: Severity = field(converter=Severity)
+    message: str
+    field: str | None = None
+    """Record field the issue is about, as a field path (``"tags"``, ``"images[1]"``)."""
+    location: Location = attrs.field(factory=Location)
+
+
+@frozen(kw_only=True)
+class Image:
+    """An image: the URL (when known), its size and its role."""
+
+    url: str | None = None
+    width: int | None = None
+    height: int | None = None
+    representative: bool = False
+    """True for an image that represents the page (schema.org ``representativeOfPage``)."""
+    caption: str | None = None
+    credit: str | None = None
+
+
+@frozen(kw_only=True)
+class Person:
+    """An author."""
+
+    name: str
+    avatar: Image | None = None
+    url: str | None = None
+
+
+@frozen(kw_only=True)
+class Organization:
+    """A publisher and its contact details."""
+
+    name: str | None = None
+    legal_name: str | None = None
+    email: str | None = None
+    telephone: str | None = None
+    """Normalised to E.164 (``+74956456601``); the raw text is in provenance."""
+    logo: Image | None = None
+    url: str | None = None
+
+
+@frozen(kw_only=True)
+class Placeholder:
+    """An unresolved XPath template left where a value should be.
+
+    ``/html/head/meta[@name='og:title']/@content`` is a placeholder for the
+    ``og:title`` field, read from the ``content`` attribute of a ``meta`` element
+    selected by its ``name`` attribute.
+    """
+
+    xpath: str
+    """The expression as it stood in the input."""
+    field: str | None
+    """The meta field it was meant to read (``og:title``), when it names one."""
+    attribute: str | None
+    """The attribute it reads (``content``), or ``None`` for a text or element path."""
+    selector_attribute: str | None = None
+    """The attribute used to select the element (``name`` in ``@name='og:title'``)."""
+    compiles: bool = True
+    """Whether lxml compiles it as XPath 1.0."""
+    hint: str | None = None
+    """Why it probably found nothing, and what would work."""
+    suggested: str | None = None
+    """A repaired expression (``@name`` → ``@property`` for OpenGraph)."""
+    location: Location = attrs.field(factory=Location)
+
+
+@frozen(kw_only=True)
+class Truncation:
+    """The input was cut short, typically by an aggregator (``… [+672 chars]``)."""
+
+    missing_chars: int | None
+    """How many characters the marker says are missing (``None`` if unknown)."""
+    marker: str
+    """The marker as it stood (``… [+672 chars]``)."""
+    partial: str | None = None
+    """The value cut by the truncation, never used as a field value."""
+    location: Location = attrs.field(factory=Location)
+
+
+@frozen(kw_only=True)
+class Unrecognised:
+    """An input line or value no recogniser claimed. Kept, never dropped."""
+
+    text: str
+    location: Location = attrs.field(factory=Location)
+
+
+@frozen(kw_only=True)
+class Article:
+    """One article, whatever shape it came in.
+
+    Every field is optional: what the input did not say stays ``None`` or empty.
+    ``provenance`` maps field paths to where each value came from.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    description: str | None = None
+    date: dt.date | None = None
+    """Day-precision date the source files the article under (dump header, URL)."""
+    published: dt.datetime | None = field(default=None, validator=_aware)
+    created: dt.datetime | None = field(default=None, validator=_aware)
+    modified: dt.datetime | None = field(default=None, validator=_aware)
+    tags: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The article's tags, in order, without repeats."""
+    other_tag_groups: tuple[tuple[str, ...], ...] = field(default=(), converter=_tuple)
+    """Further tag lists (a dump's shorter group after the body), each kept on its own."""
+    keywords: tuple[str, ...] = field(default=(), converter=_tuple)
+    """A comma-separated keywords line (``<meta name=keywords>``, a dump's last line)."""
+    og_image: str | None = None
+    images: tuple[Image, ...] = field(default=(), converter=_tuple)
+    body: str | None = None
+    """Paragraphs separated by a blank line (``"\\n\\n"``)."""
+    authors: tuple[Person, ...] = field(default=(), converter=_tuple)
+    publisher: Organization | None = None
+    section: str | None = None
+    language: str | None = None
+    """BCP 47 tag (``en``, ``pt-BR``); the raw value (``en_EN``) is in provenance."""
+    copyright_year: int | None = None
+    placeholders: tuple[Placeholder, ...] = field(default=(), converter=_tuple)
+    truncation: Truncation | None = None
+    unrecognised: tuple[Unrecognised, ...] = field(default=(), converter=_tuple)
+    issues: tuple[Issue, ...] = field(default=(), converter=_tuple)
+    provenance: Mapping[str, Provenance] = field(factory=dict)
+    source: str | None = None
+    """The adapter (or ``merge``) that built this record."""
+
+    @property
+    def truncated(self) -> bool:
+        return self.truncation is not None
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain, JSON-ready dict. ``Article.from_dict`` reverses it exactly."""
+        from newsmeta._convert import unstructure
+
+        out = unstructure(self)
+        assert isinstance(out, dict)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Article:
+        from newsmeta._convert import structure
+
+        return structure(data, cls)
+
+    def to_json(self, *, indent: bool = False) -> str:
+        from newsmeta._convert import dumps
+
+        return dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Article:
+        from newsmeta._convert import loads
+
+        data = loads(text)
+        if not isinstance(data, dict):
+            from newsmeta.errors import InputError
+
+            raise InputError("an Article's JSON must be an object")
+        return cls.from_dict(data)
+
+    def accounted_lines(self) -> frozenset[int]:
+        """Input line numbers this record accounts for (fields, placeholders,
+        truncation, unrecognised, issues)."""
+        seen: set[int] = set()
+        for prov in self.provenance.values():
+            seen.update(prov.location.lines)
+        for ph in self.placeholders:
+            seen.update(ph.location.lines)
+        if self.truncation is not None:
+            seen.update(self.truncation.location.lines)
+        for un in self.unrecognised:
+            seen.update(un.location.lines)
+        for issue in self.issues:
+            seen.update(issue.location.lines)
+        return frozenset(seen)

@@ -1,0 +1,376 @@
+"""Candidates in, one :class:`~newsmeta.records.Article` out.
+
+Strategy: adapters never build records. They report *candidates*: a field
+name, a normalised value, its provenance and a rank (lower is stronger). One
+resolver, shared by every adapter and by :func:`newsmeta.merge`, groups the
+candidates per field and keeps the strongest; equal values seen again are
+folded into the winner's provenance and noted as a repeat, different values
+are kept as an :class:`~newsmeta.records.Issue`. Nothing an adapter saw is
+lost: every candidate ends up in a field, in a provenance, or in an issue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+from attrs import define, field, frozen
+
+from newsmeta.records import (
+    Article,
+    Image,
+    Issue,
+    Location,
+    Person,
+    Placeholder,
+    Provenance,
+    Severity,
+    Truncation,
+    Unrecognised,
+)
+
+__all__ = ["SCALAR_FIELDS", "Candidate", "Extraction", "resolve"]
+
+#: Fields holding one value; the strongest candidate wins.
+SCALAR_FIELDS: tuple[str, ...] = (
+    "url",
+    "title",
+    "description",
+    "date",
+    "published",
+    "created",
+    "modified",
+    "og_image",
+    "body",
+    "publisher",
+    "section",
+    "language",
+    "copyright_year",
+)
+#: Scalar fields whose value is a record, merged attribute by attribute.
+RECORD_FIELDS: frozenset[str] = frozenset({"publisher"})
+#: Fields holding a list; candidates are collected, repeats folded.
+LIST_FIELDS: tuple[str, ...] = ("tags", "keywords", "images", "authors")
+
+#: Two dates closer than this are the same date written twice (time zones,
+#: rounding); further apart they are a conflict worth a person's attention.
+DATE_TOLERANCE = dt.timedelta(days=1)
+
+
+@frozen(kw_only=True)
+class Candidate:
+    """One value an adapter found for one field."""
+
+    field: str
+    value: object
+    provenance: Provenance
+    rank: int = 100
+    """Precedence: lower wins. Ties keep input order."""
+
+
+@define(kw_only=True)
+class Extraction:
+    """What an adapter found, before a record is built."""
+
+    adapter: str
+    input: str | None = None
+    candidates: list[Candidate] = field(factory=list)
+    placeholders: list[Placeholder] = field(factory=list)
+    unrecognised: list[Unrecognised] = field(factory=list)
+    issues: list[Issue] = field(factory=list)
+    truncation: Truncation | None = None
+
+    def location(self, lines: Iterable[int] = (), path: str | None = None) -> Location:
+        return Location(lines=tuple(lines), path=path, input=self.input)
+
+    def add(
+        self,
+        field_name: str,
+        value: object,
+        raw: str,
+        *,
+        lines: Iterable[int] = (),
+        path: str | None = None,
+        rank: int = 100,
+    ) -> None:
+        """Record a candidate value for ``field_name``."""
+        prov = Provenance(adapter=self.adapter, raw=raw, location=self.location(lines, path))
+        self.candidates.append(Candidate(field=field_name, value=value, provenance=prov, rank=rank))
+
+    def issue(
+        self,
+        code: str,
+        severity: Severity | str,
+        message: str,
+        *,
+        field_name: str | None = None,
+        lines: Iterable[int] = (),
+        path: str | None = None,
+    ) -> None:
+        self.issues.append(
+            Issue(
+                code=code,
+                severity=Severity(severity),
+                message=message,
+                field=field_name,
+                location=self.location(lines, path),
+            )
+        )
+
+    def keep(self, text: str, *, lines: Iterable[int] = (), path: str | None = None) -> None:
+        """Keep input nobody recognised."""
+        self.unrecognised.append(Unrecognised(text=text, location=self.location(lines, path)))
+
+
+def _same(field_name: str, a: object, b: object) -> bool:
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return a == b
+    if isinstance(a, str) and isinstance(b, str) and field_name in ("title", "description"):
+        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return a == b
+
+
+def _minor(field_name: str, a: object, b: object) -> bool:
+    """A difference too small to be a conflict (dates within a day)."""
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return abs(a - b) <= DATE_TOLERANCE
+    return False
+
+
+def _fold(provs: Sequence[Provenance]) -> Provenance:
+    """One provenance for a value seen several times: the first, with all lines."""
+    first = provs[0]
+    if len(provs) == 1:
+        return first
+    lines: list[int] = []
+    for p in provs:
+        for n in p.location.lines:
+            if n not in lines:
+                lines.append(n)
+    return attrs.evolve(first, location=attrs.evolve(first.location, lines=tuple(lines)))
+
+
+def _repeat_issue(field_path: str, provs: Sequence[Provenance], what: str) -> Issue:
+    lines = tuple(n for p in provs for n in p.location.lines)
+    return Issue(
+        code="repeated-block",
+        severity=Severity.INFO,
+        message=f"{what} appears {len(provs)} times; kept once",
+        field=field_path,
+        location=attrs.evolve(provs[0].location, lines=lines),
+    )
+
+
+def _conflict_issue(field_path: str, kept: Candidate, other: Candidate, minor: bool) -> Issue:
+    code = "minor-disagreement" if minor else "conflicting-values"
+    return Issue(
+        code=code,
+        severity=Severity.INFO if minor else Severity.WARNING,
+        message=(
+            f"{field_path}: kept {kept.provenance.raw!r} ({kept.provenance.adapter}"
+            f" {kept.provenance.location}), another source says {other.provenance.raw!r}"
+        ),
+        field=field_path,
+        location=other.provenance.location,
+    )
+
+
+def _merge_records(name: str, cands: Sequence[Candidate]) -> tuple[object, Provenance, list[Issue]]:
+    """Merge record-valued candidates (a publisher seen in several blocks) field by field.
+
+    Each attribute comes from the strongest candidate that has it; a different
+    value in a weaker one is a conflict. Identical blocks are a repeat.
+    """
+    issues: list[Issue] = []
+    first = cands[0].value
+    cls = type(first)
+    merged: dict[str, object] = {}
+    for a in attrs.fields(cls):  # type: ignore[arg-type]
+        kept: Candidate | None = None
+        for c in cands:
+            v = getattr(c.value, a.name)
+            if v in (None, (), ""):
+                continue
+            if kept is None:
+                kept = c
+                merged[a.name] = v
+            elif v != merged[a.name]:
+                issues.append(
+                    Issue(
+                        code="conflicting-values",
+                        severity=Severity.WARNING,
+                        message=(
+                            f"{name}.{a.name}: kept {merged[a.name]!r}"
+                            f" ({kept.provenance.location}), another block says {v!r}"
+                        ),
+                        field=f"{name}.{a.name}",
+                        location=c.provenance.location,
+                    )
+                )
+    value = cls(**merged)
+    provs = [c.provenance for c in cands]
+    repeats = [c.provenance for c in cands if c.value == first]
+    if len(repeats) > 1:
+        issues.append(_repeat_issue(name, repeats, name))
+    # The raw text of the fullest block stands for the field; all lines are kept.
+    fullest = max(cands, key=lambda c: len(c.provenance.raw))
+    prov = _fold([fullest.provenance, *(p for p in provs if p is not fullest.provenance)])
+    return value, prov, issues
+
+
+def _person_key(p: Person) -> str:
+    return " ".join(p.name.split()).casefold()
+
+
+def _image_key(img: Image) -> object:
+    if img.url:
+        return img.url
+    return (img.width, img.height, img.representative, img.caption)
+
+
+def _richer(a: object, b: object) -> object:
+    """Of two equal-keyed records, the one that says more."""
+
+    def score(x: object) -> int:
+        fields = attrs.fields(type(x))  # type: ignore[arg-type]
+        return sum(1 for f in fields if getattr(x, f.name) not in (None, (), ""))
+
+    return b if score(b) > score(a) else a
+
+
+def _dedupe(
+    field_name: str,
+    cands: Sequence[Candidate],
+    key: Callable[[object], object],
+    what: Callable[[object], str],
+) -> tuple[list[object], dict[str, Provenance], list[Issue]]:
+    groups: dict[object, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault(key(c.value), []).append(c)
+    values: list[object] = []
+    provenance: dict[str, Provenance] = {}
+    issues: list[Issue] = []
+    for i, group in enumerate(groups.values()):
+        value = group[0].value
+        for c in group[1:]:
+            value = _richer(value, c.value)
+        values.append(value)
+        path = f"{field_name}[{i}]"
+        provs = [c.provenance for c in group]
+        provenance[path] = _fold(provs)
+        if len(group) > 1:
+            issues.append(_repeat_issue(path, provs, what(value)))
+    return values, provenance, issues
+
+
+def resolve(ex: Extraction, *, source: str | None = None) -> Article:
+    """Build the record from an adapter's candidates."""
+    by_field: dict[str, list[Candidate]] = {}
+    for c in ex.candidates:
+        by_field.setdefault(c.field, []).append(c)
+    for cands in by_field.values():
+        cands.sort(key=lambda c: c.rank)  # stable: ties keep input order
+
+    values: dict[str, object] = {}
+    provenance: dict[str, Provenance] = {}
+    issues: list[Issue] = list(ex.issues)
+
+    for name in SCALAR_FIELDS:
+        cands = by_field.pop(name, [])
+        if not cands:
+            continue
+        if name in RECORD_FIELDS:
+            value, prov, found = _merge_records(name, cands)
+            values[name] = value
+            provenance[name] = prov
+            issues.extend(found)
+            continue
+        kept = cands[0]
+        same = [kept]
+        for other in cands[1:]:
+            if _same(name, kept.value, other.value):
+                same.append(other)
+            else:
+                issues.append(
+                    _conflict_issue(name, kept, other, _minor(name, kept.value, other.value))
+                )
+        values[name] = kept.value
+        provenance[name] = _fold([c.provenance for c in same])
+        if len(same) > 1:
+            issues.append(_repeat_issue(name, [c.provenance for c in same], name))
+
+    # Tags: the strongest group is ``tags``; other distinct groups are kept apart.
+    tag_groups = by_field.pop("tags", [])
+    groups: list[tuple[tuple[str, ...], list[Provenance]]] = []
+    for c in tag_groups:
+        group = tuple(_unique(c.value))  # type: ignore[arg-type]
+        for g, provs in groups:
+            if g == group:
+                provs.append(c.provenance)
+                break
+        else:
+            groups.append((group, [c.provenance]))
+    for i, (_group, provs) in enumerate(groups):
+        path = "tags" if i == 0 else f"other_tag_groups[{i - 1}]"
+        provenance[path] = _fold(provs)
+        if len(provs) > 1:
+            issues.append(_repeat_issue(path, provs, "tag group"))
+    if groups:
+        values["tags"] = groups[0][0]
+        values["other_tag_groups"] = tuple(g for g, _ in groups[1:])
+
+    kw = by_field.pop("keywords", [])
+    if kw:
+        merged: list[str] = []
+        for c in kw:
+            assert isinstance(c.value, tuple)
+            merged.extend(c.value)
+        values["keywords"] = tuple(_unique(merged))
+        provenance["keywords"] = _fold([c.provenance for c in kw])
+
+    list_keys: tuple[tuple[str, Callable[[Any], object], Callable[[Any], str]], ...] = (
+        ("authors", _person_key, lambda v: f"author {v.name!r}"),
+        ("images", _image_key, lambda v: "image"),
+    )
+    for name, key, what in list_keys:
+        cands = by_field.pop(name, [])
+        if cands:
+            vals, list_provs, found = _dedupe(name, cands, key, what)
+            values[name] = tuple(vals)
+            provenance.update(list_provs)
+            issues.extend(found)
+
+    for name, cands in by_field.items():  # a field no record has: keep, don't drop
+        issues.extend(
+            Issue(
+                code="unknown-field",
+                severity=Severity.INFO,
+                message=f"value for unknown field {name!r}: {c.provenance.raw!r}",
+                field=name,
+                location=c.provenance.location,
+            )
+            for c in cands
+        )
+
+    return Article(
+        **values,  # type: ignore[arg-type]
+        placeholders=tuple(ex.placeholders),
+        truncation=ex.truncation,
+        unrecognised=tuple(ex.unrecognised),
+        issues=tuple(issues),
+        provenance=provenance,
+        source=source or ex.adapter,
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        k = item.casefold()
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

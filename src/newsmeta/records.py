@@ -175,6 +175,8 @@ class Placeholder:
     """Why it probably found nothing, and what would work."""
     suggested: str | None = None
     """A repaired expression (``@name`` → ``@property`` for OpenGraph)."""
+    truncated: bool = False
+    """True when the input's truncation cut this expression short."""
     location: Location = attrs.field(factory=Location)
 
 

@@ -25,7 +25,12 @@ from newsmeta.recognizers.contacts import ContactLine, parse_contact_line
 from newsmeta.recognizers.dates import ParsedDateTime, parse_date, parse_datetime
 from newsmeta.recognizers.lang import looks_like_locale, normalize_language
 from newsmeta.recognizers.people import PersonLine, parse_person_line
-from newsmeta.recognizers.placeholders import FoundPlaceholder, find_placeholders
+from newsmeta.recognizers.placeholders import (
+    FoundPlaceholder,
+    analyse_expression,
+    find_placeholders,
+    looks_like_xpath,
+)
 from newsmeta.recognizers.text import (
     is_tag_like,
     looks_letter_stripped,
@@ -156,6 +161,21 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
         field_name="truncation",
         lines=[no],
     )
+    if kept_partial is not None and looks_like_xpath(kept_partial):
+        p = analyse_expression(kept_partial)
+        st.ex.placeholders.append(
+            Placeholder(
+                xpath=p.xpath,
+                field=p.field,
+                attribute=p.attribute,
+                selector_attribute=p.selector_attribute,
+                compiles=p.compiles,
+                hint=p.hint,
+                suggested=p.suggested,
+                truncated=True,
+                location=st.ex.location([no]),
+            )
+        )
     if kept_partial is not None:
         guess = _classify(no, kept_partial).kind.value
         what = "URL" if kept_partial.startswith(("http", "/html", "//")) else guess
@@ -228,7 +248,6 @@ def _assign(st: _State) -> None:
 
 def _header_and_urls(st: _State) -> None:
     ex = st.ex
-    first = st.lines[0] if st.lines else None
     article_url: str | None = None
     for line in st.lines:
         if line.kind is Kind.HEADER:
@@ -242,6 +261,9 @@ def _header_and_urls(st: _State) -> None:
             ex.add("date", day, m["date"], lines=[line.no], rank=10)
             article_url = article_url or m["url"]
             line.claimed = True
+    # The article URL opens the dump: the first page URL, with at most a line or two
+    # of leftover text (a stripped rubric, a sign-up banner) before it.
+    opening = _opening_url(st.lines)
     urls = [line for line in st.lines if line.kind is Kind.URL]
     counts: dict[str, int] = {}
     for line in urls:
@@ -261,7 +283,7 @@ def _header_and_urls(st: _State) -> None:
                 size = size_from_url(url)
                 w, h = size if size else (None, None)
                 ex.add("images", Image(url=url, width=w, height=h), url, lines=[line.no])
-        elif line is first or (article_url is not None and url == article_url):
+        elif line is opening or (article_url is not None and url == article_url):
             ex.add("url", url, url, lines=[line.no], rank=20)
             article_url = article_url or url
         else:
@@ -273,6 +295,20 @@ def _header_and_urls(st: _State) -> None:
                 lines=[line.no],
             )
             ex.keep(url, lines=[line.no])
+
+
+#: Most lines of leftover text that may stand before the article URL.
+_MAX_LINES_BEFORE_URL = 2
+_OPENING_TEXT = frozenset({Kind.STRIPPED, Kind.LABEL, Kind.PROSE})
+
+
+def _opening_url(lines: Sequence[Line]) -> Line | None:
+    for line in lines[: _MAX_LINES_BEFORE_URL + 1]:
+        if line.kind is Kind.URL and not is_image_url(str(line.data)):
+            return line
+        if line.kind not in _OPENING_TEXT:
+            return None
+    return None
 
 
 def _placeholders(st: _State) -> None:

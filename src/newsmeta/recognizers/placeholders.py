@@ -27,7 +27,13 @@ from lxml import etree
 
 from newsmeta._tables import META_SELECTOR_ATTRIBUTE
 
-__all__ = ["FoundPlaceholder", "find_placeholders", "looks_like_xpath", "split_expressions"]
+__all__ = [
+    "FoundPlaceholder",
+    "analyse_expression",
+    "find_placeholders",
+    "looks_like_xpath",
+    "split_expressions",
+]
 
 #: Longest expression we try to compile: real templates are under 200 characters.
 MAX_XPATH_LEN = 1000
@@ -96,7 +102,8 @@ def _compiles(expr: str) -> bool:
     return True
 
 
-def _analyse(expr: str) -> FoundPlaceholder:
+def analyse_expression(expr: str) -> FoundPlaceholder:
+    """What one XPath template reads, whether it compiles, and why it found nothing."""
     m = _META.search(expr)
     field = sel = attr = hint = suggested = None
     if m is not None:
@@ -139,4 +146,4 @@ def find_placeholders(line: str) -> list[FoundPlaceholder]:
     parts = split_expressions(stripped)
     if not parts or not all(looks_like_xpath(p) for p in parts):
         return []
-    return [_analyse(p) for p in parts]
+    return [analyse_expression(p) for p in parts]

@@ -8,8 +8,14 @@
 ['he said.”', 'Then more']
 >>> looks_letter_stripped(' , -2021, , . , 08.05.2021')
 True
->>> looks_letter_stripped('2022'), looks_letter_stripped('kazakhstan')
-(False, False)
+>>> looks_letter_stripped('2022'), looks_letter_stripped('kazakhstan'), looks_letter_stripped(':')
+(False, False, True)
+>>> looks_letter_stripped(' Twenty One Pilots "" - , 11.07.2021')
+True
+>>> looks_letter_stripped('Twenty One Pilots YouTube "Saturday", "Scaled and Icy". , 11.07.2021')
+True
+>>> looks_letter_stripped('He said - and it was so - that "this", that (and more) were fine.')
+False
 >>> is_tag_like("collective security treaty organization (csto)"), is_tag_like("A sentence that ends.")
 (True, False)
 >>> split_keywords("kazakhstan, kassym-jomart tokayev, csto")
@@ -29,6 +35,13 @@ __all__ = ["has_letters", "is_tag_like", "looks_letter_stripped", "split_glued",
 #: Most words a tag has; longer lines are prose.
 MAX_TAG_WORDS = 6
 MAX_TAG_LEN = 60
+
+_PUNCT = frozenset(",.;:«»\"“”„'’—–-!?()[]/…")
+_DASHES = frozenset({"-", "–", "—"})
+# " ," or " ." followed by a space or the end: a word was deleted before it.
+_SPACE_BEFORE = re.compile(r" [,.;:](?= |$)")
+# "" «» () []: quotes or brackets whose contents were deleted.
+_EMPTY_PAIR = re.compile(r"\"\"|«»|“”|„“|\(\)|\[\]")
 
 # A sentence end glued to the next sentence: "warning.According".
 _GLUE = re.compile(r"[.!?][\"”»’)]?(?=\w)")
@@ -63,11 +76,23 @@ def has_letters(text: str) -> bool:
 
 
 def looks_letter_stripped(text: str) -> bool:
-    """Punctuation left where an aggregator deleted the (Cyrillic) letters."""
+    """Punctuation left where an aggregator deleted the (Cyrillic) letters.
+
+    Either nothing but punctuation, digits and spaces is left, or the line
+    shows at least two of the scars stripping leaves in a line that still has
+    some Latin words: a space before a comma or full stop, an empty pair of
+    quotes or brackets, or a punctuation mark standing alone as a word.
+    """
     s = text.strip()
-    if len(s) < 3 or has_letters(s):
+    if not s or len(s) > 100_000:
         return False
-    return any(c in ',.;:«»"—-–!?()' for c in s) and not s.replace(" ", "").isdigit()
+    if not has_letters(s):
+        return any(c in _PUNCT for c in s) and not s.replace(" ", "").isdigit()
+    if len(s) > 2000:
+        return False
+    scars = len(_SPACE_BEFORE.findall(s)) + len(_EMPTY_PAIR.findall(s))
+    scars += sum(1 for tok in s.split() if all(c in _PUNCT for c in tok) and tok not in _DASHES)
+    return scars >= 2
 
 
 def is_tag_like(text: str) -> bool:

@@ -30,6 +30,7 @@ from newsmeta.records import (
     Unrecognised,
 )
 from newsmeta.settings import Limits
+from newsmeta.validate import Profile, validate
 
 __all__ = [
     "Article",
@@ -46,6 +47,7 @@ __all__ = [
     "Organization",
     "Person",
     "Placeholder",
+    "Profile",
     "Provenance",
     "Severity",
     "Truncation",
@@ -53,4 +55,5 @@ __all__ = [
     "__version__",
     "detect",
     "parse",
+    "validate",
 ]

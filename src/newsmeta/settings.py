@@ -27,3 +27,13 @@ DEFAULT_LIMITS = Limits()
 MIN_BODY_CHARS = 200
 #: Years accepted as a copyright year.
 COPYRIGHT_YEARS = range(1900, 2101)
+
+#: Validation: how far past the crawl date a date may lie before it is "in the
+#: future" (a day covers time zones and a day-precision ``date``).
+FUTURE_TOLERANCE_SECONDS = 24 * 3600
+#: Validation: the widest UTC offset in use (Kiribati, +14:00; Baker Island, -12:00).
+MAX_UTC_OFFSET_MINUTES = 14 * 60
+#: Validation: every UTC offset in use today is a multiple of this many minutes.
+UTC_OFFSET_STEP_MINUTES = 15
+#: Validation: the largest image side taken as real, in pixels (JPEG's limit is 65,535).
+MAX_IMAGE_SIDE = 65_535

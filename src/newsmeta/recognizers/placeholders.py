@@ -16,6 +16,10 @@ it is XPath, and read the meta field it selects to explain why it failed.
 True
 >>> find_placeholders("/html/head/meta[@name='og:title']/@content and more") == []
 True
+>>> find_template_marker("Read {{ article.title }} now")
+'{{ article.title }}'
+>>> find_template_marker("costs ${price}"), find_template_marker("a {b} c") is None
+('${price}', True)
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ __all__ = [
     "FoundPlaceholder",
     "analyse_expression",
     "find_placeholders",
+    "find_template_marker",
     "looks_like_xpath",
     "split_expressions",
 ]
@@ -147,3 +152,22 @@ def find_placeholders(line: str) -> list[FoundPlaceholder]:
     if not parts or not all(looks_like_xpath(p) for p in parts):
         return []
     return [analyse_expression(p) for p in parts]
+
+
+#: Template syntax a renderer should have replaced: Jinja/Mustache, shell/JS.
+_TEMPLATE = re.compile(
+    r"""
+    \{\{[^{}]{1,200}\}\}           # {{ field }}  (Jinja, Mustache, Handlebars)
+    | \{%[^{}]{1,200}%\}            # {% tag %}    (Jinja, Liquid)
+    | \$\{[A-Za-z_][\w.]{0,100}\}   # ${field}     (shell, JS template literals)
+    """,
+    re.VERBOSE,
+)
+
+
+def find_template_marker(text: str) -> str | None:
+    """The first unrendered template expression in ``text`` (``{{ title }}``), if any."""
+    if "{" not in text:
+        return None
+    m = _TEMPLATE.search(text)
+    return m.group() if m else None

@@ -22,6 +22,10 @@ False
 ['kazakhstan', 'kassym-jomart tokayev', 'csto']
 >>> split_keywords("According to them, several were killed, and over 200 were wounded.") is None
 True
+>>> truncation_marker("Watch the full video abov… [+1492 chars]")
+(25, 1492)
+>>> truncation_marker("It ends… here") is None
+True
 """
 
 from __future__ import annotations
@@ -30,7 +34,14 @@ import re
 
 from newsmeta.recognizers.urls import is_url
 
-__all__ = ["has_letters", "is_tag_like", "looks_letter_stripped", "split_glued", "split_keywords"]
+__all__ = [
+    "has_letters",
+    "is_tag_like",
+    "looks_letter_stripped",
+    "split_glued",
+    "split_keywords",
+    "truncation_marker",
+]
 
 #: Most words a tag has; longer lines are prose.
 MAX_TAG_WORDS = 6
@@ -113,3 +124,25 @@ def split_keywords(line: str) -> list[str] | None:
     if len(items) < 2 or not all(is_tag_like(i) for i in items):
         return None
     return items
+
+
+#: ``… [+672 chars]`` at the very end: U+2026 (or three dots), a space, the count.
+_TRUNCATION_MARKER = re.compile(
+    r"""
+    (?:…|\.\.\.)          # an ellipsis, one character or three dots
+    \s?\[\+               # maybe a space, then "[+"
+    (?P<n>\d{1,12})         # how many characters are missing
+    \ chars\]\s*\Z        # " chars]" and nothing after it
+    """,
+    re.VERBOSE,
+)
+#: The marker is shorter than this; only a text's tail is searched.
+_MARKER_TAIL = 40
+
+
+def truncation_marker(text: str) -> tuple[int, int] | None:
+    """Where an aggregator's ``… [+N chars]`` marker starts in ``text``, and N."""
+    m = _TRUNCATION_MARKER.search(text, max(0, len(text) - _MARKER_TAIL))
+    if m is None:
+        return None
+    return m.start(), int(m["n"])

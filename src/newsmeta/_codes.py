@@ -1,0 +1,182 @@
+"""Data table, no logic: every issue code newsmeta emits.
+
+This is the single source of truth for issue codes. ``docs/issues.md`` shows
+the same table and ``tests/test_codes.py`` checks that the two agree and that
+every code an adapter, the resolver or a validation rule emits is listed here.
+A new code needs a row here and in ``docs/issues.md``.
+
+Columns: who emits the code, its severity in the ``default`` validation
+profile (for codes only adapters emit, the severity they are emitted at), its
+severity in the ``strict`` profile, and what it means. ``None`` in the strict
+column means "as in default".
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["ISSUE_CODES", "CodeRow"]
+
+
+class CodeRow(NamedTuple):
+    emitted_by: tuple[str, ...]
+    default: str
+    strict: str | None
+    meaning: str
+
+
+#: Every issue code, in the order ``docs/issues.md`` lists them.
+ISSUE_CODES: dict[str, CodeRow] = {
+    # ---------------------------------------------------------------- validation rules
+    "missing-required": CodeRow(
+        ("validate",),
+        "error",
+        None,
+        "a field the profile requires is empty",
+    ),
+    "placeholder-leak": CodeRow(
+        ("flat", "validate"),
+        "warning",
+        "error",
+        "an unresolved template (XPath, {{...}}) stands where a value should be",
+    ),
+    "truncated": CodeRow(
+        ("flat", "validate"),
+        "info",
+        "warning",
+        "the input or a text field was cut short (… [+N chars])",
+    ),
+    "letters-stripped": CodeRow(
+        ("flat", "validate"),
+        "warning",
+        "error",
+        "text whose letters were deleted upstream: only punctuation and digits are left",
+    ),
+    "modified-before-published": CodeRow(
+        ("validate",),
+        "warning",
+        "error",
+        "the modified date is earlier than the published date",
+    ),
+    "future-date": CodeRow(
+        ("validate",),
+        "warning",
+        "error",
+        "a date (or copyright year) later than the crawl date",
+    ),
+    "impossible-timezone": CodeRow(
+        ("validate",),
+        "error",
+        None,
+        "a UTC offset no place uses (beyond ±14:00, or not a multiple of 15 minutes)",
+    ),
+    "invalid-url": CodeRow(
+        ("validate",),
+        "warning",
+        "error",
+        "a URL field that is not an absolute http(s) URL with a host",
+    ),
+    "invalid-email": CodeRow(
+        ("validate",),
+        "warning",
+        "error",
+        "the publisher's email is not an email address",
+    ),
+    "invalid-phone": CodeRow(
+        ("flat", "validate"),
+        "warning",
+        "error",
+        "a telephone that is not a possible number (or not in E.164 form)",
+    ),
+    "invalid-language": CodeRow(
+        ("flat", "validate"),
+        "warning",
+        "error",
+        "a language that is not a valid, normalised BCP 47 tag",
+    ),
+    "keywords-mismatch": CodeRow(
+        ("flat", "validate"),
+        "info",
+        "warning",
+        "the tag list and the keywords line name different items",
+    ),
+    "conflicting-values": CodeRow(
+        ("resolve", "validate"),
+        "warning",
+        None,
+        "repeated blocks or sources give different values for one field",
+    ),
+    "image-missing-url": CodeRow(
+        ("validate",),
+        "info",
+        "warning",
+        "an image (or logo, avatar) with a size but no URL",
+    ),
+    "impossible-image-size": CodeRow(
+        ("validate",),
+        "warning",
+        "error",
+        "an image width or height of zero, negative, or beyond any real image",
+    ),
+    "suspicious-author": CodeRow(
+        ("validate",),
+        "warning",
+        "error",
+        "an author that is a date, a URL, an email or the site's own name",
+    ),
+    # ---------------------------------------------------------------- adapters and resolver
+    "truncated-value": CodeRow(
+        ("flat",),
+        "warning",
+        None,
+        "the last value was cut by the truncation and is not used",
+    ),
+    "lossy-decoding": CodeRow(
+        ("flat",),
+        "warning",
+        "error",
+        "bytes were not UTF-8: decoded by detection or with replacement characters",
+    ),
+    "unknown-url": CodeRow(
+        ("flat",),
+        "info",
+        None,
+        "a URL the layout gives no role; kept as unrecognised",
+    ),
+    "timezone-assumed": CodeRow(
+        ("flat",),
+        "warning",
+        None,
+        "a datetime without a UTC offset, read as UTC",
+    ),
+    "extra-date": CodeRow(
+        ("flat",),
+        "info",
+        None,
+        "more datetimes than the layout has roles for",
+    ),
+    "language-normalised": CodeRow(
+        ("flat",),
+        "info",
+        None,
+        "the language tag was repaired (en_EN → en); the raw value is in provenance",
+    ),
+    "repeated-block": CodeRow(
+        ("resolve",),
+        "info",
+        None,
+        "the same value appears several times; kept once, all lines in provenance",
+    ),
+    "minor-disagreement": CodeRow(
+        ("resolve",),
+        "info",
+        None,
+        "two sources differ by too little to matter (dates within a day)",
+    ),
+    "unknown-field": CodeRow(
+        ("resolve",),
+        "info",
+        None,
+        "an adapter reported a value for a field no record has; kept in the issue",
+    ),
+}

@@ -3,25 +3,49 @@
 ``parse_args(argv)`` is separate from the work and ``main(argv)`` returns the
 exit code, so tests call both with argument lists (after htmldate's ``cli.py``).
 Errors go to stderr as one line each; no traceback reaches the user.
+
+Both commands take files, directories (walked recursively), globs and ``-``;
+``.gz`` files are read through gzip and ``.jsonl``/``.ndjson`` files give one
+item per line, streamed (``newsmeta/_batch.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
 
 from newsmeta import __version__
+from newsmeta._batch import (
+    READ_ERRORS,
+    InputFailure,
+    TaskOptions,
+    Verdict,
+    chunked,
+    describe_read_error,
+    expand_inputs,
+    init_task,
+    iter_items,
+    ordered_map,
+    parse_task,
+    stream_is_tty,
+    validate_task,
+)
 from newsmeta.adapters import ADAPTERS
-from newsmeta.api import parse
-from newsmeta.errors import NewsmetaError
+from newsmeta.errors import ConfigError
+from newsmeta.records import Severity
 
 __all__ = ["main", "parse_args"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+#: Examples shown per issue code in the human summary.
+SUMMARY_EXAMPLES = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,58 +55,341 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _add_batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="PATH",
+        help="files, directories (recursive), globs; - reads standard input",
+    )
+    p.add_argument(
+        "--lines",
+        action="store_true",
+        help="read every input as JSON Lines, one item per line (automatic for .jsonl/.ndjson[.gz])",
+    )
+    p.add_argument(
+        "--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar and a final count on stderr (default: when stderr is a terminal)",
+    )
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = _Parser(prog="newsmeta", description="Typed article records from scraper output.")
     parser.add_argument("--version", action="version", version=f"newsmeta {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("parse", help="parse inputs and print their records as JSON")
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="input files; - reads standard input")
+    _add_batch_options(p)
     p.add_argument(
         "--format",
+        "--input-format",
+        dest="input_format",
         choices=sorted(ADAPTERS),
         default=None,
         help="input format (default: detected per input)",
     )
     p.add_argument("--jsonl", action="store_true", help="one record per line")
     p.add_argument("--indent", action="store_true", help="indent JSON (ignored with --jsonl)")
+
+    v = sub.add_parser(
+        "validate",
+        help="parse inputs and check each record against a profile",
+        description=(
+            "Check records against a validation profile. Exit 0 when every record "
+            "passes, 1 when any fails, 2 on a usage or I/O error. Settings come from "
+            "[tool.newsmeta] in the nearest pyproject.toml (or --config), then these flags."
+        ),
+    )
+    _add_batch_options(v)
+    v.add_argument(
+        "--input-format",
+        choices=sorted(ADAPTERS),
+        default=None,
+        help="input format (default: detected)",
+    )
+    v.add_argument(
+        "--format",
+        dest="report",
+        choices=("summary", "json", "jsonl"),
+        default=None,
+        help="report: a human summary (default on a terminal) or one JSON line per record "
+        "(jsonl, the default otherwise; json wraps the lines in an array)",
+    )
+    v.add_argument("--profile", default=None, help="base profile: default or strict")
+    v.add_argument("--config", type=Path, default=None, metavar="FILE.toml", help="settings file")
+    v.add_argument("--require", default=None, metavar="FIELDS", help="fields that must be set")
+    for level in ("error", "warning", "info", "ignore"):
+        v.add_argument(
+            f"--{level}",
+            action="append",
+            default=None,
+            metavar="CODES",
+            help=f"issue codes to {'leave out' if level == 'ignore' else 'report as ' + level}",
+        )
+    v.add_argument(
+        "--fail-on", choices=("info", "warning", "error"), default=None, help="severity that fails"
+    )
+    v.add_argument("--crawl-date", default=None, help="reference date for future-date")
     return parser.parse_args(argv)
 
 
-def _read(path: str, stdin: TextIO) -> bytes:
-    if path == "-":
-        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
-    with open(path, "rb") as fh:
-        return fh.read()
+# --------------------------------------------------------------------------- batch driver
+
+
+class _Batch:
+    """Counts, progress bar and error lines shared by both commands."""
+
+    def __init__(self, args: argparse.Namespace, stderr: TextIO) -> None:
+        self.stderr = stderr
+        show = args.progress if args.progress is not None else stream_is_tty(stderr)
+        self.show = bool(show)
+        self.items = 0
+        self.failed = 0
+        self.io_errors = 0
+        self.start = time.perf_counter()
+        self.bar: Any = None
+        if self.show:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                unit=" items", file=stderr, mininterval=0.5, dynamic_ncols=True, leave=False
+            )
+
+    def error(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.clear()
+        self.stderr.write(line + "\n")
+        if self.bar is not None:
+            self.bar.refresh()
+
+    def items_of(self, args: argparse.Namespace, stdin: TextIO) -> Iterator[tuple[str, bytes]]:
+        for source in expand_inputs(args.inputs, lines=args.lines):
+            if isinstance(source, InputFailure):
+                self.io_errors += 1
+                self.error(f"newsmeta: {source.name}: {source.reason}")
+                continue
+            try:
+                yield from iter_items(source, stdin)
+            except READ_ERRORS as exc:
+                self.io_errors += 1
+                self.error(f"newsmeta: {source.name}: {describe_read_error(exc)}")
+
+    def advance(self, n: int) -> None:
+        self.items += n
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def finish(self, verb: str) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        if not self.show:
+            return
+        secs = max(time.perf_counter() - self.start, 1e-9)
+        files = f", {self.io_errors:,} unreadable input(s)" if self.io_errors else ""
+        self.stderr.write(
+            f"newsmeta: {verb} {self.items:,} items, {self.failed:,} failed{files}"
+            f" in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
+        )
 
 
 def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    failures = 0
-    records: list[str] = []
-    single = len(args.inputs) == 1 and not args.jsonl
-    for path in args.inputs:
-        name = "<stdin>" if path == "-" else path
-        try:
-            data = _read(path, stdin)
-            article = parse(data, format=args.format, input_name=name)
-        except OSError as exc:
-            failures += 1
-            stderr.write(f"newsmeta: {name}: cannot read: {exc.strerror or exc}\n")
-            continue
-        except NewsmetaError as exc:
-            failures += 1
-            stderr.write(f"newsmeta: {name}: {exc}\n")
-            continue
-        if args.jsonl:
-            stdout.write(article.to_json() + "\n")
+    batch = _Batch(args, stderr)
+    one_input = len(args.inputs) == 1 and not args.jsonl
+    # One input prints indented, as it always has; --indent indents every record.
+    options = TaskOptions(
+        format=args.input_format, indent=(args.indent or one_input) and not args.jsonl
+    )
+    held: str | None = None  # the first record, until we know whether more follow
+    written = 0
+    results = ordered_map(
+        parse_task,
+        chunked(batch.items_of(args, stdin)),
+        jobs=args.jobs,
+        initializer=init_task,
+        initargs=(options,),
+    )
+    try:
+        for chunk in results:
+            batch.advance(len(chunk))
+            for name, text, error in chunk:
+                if error is not None:
+                    batch.failed += 1
+                    batch.error(f"newsmeta: {name}: {error}")
+                    continue
+                assert text is not None
+                if args.jsonl:
+                    stdout.write(text + "\n")
+                    continue
+                if written == 0 and held is None:
+                    held = text
+                    continue
+                if held is not None:
+                    stdout.write("[" + held)
+                    held = None
+                stdout.write(",\n" + text)
+                written += 1
+    finally:
+        batch.finish("parsed")
+    if held is not None:
+        if one_input:
+            stdout.write(held + "\n")  # one record: a single object, not an array
         else:
-            records.append(article.to_json(indent=args.indent or single))
-    if not args.jsonl and records:
-        if single:
-            stdout.write(records[0] + "\n")
-        else:
-            stdout.write("[" + ",\n".join(records) + "]\n")
-    return EXIT_FAILED if failures else EXIT_OK
+            stdout.write("[" + held + "]\n")
+    elif written:
+        stdout.write("]\n")
+    return EXIT_FAILED if batch.failed or batch.io_errors else EXIT_OK
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _profile(args: argparse.Namespace) -> Any:
+    """The profile: base, then the config file, then the flags. Raises ConfigError."""
+    from newsmeta.config import find_pyproject, load_config, profile_from_mapping
+    from newsmeta.validate import get_profile
+
+    base = get_profile(args.profile) if args.profile else None
+    path = args.config if args.config is not None else find_pyproject()
+    profile = get_profile(base)
+    if path is not None:
+        data, label = load_config(path)
+        if base is not None:
+            data = {k: v for k, v in data.items() if k != "profile"}
+        profile = profile_from_mapping(data, base=profile, source=label)
+    flags: dict[str, Any] = {}
+    if args.require is not None:
+        flags["require"] = args.require
+    for level in ("error", "warning", "info", "ignore"):
+        values = getattr(args, level)
+        if values:
+            flags[level] = ",".join(values)
+    if args.fail_on is not None:
+        flags["fail-on"] = args.fail_on
+    if args.crawl_date is not None:
+        flags["crawl-date"] = args.crawl_date
+    if flags:
+        profile = profile_from_mapping(flags, base=profile, source="command line")
+    return profile
+
+
+class _Summary:
+    """Issue counts per code with the worst examples, in bounded memory."""
+
+    def __init__(self) -> None:
+        self.verdicts = {"pass": 0, "fail": 0, "error": 0}
+        self.counts: dict[str, int] = {}
+        self.worst: dict[str, str] = {}
+        self.examples: dict[str, list[tuple[int, str]]] = {}
+        self.errors: list[str] = []
+
+    def add(self, v: Verdict) -> None:
+        self.verdicts[v.verdict] += 1
+        if v.error is not None:
+            if len(self.errors) < SUMMARY_EXAMPLES:
+                self.errors.append(f"{v.id}: {v.error}")
+            return
+        for issue in v.issues:
+            code = issue["code"]
+            sev = Severity(issue["severity"])
+            self.counts[code] = self.counts.get(code, 0) + 1
+            if code not in self.worst or sev.rank > Severity(self.worst[code]).rank:
+                self.worst[code] = sev.value
+            ex = self.examples.setdefault(code, [])
+            where = f" ({issue['field']})" if issue.get("field") else ""
+            item = (sev.rank, f"{v.id}{where}: {issue['message']}")
+            if len(ex) < SUMMARY_EXAMPLES:
+                ex.append(item)
+            elif sev.rank > min(r for r, _ in ex):
+                ex.remove(min(ex, key=lambda e: e[0]))
+                ex.append(item)
+
+    def write(self, out: TextIO, profile_name: str) -> None:
+        total = sum(self.verdicts.values())
+        v = self.verdicts
+        out.write(
+            f"{total:,} records checked (profile {profile_name}): {v['pass']:,} pass,"
+            f" {v['fail']:,} fail, {v['error']:,} could not be parsed\n"
+        )
+        if self.errors:
+            out.write("\ncould not be parsed:\n")
+            for e in self.errors:
+                out.write(f"    {e}\n")
+        if not self.counts:
+            return
+        out.write("\nissues by code, worst first:\n")
+        order = sorted(
+            self.counts, key=lambda c: (-Severity(self.worst[c]).rank, -self.counts[c], c)
+        )
+        width = max(len(c) for c in order)
+        for code in order:
+            out.write(f"  {self.worst[code]:<8} {code:<{width}} {self.counts[code]:>9,}\n")
+            for _rank, text in sorted(self.examples[code], key=lambda e: -e[0]):
+                out.write(f"      {text[:160]}\n")
+
+
+def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from newsmeta._convert import dumps
+
+    try:
+        profile = _profile(args)
+    except ConfigError as exc:
+        stderr.write(f"newsmeta: {exc}\n")
+        return EXIT_USAGE
+    report = args.report or ("summary" if stream_is_tty(stdout) else "jsonl")
+    batch = _Batch(args, stderr)
+    summary = _Summary()
+    options = TaskOptions(format=args.input_format, profile=profile)
+    results = ordered_map(
+        validate_task,
+        chunked(batch.items_of(args, stdin)),
+        jobs=args.jobs,
+        initializer=init_task,
+        initargs=(options,),
+    )
+    first = True
+    try:
+        for chunk in results:
+            batch.advance(len(chunk))
+            for v in chunk:
+                summary.add(v)
+                if v.verdict != "pass":
+                    batch.failed += 1
+                if v.error is not None and report != "summary":
+                    batch.error(f"newsmeta: {v.id}: {v.error}")
+                if report == "summary":
+                    continue
+                line = dumps(
+                    {"id": v.id, "verdict": v.verdict, "issues": v.issues, "error": v.error}
+                )
+                if report == "json":
+                    stdout.write(("[" if first else ",\n") + line)
+                else:
+                    stdout.write(line + "\n")
+                first = False
+    finally:
+        batch.finish("validated")
+    if report == "json":
+        stdout.write("[]\n" if first else "]\n")
+    elif report == "summary":
+        summary.write(stdout, profile.name)
+    if batch.io_errors:
+        return EXIT_USAGE
+    return EXIT_FAILED if summary.verdicts["fail"] or summary.verdicts["error"] else EXIT_OK
 
 
 def main(
@@ -103,6 +410,8 @@ def main(
     try:
         if args.command == "parse":
             return _cmd_parse(args, stdin, stdout, stderr)
+        if args.command == "validate":
+            return _cmd_validate(args, stdin, stdout, stderr)
     except KeyboardInterrupt:
         stderr.write("newsmeta: interrupted\n")
         return 130

@@ -1,0 +1,236 @@
+"""The command line: exit codes, batch inputs, config errors, order under --jobs."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmeta import Article
+from newsmeta.cli import main
+from tests.conftest import FIXTURES
+
+SEED = FIXTURES / "dumps" / "sputnik-seed-001.txt"
+
+
+def run(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    inp = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    code = main(argv, stdin=inp, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def record_line(i: int, **extra: object) -> str:
+    a = Article(url=f"https://example.com/{i}", title=f"Title {i}", **extra)  # type: ignore[arg-type]
+    return a.to_json()
+
+
+@pytest.fixture(autouse=True)
+def _no_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from an empty folder so the repository's pyproject.toml is not picked up."""
+    monkeypatch.chdir(tmp_path)
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def test_parse_one_file_prints_one_indented_object() -> None:
+    code, out, err = run(["parse", str(SEED)])
+    assert code == 0 and err == ""
+    assert out.startswith("{\n") and json.loads(out)["title"].startswith("Kazakh President")
+
+
+def test_parse_two_files_prints_an_array(tmp_path: Path) -> None:
+    code, out, _ = run(["parse", str(SEED), str(SEED)])
+    assert code == 0
+    assert [r["source"] for r in json.loads(out)] == ["flat", "flat"]
+
+
+def test_parse_stdin() -> None:
+    code, out, _ = run(["parse", "-"], SEED.read_bytes())
+    assert code == 0 and json.loads(out)["provenance"]["url"]["location"]["input"] == "<stdin>"
+
+
+def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:
+    code, out, err = run(["parse", "--jsonl", "nothere.txt", str(SEED)])
+    assert code == 1
+    assert err == "newsmeta: nothere.txt: cannot read: No such file or directory\n"
+    assert len(out.splitlines()) == 1
+
+
+def test_usage_error_exits_2() -> None:
+    assert run(["parse"])[0] == 2
+    assert run(["validate", "x", "--jobs", "0"])[0] == 2
+    assert run(["frobnicate"])[0] == 2
+
+
+def test_batch_goes_on_past_a_corrupt_gzip_and_an_undecodable_file(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_bytes(SEED.read_bytes())
+    good = gzip.compress(("\n".join(record_line(i) for i in range(5)) + "\n").encode())
+    (d / "b.jsonl.gz").write_bytes(good[: len(good) // 2])  # cut in the middle
+    (d / "c.txt").write_bytes(b"\xff\xfe\x00\xd8\x00\xd8")  # UTF-16 BOM, lone surrogates
+    (d / "d.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage, not deflate")
+    (d / "e.jsonl").write_text(record_line(1) + "\n" + record_line(2) + "\n")
+    (d / "f.txt").write_bytes(SEED.read_bytes())
+    code, out, err = run(["parse", "--jsonl", "--progress", str(d)])
+    assert code == 1
+    lines = err.splitlines()
+    assert any(line.startswith(f"newsmeta: {d / 'b.jsonl.gz'}: gzip stream ends early") for line in lines)
+    assert any(line.startswith(f"newsmeta: {d / 'c.txt'}: bad UTF-16") for line in lines)
+    assert any(line.startswith(f"newsmeta: {d / 'd.jsonl.gz'}:") for line in lines)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[0]["source"] == "flat" and records[-1]["source"] == "flat"
+    assert [r["title"] for r in records[1:-1] if r["source"] is None] == ["Title 1", "Title 2"]
+    # the final line counts items and failures: c.txt failed; b and d could not be read
+    final = lines[-1]
+    assert final.startswith(f"newsmeta: parsed {len(records) + 1} items, 1 failed, 2 unreadable")
+    assert final.endswith("items/s)")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_order_is_kept_under_jobs(tmp_path: Path, jobs: str) -> None:
+    n = 700  # several chunks
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(record_line(i) + "\n" for i in range(n)))
+    code, out, _ = run(["parse", "--jsonl", "--jobs", jobs, str(src)])
+    assert code == 0
+    assert [json.loads(line)["title"] for line in out.splitlines()] == [f"Title {i}" for i in range(n)]
+
+
+def test_glob_and_directory_inputs(tmp_path: Path) -> None:
+    for name in ("x1.txt", "x2.txt", "sub/x3.txt", ".hidden/x4.txt", "x5.bin"):
+        p = tmp_path / "g" / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(SEED.read_bytes())
+    code, out, _ = run(["parse", "--jsonl", str(tmp_path / "g" / "x*.txt")])
+    assert code == 0 and len(out.splitlines()) == 2
+    code, out, _ = run(["parse", "--jsonl", str(tmp_path / "g")])
+    inputs = [json.loads(line)["provenance"]["url"]["location"]["input"] for line in out.splitlines()]
+    assert [Path(i).name for i in inputs] == ["x1.txt", "x2.txt", "x3.txt"]
+    code, _, err = run(["parse", str(tmp_path / "none*.txt")])
+    assert code == 1 and "no file matches" in err
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def test_validate_exit_0_when_all_pass() -> None:
+    code, out, _ = run(["validate", "--format", "jsonl", str(SEED)])
+    assert code == 0
+    row = json.loads(out)
+    assert row["id"] == str(SEED) and row["verdict"] == "pass"
+    assert {i["code"] for i in row["issues"]} >= {"placeholder-leak", "image-missing-url"}
+
+
+def test_validate_exit_1_when_any_fails(tmp_path: Path) -> None:
+    src = tmp_path / "r.jsonl"
+    src.write_text(record_line(1) + "\n" + Article(url="https://e.com/x").to_json() + "\n")
+    code, out, _ = run(["validate", "--format", "jsonl", str(src)])
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["verdict"]) for r in rows] == [(f"{src}#1", "pass"), (f"{src}#2", "fail")]
+    assert rows[1]["issues"][0]["code"] == "missing-required"
+
+
+def test_validate_exit_1_when_an_item_cannot_be_parsed(tmp_path: Path) -> None:
+    src = tmp_path / "junk.txt"
+    src.write_text("just some words, no format at all\n")
+    code, out, err = run(["validate", "--format", "jsonl", str(src)])
+    assert code == 1 and json.loads(out)["verdict"] == "error"
+    assert "could not tell the input's format" in err
+
+
+def test_validate_exit_2_on_io_error() -> None:
+    code, _, err = run(["validate", "--format", "jsonl", str(SEED), "nothere.txt"])
+    assert code == 2 and "nothere.txt: cannot read" in err
+
+
+def test_validate_json_report_is_an_array_one_line_per_record() -> None:
+    code, out, _ = run(["validate", "--format", "json", str(SEED), str(SEED)])
+    assert code == 0
+    assert len(json.loads(out)) == 2 and len(out.splitlines()) == 2
+
+
+def test_validate_summary_counts_codes_with_examples() -> None:
+    code, out, _ = run(["validate", "--format", "summary", "--profile", "strict", str(SEED)])
+    assert code == 1
+    assert out.startswith("1 records checked (profile strict): 0 pass, 1 fail")
+    assert "  error    placeholder-leak" in out
+    assert f"{SEED} (placeholders): unresolved XPath template" in out
+
+
+def test_validate_flags(tmp_path: Path) -> None:
+    assert run(["validate", "--format", "jsonl", "--error", "placeholder-leak", str(SEED)])[0] == 1
+    assert run(["validate", "--format", "jsonl", "--require", "title,published", str(SEED)])[0] == 0
+    assert run(["validate", "--format", "jsonl", "--require", "title,body,section,copyright_year", str(SEED)])[0] == 0
+    assert run(["validate", "--format", "jsonl", "--require", "video", str(SEED)])[0] == 2
+    code, out, _ = run(
+        ["validate", "--format", "jsonl", "--profile", "strict", "--ignore", "placeholder-leak",
+         "--warning", "image-missing-url", str(SEED)]
+    )
+    assert code == 0, out
+    assert "placeholder-leak" not in out
+    code, _, _ = run(["validate", "--format", "jsonl", "--fail-on", "info", str(SEED)])
+    assert code == 1
+    code, _, _ = run(["validate", "--format", "jsonl", "--crawl-date", "2021-12-31", "--error", "future-date", str(SEED)])
+    assert code == 1
+
+
+def test_validate_reads_tool_newsmeta_walking_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.newsmeta]\nerror = ["placeholder-leak"]\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert run(["validate", "--format", "jsonl", str(SEED)])[0] == 1
+    # the command line wins over the file
+    assert run(["validate", "--format", "jsonl", "--warning", "placeholder-leak", str(SEED)])[0] == 0
+
+
+def test_validate_config_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "newsmeta.toml"
+    cfg.write_text('profile = "strict"\nignore = ["placeholder-leak"]\nwarning = ["image-missing-url"]\n')
+    code, out, err = run(["validate", "--format", "jsonl", "--config", str(cfg), str(SEED)])
+    assert code == 0, (out, err)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[tool.newsmeta]\nrequires = ["title"]\n', "[tool.newsmeta]: unknown key 'requires'"),
+        ('[tool.newsmeta]\nrequire = ["titel"]\n', "require: unknown field 'titel'"),
+        ('[tool.newsmeta]\nerror = ["placeholder-leek"]\n', "error: unknown issue code 'placeholder-leek'"),
+        ('[tool.newsmeta]\nerror = "placeholder-leak"\nignore = ["placeholder-leak"]\n', "ignore: 'placeholder-leak' is also given"),
+        ('[tool.newsmeta]\nfail-on = "fatal"\n', "fail-on: 'fatal' is not a severity"),
+        ('[tool.newsmeta]\nprofile = "lax"\n', "profile: unknown profile 'lax'"),
+        ('[tool.newsmeta]\ncrawl-date = "yesterday"\n', "crawl-date: expected a date"),
+        ('[tool.newsmeta]\nrequire = 3\n', "require: expected a list of strings, got 3"),
+        ("[tool.newsmeta\n", "not valid TOML"),
+    ],
+)
+def test_config_errors_name_the_key(tmp_path: Path, toml: str, message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(toml)
+    code, out, err = run(["validate", "--format", "jsonl", str(SEED)])
+    assert code == 2 and out == ""
+    assert err.startswith("newsmeta: ") and message in err and len(err.splitlines()) == 1
+
+
+def test_config_flag_errors_name_the_flag() -> None:
+    code, _, err = run(["validate", "--error", "nope", str(SEED)])
+    assert code == 2 and err == (
+        "newsmeta: command line: error: unknown issue code 'nope'; known codes are listed in docs/issues.md\n"
+    )
+    code, _, err = run(["validate", "--config", "missing.toml", str(SEED)])
+    assert code == 2 and "missing.toml: cannot read" in err
+
+
+def test_validate_jobs_keeps_order(tmp_path: Path) -> None:
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(record_line(i) + "\n" for i in range(600)))
+    code, out, _ = run(["validate", "--format", "jsonl", "--jobs", "2", str(src)])
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [f"{src}#{i}" for i in range(1, 601)]

@@ -7,7 +7,7 @@
 """
 
 from newsmeta._version import __version__
-from newsmeta.api import detect, parse
+from newsmeta.api import detect, parse, parse_all, parse_many
 from newsmeta.errors import (
     ConfigError,
     DecodeError,
@@ -29,6 +29,7 @@ from newsmeta.records import (
     Truncation,
     Unrecognised,
 )
+from newsmeta.results import Result
 from newsmeta.settings import Limits
 from newsmeta.validate import Profile, validate
 
@@ -49,11 +50,14 @@ __all__ = [
     "Placeholder",
     "Profile",
     "Provenance",
+    "Result",
     "Severity",
     "Truncation",
     "Unrecognised",
     "__version__",
     "detect",
     "parse",
+    "parse_all",
+    "parse_many",
     "validate",
 ]

@@ -295,6 +295,14 @@ def records_of(data: bytes, name: str, fmt: str | None) -> list[tuple[str, Any]]
             and all(isinstance(o, dict) and "provenance" in o and set(o) <= keys for o in obj)
         ):
             return [(f"{name}#{i}", Article.from_dict(o)) for i, o in enumerate(obj, 1)]
+    if fmt is None or fmt == "newsapi":
+        # An aggregator response or array holds several articles: one record each.
+        from newsmeta.api import parse_all
+
+        records = parse_all(data, format=fmt, input_name=name)
+        if len(records) != 1:
+            return [(f"{name}#{i}", r) for i, r in enumerate(records, 1)]
+        return [(name, records[0])]
     return [(name, parse(data, format=fmt, input_name=name))]
 
 

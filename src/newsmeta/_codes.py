@@ -41,13 +41,13 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "an unresolved template (XPath, {{...}}) stands where a value should be",
     ),
     "truncated": CodeRow(
-        ("flat", "validate"),
+        ("flat", "newsapi", "validate"),
         "info",
         "warning",
         "the input or a text field was cut short (… [+N chars])",
     ),
     "letters-stripped": CodeRow(
-        ("flat", "validate"),
+        ("flat", "newsapi", "validate"),
         "warning",
         "error",
         "text whose letters were deleted upstream: only punctuation and digits are left",
@@ -71,7 +71,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "a UTC offset no place uses (beyond ±14:00, or not a multiple of 15 minutes)",
     ),
     "invalid-url": CodeRow(
-        ("validate",),
+        ("newsapi", "validate"),
         "warning",
         "error",
         "a URL field that is not an absolute http(s) URL with a host",
@@ -132,19 +132,19 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "the last value was cut by the truncation and is not used",
     ),
     "lossy-decoding": CodeRow(
-        ("flat",),
+        ("flat", "newsapi"),
         "warning",
         "error",
         "bytes were not UTF-8: decoded by detection or with replacement characters",
     ),
     "unknown-url": CodeRow(
-        ("flat",),
+        ("flat", "newsapi"),
         "info",
         None,
         "a URL the layout gives no role; kept as unrecognised",
     ),
     "timezone-assumed": CodeRow(
-        ("flat",),
+        ("flat", "newsapi"),
         "warning",
         None,
         "a datetime without a UTC offset, read as UTC",
@@ -160,6 +160,30 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "info",
         None,
         "the language tag was repaired (en_EN → en); the raw value is in provenance",
+    ),
+    "invalid-value": CodeRow(
+        ("newsapi",),
+        "warning",
+        None,
+        "a JSON value of the wrong type (a numeric title); kept as unrecognised",
+    ),
+    "invalid-date": CodeRow(
+        ("newsapi",),
+        "warning",
+        None,
+        "a date field that is not a date; kept as unrecognised",
+    ),
+    "not-a-name": CodeRow(
+        ("newsapi",),
+        "info",
+        None,
+        "an author string that names no person (a desk, the site); kept as unrecognised",
+    ),
+    "html-in-content": CodeRow(
+        ("newsapi",),
+        "info",
+        None,
+        "an aggregator's text held HTML tags; read as text",
     ),
     "repeated-block": CodeRow(
         ("resolve",),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from newsmeta._text import as_text
-from newsmeta.adapters import ADAPTERS, get
-from newsmeta.errors import FormatError
+from newsmeta.adapters import ADAPTERS, Adapter, get
+from newsmeta.errors import FormatError, NewsmetaError
 from newsmeta.records import Article
+from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
-__all__ = ["detect", "parse"]
+__all__ = ["detect", "parse", "parse_all", "parse_many"]
 
 
 def detect(text: str) -> str:
@@ -33,9 +36,63 @@ def parse(
 
     ``format`` names an adapter (``"flat"``); by default it is detected.
     Any input yields a record or raises :class:`~newsmeta.errors.NewsmetaError`.
+    An input holding several articles (a NewsAPI response, JSON Lines) raises
+    :class:`~newsmeta.errors.InputError` saying how many: read those with
+    :func:`parse_all` or :func:`parse_many`.
     """
     text, _notes = as_text(data, limits)
     name = format or detect(text)
     adapter = get(name)
     # Pass the original bytes on so the adapter reports lossy decoding itself.
     return adapter.parse(data, input_name=input_name, limits=limits)
+
+
+def _adapter(data: str | bytes, format: str | None, limits: Limits) -> Adapter:
+    if format is not None:
+        return get(format)
+    text, _notes = as_text(data, limits)
+    return get(detect(text))
+
+
+def parse_many(
+    data: str | bytes,
+    *,
+    format: str | None = None,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Result]:
+    """One :class:`~newsmeta.results.Result` per article in one input; never raises
+    :class:`~newsmeta.errors.NewsmetaError`.
+
+    A malformed item (a bad line in JSON Lines, a non-object in ``articles``)
+    yields a ``Result`` whose ``error`` says what and where, and the items after
+    it are still read. An input that cannot be read at all yields one error
+    ``Result``. Single-article formats yield one ``Result``.
+    """
+    try:
+        adapter = _adapter(data, format, limits)
+        multi = getattr(adapter, "iter_results", None)
+        if multi is None:
+            yield Result(
+                index=0,
+                input=input_name,
+                article=adapter.parse(data, input_name=input_name, limits=limits),
+            )
+            return
+        yield from multi(data, input_name=input_name, limits=limits)
+    except NewsmetaError as exc:
+        yield Result(index=0, input=input_name, error=exc)
+
+
+def parse_all(
+    data: str | bytes,
+    *,
+    format: str | None = None,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Article]:
+    """Every article in one input, in order; the first bad item raises its error.
+
+    For a single-article format this is ``[parse(data)]``.
+    """
+    return [r.unwrap() for r in parse_many(data, format=format, input_name=input_name, limits=limits)]

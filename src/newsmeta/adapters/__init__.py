@@ -2,20 +2,25 @@
 
 Every adapter module has ``NAME``, ``looks_like(text) -> bool`` (a cheap test
 for format detection), ``extract(data, *, input_name, limits) -> Extraction``
-and ``parse(data, *, input_name, limits) -> Article``. The contract is the
+and ``parse(data, *, input_name, limits) -> Article``. An adapter whose inputs
+can hold several records (``newsapi``) also has ``iter_results(data, *,
+input_name, limits)`` yielding one :class:`~newsmeta.results.Result` per item
+(:data:`MultiAdapter`). The contract is the
 :class:`Adapter` protocol; :data:`ADAPTERS` lists them in detection order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Protocol
 
-from newsmeta.adapters import flat
+from newsmeta.adapters import flat, newsapi
 from newsmeta.records import Article
 from newsmeta.resolve import Extraction
+from newsmeta.results import Result
 from newsmeta.settings import Limits
 
-__all__ = ["ADAPTERS", "Adapter", "get"]
+__all__ = ["ADAPTERS", "Adapter", "MultiAdapter", "get"]
 
 
 class Adapter(Protocol):
@@ -32,8 +37,15 @@ class Adapter(Protocol):
     ) -> Article: ...
 
 
+class MultiAdapter(Adapter, Protocol):
+    def iter_results(
+        self, data: str | bytes, *, input_name: str | None = ..., limits: Limits = ...
+    ) -> Iterator[Result]: ...
+
+
 #: Adapters by name, in the order format detection tries them.
 ADAPTERS: dict[str, Adapter] = {
+    newsapi.NAME: newsapi,
     flat.NAME: flat,
 }
 

@@ -11,6 +11,8 @@ True
 ['Jane Doe', 'John Roe']
 >>> clean_author("2022-01-07")
 []
+>>> clean_author("Pinkvilla Desk")
+[]
 >>> clean_author("jane@example.com")
 []
 """
@@ -30,7 +32,7 @@ _BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|от|автор[:]?)\s+",
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)\s*", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|"
-    r"redakteur(?:in)?|redaktion|autor(?:in)?|photographer|news desk|senior|chief)\b",
+    r"redakteur(?:in)?|redaktion|autor(?:in)?|photographer|news desk|desk|senior|chief)\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

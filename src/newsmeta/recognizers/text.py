@@ -36,7 +36,9 @@ from newsmeta.recognizers.urls import is_url
 
 __all__ = [
     "has_letters",
+    "is_stripped_copy",
     "is_tag_like",
+    "letters_beyond_latin1",
     "looks_letter_stripped",
     "split_glued",
     "split_keywords",
@@ -146,3 +148,58 @@ def truncation_marker(text: str) -> tuple[int, int] | None:
     if m is None:
         return None
     return m.start(), int(m["n"])
+
+
+def _key(text: str, *, latin1_only: bool) -> str:
+    return "".join(
+        c.casefold() for c in text if c.isalnum() and (not latin1_only or ord(c) < 256)
+    )
+
+
+#: Shortest key (letters and digits) a partly stripped line must keep to be compared.
+MIN_STRIPPED_KEY = 8
+
+
+def is_stripped_copy(line: str, reference: str) -> bool:
+    """Is ``line`` (part of) ``reference`` with its letters beyond Latin-1 deleted?
+
+    The aggregator deletes Cyrillic (and other non-Latin-1) letters from
+    ``content`` but not from ``title`` or ``description``, so a content line that
+    reads like a shortened title is the title with its Russian words gone. Only
+    letters and digits up to U+00FF are compared (punctuation and quotes vary);
+    a line that still matches the reference with *all* its letters is an honest
+    copy, not a stripped one.
+
+    >>> is_stripped_copy("Starbucks Black Lives Matter", "Starbucks запретила работникам носить атрибутику Black Lives Matter - РИА НОВОСТИ")
+    True
+    >>> is_stripped_copy('YouTube " 24", Anna News News-Front', "YouTube удалил аккаунты каналов 'Крым 24', Anna News и News-Front - РИА НОВОСТИ")
+    True
+    >>> is_stripped_copy("36 amerikih zveznih drav je vloilo tobo", "36 ameriških zveznih držav je vložilo tožbo v kateri trdijo")
+    True
+    >>> is_stripped_copy("Starbucks Black Lives Matter", "Starbucks Black Lives Matter")
+    False
+    >>> is_stripped_copy("Black Lives", "Starbucks запретила Black Lives Matter")
+    False
+    >>> is_stripped_copy("A different story entirely", "Совсем другая история")
+    False
+    """
+    if len(line) > 100_000 or len(reference) > 100_000:
+        return False
+    short = _key(line, latin1_only=True)
+    if len(short) < MIN_STRIPPED_KEY:
+        return False
+    ref_short = _key(reference, latin1_only=True)
+    if short not in ref_short and not (len(ref_short) >= MIN_STRIPPED_KEY and ref_short in short):
+        return False
+    # An honest copy keeps every letter: then it is no evidence of stripping.
+    full, ref_full = _key(line, latin1_only=False), _key(reference, latin1_only=False)
+    return full not in ref_full and ref_full not in full
+
+
+def letters_beyond_latin1(text: str) -> int:
+    """How many letters above U+00FF ``text`` has (what the aggregator deletes).
+
+    >>> letters_beyond_latin1("Téléstar"), letters_beyond_latin1("Komputer Świat"), letters_beyond_latin1("Крым")
+    (0, 1, 4)
+    """
+    return sum(1 for c in text if ord(c) > 255 and c.isalpha())

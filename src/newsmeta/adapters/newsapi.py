@@ -1,0 +1,703 @@
+"""Aggregator items in NewsAPI's shape.
+
+An item is an object with ``source`` (``{"id", "name"}``), ``author``,
+``title``, ``description``, ``url``, ``urlToImage``, ``publishedAt`` and
+``content``. The input may be one item, a list of items, a whole response
+(``{"status", "totalResults", "articles"}``) or JSON Lines (one item a line).
+
+Strategy: the envelope's labelled fields become candidates first, stronger
+than anything read from ``content`` (:data:`ENVELOPE_RANK`). ``content`` is
+then read one of two ways. When it is a flattened dump (it opens with the
+item's own URL, or holds an XPath template or a dump header) it goes through
+the flat adapter, whose candidates join the same extraction with their
+line numbers counted within ``content``. Otherwise it is a text snippet: the
+body, cut short. Either way the truncation marker ``… [+N chars]`` is
+honoured, and the envelope serves as the reference that exposes the
+aggregator's letter-stripping: a content line that reads like the title with
+its Russian words gone is reported, never taken for a value.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from newsmeta._convert import dumps, loads
+from newsmeta._text import as_text, split_lines
+from newsmeta.adapters import flat
+from newsmeta.errors import FormatError, InputError, NewsmetaError
+from newsmeta.recognizers.dates import parse_datetime
+from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.placeholders import find_placeholders
+from newsmeta.recognizers.text import (
+    has_letters,
+    is_stripped_copy,
+    letters_beyond_latin1,
+    looks_letter_stripped,
+)
+from newsmeta.recognizers.truncation import find_marker
+from newsmeta.recognizers.urls import host, is_image_url, is_url, join, size_from_url
+from newsmeta.records import Article, Image, Location, Organization, Person, Truncation
+from newsmeta.resolve import Candidate, Extraction, resolve
+from newsmeta.results import Result
+from newsmeta.settings import DEFAULT_LIMITS, Limits
+
+__all__ = ["ENVELOPE_KEYS", "NAME", "extract", "iter_results", "looks_like", "parse"]
+
+NAME = "newsapi"
+
+#: The keys of a NewsAPI article object, in the order the API writes them.
+ENVELOPE_KEYS: tuple[str, ...] = (
+    "source",
+    "author",
+    "title",
+    "description",
+    "url",
+    "urlToImage",
+    "publishedAt",
+    "content",
+)
+#: Keys that mark an object as a NewsAPI article (``source`` alone is too common).
+_ARTICLE_KEYS = frozenset(ENVELOPE_KEYS) - {"source"}
+#: Rank of envelope values: labelled fields beat what the flat adapter reads from
+#: ``content`` (its ranks are 10 and up), so a disagreement keeps the envelope's.
+ENVELOPE_RANK = 5
+#: How far into the input format detection looks for NewsAPI's keys.
+_SNIFF_CHARS = 65_536
+#: Lines of leftover text that may open a dump before the item's URL.
+_DUMP_URL_WITHIN = 3
+#: Shortest site name compared with a title's trailing `` - Site`` part.
+_MIN_SITE_KEY = 4
+#: Fewest letters beyond Latin-1 the title and description must have before a
+#: content without any is called stripped.
+_MIN_LOST_LETTERS = 3
+#: Fewest letters the content must have for that comparison to mean anything.
+_MIN_CONTENT_LETTERS = 20
+#: Longest value shown in an issue message.
+_SHOW = 120
+
+_SITE_SUFFIX = re.compile(
+    r"""
+    \s[-|–—]\s+         # a separator between spaces: " - ", " | ", " – "
+    (?P<site>[^-|–—]{1,80})  # the site's name: no further separator
+    \s*\Z
+    """,
+    re.VERBOSE,
+)
+_SNIFF_KEYS = re.compile(r'"(?:publishedAt|urlToImage|totalResults|articles)"\s*:')
+_HTML_TAG = re.compile(
+    r"""
+    <(?P<close>/?)             # an opening or closing tag
+    (?P<name>[A-Za-z][A-Za-z0-9]{0,10})  # its name
+    (?:\s[^<>]{0,500})?        # attributes, bounded
+    /?>                        # maybe self-closing
+    """,
+    re.VERBOSE,
+)
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr"})
+
+
+def looks_like(text: str) -> bool:
+    """JSON (an object, an array or JSON Lines) that names NewsAPI's keys."""
+    head = text.lstrip("\ufeff \t\r\n")[:_SNIFF_CHARS]
+    return head[:1] in ("{", "[") and _SNIFF_KEYS.search(head) is not None
+
+
+# --------------------------------------------------------------------------- items
+
+
+@attrs.frozen
+class _Item:
+    index: int
+    value: object
+    prefix: str
+    """JSON path of the item: ``$``, ``$[3]``, ``$.articles[3]``."""
+    input: str | None
+    error: NewsmetaError | None = None
+
+    @property
+    def where(self) -> str:
+        loc = Location(path=self.prefix, input=self.input)
+        return str(loc)
+
+
+def _items(text: str, input_name: str | None) -> Iterator[_Item]:
+    """The article objects in ``text``, each with its JSON path, in order."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    try:
+        doc = loads(stripped)
+    except InputError as exc:
+        lines = [(n, t) for n, t in split_lines(stripped) if t.strip()]
+        if len(lines) < 2 or not _parses(lines[0][1]):
+            # JSON Lines only when the first line is JSON on its own.
+            raise InputError(f"{input_name or 'input'}: {exc}") from None
+        yield from _jsonl(lines, input_name)
+        return
+    if isinstance(doc, Mapping):
+        if "articles" in doc or doc.get("status") in ("ok", "error"):
+            yield from _response(doc, input_name)
+        else:
+            yield _Item(0, doc, "$", input_name)
+    elif isinstance(doc, list):
+        for i, value in enumerate(doc):
+            yield _Item(i, value, f"$[{i}]", input_name)
+    else:
+        raise FormatError(
+            f"{input_name or 'input'}: expected a NewsAPI article, a list of them or a"
+            f" response object, got JSON {type(doc).__name__}"
+        )
+
+
+def _parses(line: str) -> bool:
+    try:
+        loads(line)
+    except InputError:
+        return False
+    return True
+
+
+def _response(doc: Mapping[str, Any], input_name: str | None) -> Iterator[_Item]:
+    where = input_name or "input"
+    if doc.get("status") == "error":
+        raise InputError(
+            f"{where}: the aggregator answered with an error:"
+            f" {doc.get('code')!s}: {str(doc.get('message'))[:_SHOW]}"
+        )
+    articles = doc.get("articles")
+    if not isinstance(articles, list):
+        raise FormatError(f"{where}: $.articles should be a list, got {type(articles).__name__}")
+    for i, value in enumerate(articles):
+        yield _Item(i, value, f"$.articles[{i}]", input_name)
+
+
+def _jsonl(lines: Sequence[tuple[int, str]], input_name: str | None) -> Iterator[_Item]:
+    for i, (no, line) in enumerate(lines):
+        item_input = f"{input_name or '<input>'}#{no}"
+        try:
+            value = loads(line)
+        except InputError as exc:
+            yield _Item(i, None, "$", item_input, error=InputError(f"{item_input}: {exc}"))
+            continue
+        yield _Item(i, value, "$", item_input)
+
+
+# --------------------------------------------------------------------------- one item
+
+
+@attrs.define
+class _Ctx:
+    ex: Extraction
+    prefix: str
+    limits: Limits
+    url: str | None = None
+    site: str | None = None
+    references: list[str] = attrs.field(factory=list)
+    """Envelope texts (title, description) that expose letter-stripping."""
+
+    def path(self, key: str) -> str:
+        return f"{self.prefix}.{key}"
+
+
+def _show(value: object) -> str:
+    text = value if isinstance(value, str) else dumps(value)
+    return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
+
+
+def _string(ctx: _Ctx, obj: Mapping[str, Any], key: str, field_name: str) -> str | None:
+    """A string field's value, or ``None``; a value of another type is an issue."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        ctx.ex.issue(
+            "invalid-value",
+            "warning",
+            f"{key} should be a string, got {type(value).__name__}: {_show(value)}",
+            field_name=field_name,
+            path=ctx.path(key),
+        )
+        ctx.ex.keep(_show(value), path=ctx.path(key))
+        return None
+    return value if value.strip() else None
+
+
+def _fold_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _site_matches(site: str, names: Sequence[str]) -> bool:
+    """Does a title's trailing part name the site (its source name or its host)?
+
+    >>> _site_matches("Brain Damaged", ["Braindamaged.fr", "braindamaged.fr"])
+    True
+    >>> _site_matches("AlloCiné", ["Allocine.fr"])
+    True
+    >>> _site_matches("Live updates", ["Example.com"])
+    False
+    """
+    key = _fold_key(site)
+    if len(key) < _MIN_SITE_KEY:
+        return False
+    for name in names:
+        other = _fold_key(name)
+        label = _fold_key(name.split(".")[0]) if "." in name else other
+        if len(other) < _MIN_SITE_KEY:
+            continue
+        if key in other or other in key or (len(label) >= _MIN_SITE_KEY and label in key):
+            return True
+    return False
+
+
+def strip_site_suffix(title: str, names: Sequence[str]) -> str:
+    """``title`` without a trailing `` - Site Name`` that names the site.
+
+    >>> strip_site_suffix("Obesity on the rise - The Thaiger", ["Thethaiger.com"])
+    'Obesity on the rise'
+    >>> strip_site_suffix("Covid - What we know", ["Example.com"])
+    'Covid - What we know'
+    """
+    m = _SITE_SUFFIX.search(title)
+    if m is None or not _site_matches(m["site"], names):
+        return title
+    head = title[: m.start()].rstrip()
+    return head if has_letters(head) else title
+
+
+def _html_to_text(text: str) -> str:
+    """Tags dropped (block tags become line breaks) and entities decoded."""
+
+    def sub(m: re.Match[str]) -> str:
+        return "\n" if m["name"].lower() in _BLOCK_TAGS else ""
+
+    return html.unescape(_HTML_TAG.sub(sub, text))
+
+
+def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
+    ex = ctx.ex
+    src = obj.get("source")
+    site: str | None = None
+    if isinstance(src, Mapping):
+        name = src.get("name")
+        sid = src.get("id")
+        if isinstance(name, str) and name.strip():
+            site = name.strip()
+            ex.add(
+                "publisher",
+                Organization(name=site),
+                dumps(src),
+                path=ctx.path("source"),
+                rank=ENVELOPE_RANK,
+            )
+        elif sid is not None:
+            ex.keep(_show(sid), path=ctx.path("source.id"))
+        for key in src:
+            if key not in ("id", "name"):
+                ex.keep(f"{key}: {_show(src[key])}", path=ctx.path(f"source.{key}"))
+    elif src is not None:
+        ex.issue(
+            "invalid-value",
+            "warning",
+            f"source should be an object with id and name, got {_show(src)}",
+            field_name="publisher",
+            path=ctx.path("source"),
+        )
+        ex.keep(_show(src), path=ctx.path("source"))
+    ctx.site = site
+
+    url = _string(ctx, obj, "url", "url")
+    if url is not None:
+        u = url.strip()
+        if is_url(u):
+            ctx.url = u
+            ex.add("url", u, url, path=ctx.path("url"), rank=ENVELOPE_RANK)
+        else:
+            ex.issue(
+                "invalid-url",
+                "warning",
+                f"url is not an absolute URL: {_show(url)}",
+                field_name="url",
+                path=ctx.path("url"),
+            )
+            ex.keep(url, path=ctx.path("url"))
+
+    names = [n for n in (site, host(ctx.url) if ctx.url else None) if n]
+    title = _string(ctx, obj, "title", "title")
+    if title is not None:
+        clean = " ".join(html.unescape(title).split())
+        ctx.references.append(clean)
+        ex.add(
+            "title",
+            strip_site_suffix(clean, names),
+            title,
+            path=ctx.path("title"),
+            rank=ENVELOPE_RANK,
+        )
+
+    desc = _string(ctx, obj, "description", "description")
+    if desc is not None:
+        clean = " ".join(_html_to_text(desc).split())
+        if clean:
+            ctx.references.append(clean)
+            ex.add("description", clean, desc, path=ctx.path("description"), rank=ENVELOPE_RANK)
+
+    image = _string(ctx, obj, "urlToImage", "og_image")
+    if image is not None:
+        img = image.strip()
+        if not is_url(img) and img.startswith("/") and ctx.url:
+            img = join(ctx.url, img)
+        if is_url(img):
+            ex.add("og_image", img, image, path=ctx.path("urlToImage"), rank=ENVELOPE_RANK)
+        else:
+            ex.issue(
+                "invalid-url",
+                "warning",
+                f"urlToImage is not a URL: {_show(image)}",
+                field_name="og_image",
+                path=ctx.path("urlToImage"),
+            )
+            ex.keep(image, path=ctx.path("urlToImage"))
+
+    published = _string(ctx, obj, "publishedAt", "published")
+    if published is not None:
+        when = parse_datetime(published)
+        if when is None:
+            ex.issue(
+                "invalid-date",
+                "warning",
+                f"publishedAt is not a date: {_show(published)}",
+                field_name="published",
+                path=ctx.path("publishedAt"),
+            )
+            ex.keep(published, path=ctx.path("publishedAt"))
+        else:
+            ex.add(
+                "published", when.value, published, path=ctx.path("publishedAt"), rank=ENVELOPE_RANK
+            )
+            if when.tz_assumed:
+                ex.issue(
+                    "timezone-assumed",
+                    "warning",
+                    "publishedAt has no UTC offset; read as UTC",
+                    field_name="published",
+                    path=ctx.path("publishedAt"),
+                )
+
+    author = _string(ctx, obj, "author", "authors")
+    if author is not None:
+        people = clean_author(author, site_names=[n for n in (site,) if n])
+        for name in people:
+            ex.add(
+                "authors", Person(name=name), author, path=ctx.path("author"), rank=ENVELOPE_RANK
+            )
+        if not people:
+            ex.issue(
+                "not-a-name",
+                "info",
+                f"author names no person: {_show(author)}",
+                field_name="authors",
+                path=ctx.path("author"),
+            )
+            ex.keep(author, path=ctx.path("author"))
+
+    for key, value in obj.items():
+        if key not in ENVELOPE_KEYS:
+            ex.keep(f"{key}: {_show(value)}", path=ctx.path(str(key)))
+
+
+# --------------------------------------------------------------------------- content
+
+
+def _same_page(a: str, b: str) -> bool:
+    """Two URLs for one page: scheme, ``www.``, a trailing slash and case of host aside."""
+    if host(a) != host(b):
+        return False
+    pa = a.split("://", 1)[-1].split("/", 1)[-1].rstrip("/")
+    pb = b.split("://", 1)[-1].split("/", 1)[-1].rstrip("/")
+    return pa == pb
+
+
+def is_dump(content: str, item_url: str | None) -> bool:
+    """Is ``content`` a flattened dump rather than a text snippet?
+
+    A dump holds an XPath template or a dump header, or opens (within its first
+    few lines) with the item's own URL. Content that merely starts with a URL
+    of another page is text that begins with a link.
+
+    >>> is_dump("https://a.example/x.html\\r\\nhttps://cdn.example/i.jpg", "https://a.example/x.html")
+    True
+    >>> is_dump("https://www.unian.net/\\r\\n, . , .", "https://sm-news.ru/story-58015/")
+    False
+    """
+    text = content.removeprefix("\ufeff")
+    first_lines = [t.strip() for _n, t in split_lines(text[:4096]) if t.strip()]
+    if not first_lines:
+        return False
+    if flat.looks_like(text) and not is_url(first_lines[0]):
+        return True  # a dump header or an XPath template
+    if any(find_placeholders(t) for t in first_lines[: _DUMP_URL_WITHIN + 3]):
+        return True
+    for line in first_lines[:_DUMP_URL_WITHIN]:
+        if is_url(line) and not is_image_url(line):
+            if item_url is not None:
+                return _same_page(line, item_url)
+            # No envelope URL to compare with: an image URL must follow.
+            return any(is_url(t) and is_image_url(t) for t in first_lines[1:])
+    return False
+
+
+def _rehome(ctx: _Ctx, loc: Location) -> Location:
+    path = ctx.path("content") if loc.path is None else f"{ctx.path('content')}/{loc.path}"
+    return attrs.evolve(loc, path=path, input=ctx.ex.input)
+
+
+_TEXT_FIELDS = frozenset({"title", "description", "section", "body"})
+
+
+def _stripped_against(ctx: _Ctx, text: str) -> str | None:
+    for ref in ctx.references:
+        if is_stripped_copy(text, ref):
+            return ref
+    return None
+
+
+def _dump(ctx: _Ctx, content: str) -> None:
+    """Run ``content`` through the flat adapter and take its candidates in."""
+    ex = ctx.ex
+    sub = flat.extract(content, input_name=ex.input, limits=ctx.limits)
+    envelope_image = next((c for c in ex.candidates if c.field == "og_image"), None)
+    for c in sub.candidates:
+        prov = attrs.evolve(c.provenance, location=_rehome(ctx, c.provenance.location))
+        c = attrs.evolve(c, provenance=prov)
+        lines = prov.location.lines
+        if c.field in _TEXT_FIELDS and isinstance(c.value, str):
+            ref = _stripped_against(ctx, c.value)
+            if ref is not None:
+                ex.issue(
+                    "letters-stripped",
+                    "warning",
+                    f"this content line is the envelope's {_show(ref)!r} with its letters"
+                    f" beyond Latin-1 deleted upstream; not used as the {c.field}:"
+                    f" {_show(c.value)!r}",
+                    lines=lines,
+                    path=prov.location.path,
+                )
+                ex.keep(c.provenance.raw, lines=lines, path=prov.location.path)
+                continue
+        if (
+            c.field == "og_image"
+            and envelope_image is not None
+            and c.value != envelope_image.value
+            and isinstance(c.value, str)
+        ):
+            # urlToImage is the og:image; the dump's own image is an article image.
+            size = size_from_url(c.value)
+            w, h = size if size else (None, None)
+            c = Candidate(
+                field="images",
+                value=Image(url=c.value, width=w, height=h),
+                provenance=prov,
+                rank=c.rank,
+            )
+        ex.candidates.append(c)
+    for ph in sub.placeholders:
+        ex.placeholders.append(attrs.evolve(ph, location=_rehome(ctx, ph.location)))
+    for un in sub.unrecognised:
+        ex.unrecognised.append(attrs.evolve(un, location=_rehome(ctx, un.location)))
+    for issue in sub.issues:
+        ex.issues.append(attrs.evolve(issue, location=_rehome(ctx, issue.location)))
+    if sub.truncation is not None:
+        ex.truncation = attrs.evolve(sub.truncation, location=_rehome(ctx, sub.truncation.location))
+
+
+def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
+    """Is this snippet line body text? A URL or a stripped line is reported instead."""
+    ex = ctx.ex
+    path = ctx.path("content")
+    if is_url(plain):
+        ex.issue(
+            "unknown-url",
+            "info",
+            f"a URL line in a text snippet: {_show(plain)}",
+            lines=[no],
+            path=path,
+        )
+        ex.keep(plain, lines=[no], path=path)
+        return False
+    if looks_letter_stripped(plain):
+        ex.issue(
+            "letters-stripped",
+            "warning",
+            f"its letters were stripped upstream; not used in the body: {_show(plain)!r}",
+            lines=[no],
+            path=path,
+        )
+        ex.keep(plain, lines=[no], path=path)
+        return False
+    return True
+
+
+def _snippet(ctx: _Ctx, content: str) -> None:
+    """``content`` as the start of the body: paragraphs a line each, cut short."""
+    ex = ctx.ex
+    path = ctx.path("content")
+    text = content.removeprefix("\ufeff")
+    mark = find_marker(text)
+    if mark is not None:
+        text = mark.text
+        last_no = sum(1 for _ in split_lines(text))
+        ex.truncation = Truncation(
+            missing_chars=mark.missing_chars,
+            marker=mark.marker,
+            partial=None,
+            location=ex.location([last_no], path=path),
+        )
+        ex.issue(
+            "truncated",
+            "warning",
+            f"content cut short by the aggregator: {mark.missing_chars:,} characters missing;"
+            " the body is only its start",
+            field_name="truncation",
+            lines=[last_no],
+            path=path,
+        )
+    if _HTML_TAG.search(text) is not None:
+        ex.issue(
+            "html-in-content",
+            "info",
+            "content holds HTML tags; read as text",
+            field_name="body",
+            path=path,
+        )
+    paragraphs: list[str] = []
+    raw: list[str] = []
+    used: list[int] = []
+    for no, line in split_lines(text, ctx.limits):
+        if not line.strip():
+            continue
+        kept = False
+        for piece in _html_to_text(line).split("\n"):
+            plain = " ".join(piece.split())
+            if plain and _snippet_line(ctx, no, plain):
+                paragraphs.append(plain)
+                kept = True
+        if kept:
+            raw.append(line)
+            used.append(no)
+    if not paragraphs:
+        return
+    body = "\n\n".join(paragraphs)
+    ex.add("body", body, "\n".join(raw), lines=used, path=path)
+    lost = sum(letters_beyond_latin1(r) for r in ctx.references)
+    letters = sum(1 for c in body if c.isalpha())
+    if (
+        lost >= _MIN_LOST_LETTERS
+        and letters >= _MIN_CONTENT_LETTERS
+        and letters_beyond_latin1(body) == 0
+    ):
+        ex.issue(
+            "letters-stripped",
+            "warning",
+            "the title and description have letters beyond Latin-1 and the content has none:"
+            " they were probably deleted upstream, so the body reads with gaps",
+            field_name="body",
+            lines=used,
+            path=path,
+        )
+
+
+def _content(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
+    content = _string(ctx, obj, "content", "body")
+    if content is None:
+        return
+    if is_dump(content, ctx.url):
+        _dump(ctx, content)
+    else:
+        _snippet(ctx, content)
+
+
+def extract_item(
+    value: object,
+    *,
+    prefix: str = "$",
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Extraction:
+    """Candidates from one decoded article object."""
+    where = str(Location(path=prefix, input=input_name))
+    if not isinstance(value, Mapping):
+        raise FormatError(f"{where}: a NewsAPI article is an object, got {_show(value)}")
+    if not any(k in value for k in _ARTICLE_KEYS):
+        raise FormatError(
+            f"{where}: not a NewsAPI article: none of {', '.join(sorted(_ARTICLE_KEYS))}"
+        )
+    ex = Extraction(adapter=NAME, input=input_name)
+    ctx = _Ctx(ex=ex, prefix=prefix, limits=limits)
+    _envelope(ctx, value)
+    _content(ctx, value)
+    return ex
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def iter_results(
+    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Result]:
+    """One :class:`~newsmeta.results.Result` per item; a bad item yields its error.
+
+    An input that cannot be read at all (undecodable, not JSON, an error
+    response) raises :class:`~newsmeta.errors.NewsmetaError`.
+    """
+    text, notes = as_text(data, limits)
+    for item in _items(text, input_name):
+        if item.error is not None:
+            yield Result(index=item.index, input=item.where, error=item.error)
+            continue
+        try:
+            ex = extract_item(item.value, prefix=item.prefix, input_name=item.input, limits=limits)
+        except NewsmetaError as exc:
+            yield Result(index=item.index, input=item.where, error=exc)
+            continue
+        for note in notes:
+            ex.issue("lossy-decoding", "warning", note)
+        yield Result(index=item.index, input=item.where, article=resolve(ex, source=NAME))
+
+
+def extract(
+    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Extraction:
+    """Candidates from an input holding exactly one article."""
+    text, notes = as_text(data, limits)
+    items = list(_items(text, input_name))
+    item = _only(items, input_name)
+    ex = extract_item(item.value, prefix=item.prefix, input_name=item.input, limits=limits)
+    for note in notes:
+        ex.issue("lossy-decoding", "warning", note)
+    return ex
+
+
+def _only(items: Sequence[_Item], input_name: str | None) -> _Item:
+    where = input_name or "input"
+    if not items:
+        raise InputError(f"{where}: holds no articles")
+    if len(items) > 1:
+        raise InputError(
+            f"{where}: holds {len(items)} articles; newsmeta.parse_all() or"
+            " newsmeta.parse_many() reads them all (--jsonl on the command line)"
+        )
+    if items[0].error is not None:
+        raise items[0].error
+    return items[0]
+
+
+def parse(
+    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Article:
+    """Parse an input holding exactly one article; several raise :class:`InputError`."""
+    return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)

@@ -139,7 +139,7 @@ def test_validate_exit_1_when_any_fails(tmp_path: Path) -> None:
 
 def test_validate_exit_1_when_an_item_cannot_be_parsed(tmp_path: Path) -> None:
     src = tmp_path / "junk.txt"
-    src.write_text("just some words, no format at all\n")
+    src.write_text('{"just": "some JSON, no format at all"}\n')  # plain words are text now
     code, out, err = run(["validate", "--format", "jsonl", str(src)])
     assert code == 1 and json.loads(out)["verdict"] == "error"
     assert "could not tell the input's format" in err

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOCS = ["docs/newsapi.md"]
+DOCS = ["docs/newsapi.md", "docs/text.md"]
 
 
 @pytest.mark.parametrize("name", DOCS)

@@ -41,13 +41,13 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "an unresolved template (XPath, {{...}}) stands where a value should be",
     ),
     "truncated": CodeRow(
-        ("flat", "newsapi", "validate"),
+        ("flat", "newsapi", "text", "validate"),
         "info",
         "warning",
         "the input or a text field was cut short (… [+N chars])",
     ),
     "letters-stripped": CodeRow(
-        ("flat", "newsapi", "validate"),
+        ("flat", "newsapi", "text", "validate"),
         "warning",
         "error",
         "text whose letters were deleted upstream: only punctuation and digits are left",
@@ -132,7 +132,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "the last value was cut by the truncation and is not used",
     ),
     "lossy-decoding": CodeRow(
-        ("flat", "newsapi"),
+        ("flat", "newsapi", "text"),
         "warning",
         "error",
         "bytes were not UTF-8: decoded by detection or with replacement characters",

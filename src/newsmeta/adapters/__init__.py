@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from newsmeta.adapters import flat, newsapi
+from newsmeta.adapters import flat, newsapi, text
 from newsmeta.records import Article
 from newsmeta.resolve import Extraction
 from newsmeta.results import Result
@@ -47,6 +47,7 @@ class MultiAdapter(Adapter, Protocol):
 ADAPTERS: dict[str, Adapter] = {
     newsapi.NAME: newsapi,
     flat.NAME: flat,
+    text.NAME: text,  # the last resort: any text with letters
 }
 
 

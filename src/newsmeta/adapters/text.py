@@ -1,0 +1,183 @@
+"""Plain article text: a title maybe, paragraphs, photo captions and credits.
+
+Strategy: split the text into paragraphs (blocks between blank lines, lines
+of a block joined; or one paragraph a line when the text has no blank
+lines), then label each paragraph by its shape with the shared recognisers:
+
+- a credit line (``© REUTERS / PAVEL MIKHEYEV``) is an image's credit, and
+  the paragraph just before it is that image's caption, neither is body;
+- a short first line without a sentence end, followed by more text, is the
+  title;
+- a dateline opening the first body paragraph (``MOSCOW, Jan 7, 2022
+  (Reuters) -``) gives the date when it names one with its year;
+- everything else is body, in order. A truncation marker at the end is
+  honoured (``… [+N chars]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define
+
+from newsmeta._text import as_text, split_lines
+from newsmeta.recognizers.prose import parse_credit, parse_dateline
+from newsmeta.recognizers.text import has_letters, looks_letter_stripped
+from newsmeta.recognizers.truncation import find_marker
+from newsmeta.recognizers.urls import is_url
+from newsmeta.records import Article, Image, Truncation
+from newsmeta.resolve import Extraction, resolve
+from newsmeta.settings import DEFAULT_LIMITS, Limits
+
+__all__ = ["NAME", "extract", "looks_like", "parse"]
+
+NAME = "text"
+
+#: Longest line taken for a title; longer opening lines are body.
+MAX_TITLE_CHARS = 200
+#: Longest paragraph taken for a caption.
+MAX_CAPTION_CHARS = 400
+#: Fewest words a title has (a lone word is a label, not a headline).
+MIN_TITLE_WORDS = 2
+
+_SENTENCE_END = re.compile(r"[.!?:;,…\"”»’)]\s*\Z")
+
+
+def looks_like(text: str) -> bool:
+    """The last resort of detection: text with letters that is not markup or JSON."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if not head or head[0] in "<{[":
+        return False
+    return has_letters(head)
+
+
+@define
+class _Para:
+    lines: list[int]
+    text: str
+    raw: str
+
+
+def _paragraphs(text: str, limits: Limits) -> list[_Para]:
+    lines = list(split_lines(text, limits))
+    blank_separated = any(not t.strip() for _n, t in lines[:-1]) and any(
+        t.strip() for _n, t in lines
+    )
+    paras: list[_Para] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if block:
+            joined = " ".join(t.strip() for _n, t in block)
+            paras.append(
+                _Para(
+                    [n for n, _t in block],
+                    " ".join(joined.split()),
+                    "\n".join(t for _n, t in block),
+                )
+            )
+            block.clear()
+
+    for no, line in lines:
+        if not line.strip():
+            flush()
+            continue
+        block.append((no, line))
+        if not blank_separated:
+            flush()
+    flush()
+    return paras
+
+
+def _is_title(p: _Para, following: int) -> bool:
+    words = p.text.split()
+    return (
+        following > 0
+        and len(p.text) <= MAX_TITLE_CHARS
+        and len(words) >= MIN_TITLE_WORDS
+        and _SENTENCE_END.search(p.text) is None
+        and not is_url(p.text)
+    )
+
+
+def extract(
+    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Extraction:
+    """Candidates from plain article text (the first half of :func:`parse`)."""
+    text, notes = as_text(data, limits)
+    ex = Extraction(adapter=NAME, input=input_name)
+    for note in notes:
+        ex.issue("lossy-decoding", "warning", note)
+    text = text.removeprefix("\ufeff")
+    mark = find_marker(text)
+    if mark is not None:
+        text = mark.text
+        last = sum(1 for _ in split_lines(text, limits))
+        ex.truncation = Truncation(
+            missing_chars=mark.missing_chars, marker=mark.marker, location=ex.location([last])
+        )
+        ex.issue(
+            "truncated",
+            "warning",
+            f"text cut short: {mark.missing_chars:,} characters missing",
+            field_name="truncation",
+            lines=[last],
+        )
+    paras = _paragraphs(text, limits)
+    body: list[_Para] = []
+    # Credits first: each claims the paragraph before it as its caption.
+    role: dict[int, str] = {}
+    for i, p in enumerate(paras):
+        credit = parse_credit(p.text)
+        if credit is None:
+            continue
+        role[i] = "credit"
+        caption: _Para | None = None
+        if i > 0 and role.get(i - 1) is None and len(paras[i - 1].text) <= MAX_CAPTION_CHARS:
+            caption = paras[i - 1]
+            role[i - 1] = "caption"
+        lines = ([*caption.lines] if caption else []) + p.lines
+        raw = (caption.raw + "\n" if caption else "") + p.raw
+        ex.add(
+            "images",
+            Image(caption=caption.text if caption else None, credit=credit),
+            raw,
+            lines=lines,
+        )
+    first = next((i for i in range(len(paras)) if i not in role), None)
+    if first is not None:
+        p = paras[first]
+        if _is_title(p, following=len(paras) - first - 1):
+            ex.add("title", p.text, p.raw, lines=p.lines)
+            role[first] = "title"
+    for i, p in enumerate(paras):
+        if i in role:
+            continue
+        if looks_letter_stripped(p.text):
+            ex.issue(
+                "letters-stripped",
+                "warning",
+                f"only punctuation is left of this paragraph: {p.text[:60]!r}",
+                lines=p.lines,
+            )
+            ex.keep(p.text, lines=p.lines)
+            continue
+        body.append(p)
+    if body:
+        dateline = parse_dateline(body[0].text)
+        if dateline is not None and dateline.date is not None:
+            ex.add("date", dateline.date, dateline.raw, lines=body[0].lines[:1])
+        ex.add(
+            "body",
+            "\n\n".join(p.text for p in body),
+            "\n".join(p.raw for p in body),
+            lines=[n for p in body for n in p.lines],
+        )
+    return ex
+
+
+def parse(
+    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Article:
+    """Parse plain article text into an :class:`Article`."""
+    return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)

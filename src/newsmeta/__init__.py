@@ -7,6 +7,7 @@
 """
 
 from newsmeta._version import __version__
+from newsmeta.adapters.html import parse_selector
 from newsmeta.api import detect, parse, parse_all, parse_many
 from newsmeta.errors import (
     ConfigError,
@@ -59,5 +60,6 @@ __all__ = [
     "parse",
     "parse_all",
     "parse_many",
+    "parse_selector",
     "validate",
 ]

@@ -245,6 +245,10 @@ class TaskOptions(NamedTuple):
     indent: bool = False
     profile: Any = None
     """A :class:`newsmeta.validate.Profile` for validation tasks."""
+    url: str | None = None
+    """Where an HTML page was fetched (``--url``); passed to :func:`newsmeta.parse`."""
+    content_type: str | None = None
+    """The page's HTTP ``Content-Type`` (``--content-type``)."""
 
 
 _OPTIONS = TaskOptions()
@@ -269,7 +273,14 @@ def _record_keys() -> frozenset[str]:
     return _RECORD_KEYS
 
 
-def records_of(data: bytes, name: str, fmt: str | None) -> list[tuple[str, Any]]:
+def records_of(
+    data: bytes,
+    name: str,
+    fmt: str | None,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+) -> list[tuple[str, Any]]:
     """The records in one item: ``(id, Article)`` pairs.
 
     An item that already is a record (the JSON ``newsmeta parse`` writes, one
@@ -279,6 +290,9 @@ def records_of(data: bytes, name: str, fmt: str | None) -> list[tuple[str, Any]]
     from newsmeta.api import parse
     from newsmeta.records import Article
 
+    if url is not None or content_type is not None:
+        # A fetched page (--url, --content-type): one article, read by the adapters that take them.
+        return [(name, parse(data, format=fmt, input_name=name, url=url, content_type=content_type))]
     if fmt is None and b'"provenance"' in data and data.lstrip()[:1] in (b"{", b"["):
         from newsmeta._convert import loads
 
@@ -321,7 +335,9 @@ def parse_task(chunk: list[tuple[str, bytes]]) -> list[tuple[str, str | None, st
     opts = _OPTIONS
     for name, data in chunk:
         try:
-            for rid, record in records_of(data, name, opts.format):
+            for rid, record in records_of(
+                data, name, opts.format, url=opts.url, content_type=opts.content_type
+            ):
                 out.append((rid, record.to_json(indent=opts.indent), None))
         except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch
             out.append((name, None, _fail_message(exc)))

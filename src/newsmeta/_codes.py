@@ -89,7 +89,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "a telephone that is not a possible number (or not in E.164 form)",
     ),
     "invalid-language": CodeRow(
-        ("flat", "validate"),
+        ("flat", "validate", "html"),
         "warning",
         "error",
         "a language that is not a valid, normalised BCP 47 tag",
@@ -132,7 +132,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "the last value was cut by the truncation and is not used",
     ),
     "lossy-decoding": CodeRow(
-        ("flat", "newsapi", "text"),
+        ("flat", "newsapi", "text", "html"),
         "warning",
         "error",
         "bytes were not UTF-8: decoded by detection or with replacement characters",
@@ -144,7 +144,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "a URL the layout gives no role; kept as unrecognised",
     ),
     "timezone-assumed": CodeRow(
-        ("flat", "newsapi"),
+        ("flat", "newsapi", "html"),
         "warning",
         None,
         "a datetime without a UTC offset, read as UTC",
@@ -156,7 +156,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "more datetimes than the layout has roles for",
     ),
     "language-normalised": CodeRow(
-        ("flat",),
+        ("flat", "html"),
         "info",
         None,
         "the language tag was repaired (en_EN → en); the raw value is in provenance",
@@ -168,7 +168,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "a JSON value of the wrong type (a numeric title); kept as unrecognised",
     ),
     "invalid-date": CodeRow(
-        ("newsapi",),
+        ("newsapi", "html"),
         "warning",
         None,
         "a date field that is not a date; kept as unrecognised",
@@ -202,5 +202,23 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "info",
         None,
         "an adapter reported a value for a field no record has; kept in the issue",
+    ),
+    "bad-embedded-json": CodeRow(
+        ("html",),
+        "warning",
+        None,
+        "a JSON-LD script (or parsely-page) that is not JSON even after repairs; skipped, the others are read",
+    ),
+    "embedded-json-repaired": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "a JSON-LD script needed repairs (comment wrapper, trailing comma, control characters)",
+    ),
+    "encoding-mismatch": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "the page declared no encoding or a wrong one; the message says which was used and why",
     ),
 }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Iterator
 
 from newsmeta._text import as_text
-from newsmeta.adapters import ADAPTERS, Adapter, get
+from newsmeta.adapters import ADAPTERS, Adapter, get, html
 from newsmeta.errors import FormatError, NewsmetaError
 from newsmeta.records import Article
 from newsmeta.results import Result
@@ -31,20 +33,42 @@ def parse(
     format: str | None = None,
     input_name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Parse one input into an :class:`Article`.
 
     ``format`` names an adapter (``"flat"``); by default it is detected.
+    ``url`` (where a page was fetched) and ``content_type`` (its HTTP header)
+    go to the adapters that take them (``html``); others ignore them.
     Any input yields a record or raises :class:`~newsmeta.errors.NewsmetaError`.
     An input holding several articles (a NewsAPI response, JSON Lines) raises
     :class:`~newsmeta.errors.InputError` saying how many: read those with
     :func:`parse_all` or :func:`parse_many`.
     """
-    text, _notes = as_text(data, limits)
-    name = format or detect(text)
+    if format is None and isinstance(data, (bytes, bytearray)) and html.looks_like_bytes(data):
+        name = html.NAME  # sniffed from the first bytes: no need to decode twice
+    else:
+        text, _notes = as_text(data, limits)
+        name = format or detect(text)
     adapter = get(name)
+    extra = {
+        k: v
+        for k, v in (("url", url), ("content_type", content_type))
+        if v is not None and _accepts(name, k)
+    }
     # Pass the original bytes on so the adapter reports lossy decoding itself.
-    return adapter.parse(data, input_name=input_name, limits=limits)
+    return adapter.parse(data, input_name=input_name, limits=limits, **extra)
+
+
+@functools.lru_cache(maxsize=64)
+def _accepts(name: str, keyword: str) -> bool:
+    """Does the named adapter's ``parse`` take this keyword?"""
+    fn = getattr(get(name), "parse", None)
+    try:
+        return fn is not None and keyword in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _adapter(data: str | bytes, format: str | None, limits: Limits) -> Adapter:

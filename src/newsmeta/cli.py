@@ -103,6 +103,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=None,
         help="input format (default: detected per input)",
     )
+    p.add_argument(
+        "--url", default=None, help="where an HTML page was fetched (resolves relative links)"
+    )
+    p.add_argument(
+        "--content-type", default=None, help="the page's HTTP Content-Type (for its encoding)"
+    )
     p.add_argument("--jsonl", action="store_true", help="one record per line")
     p.add_argument("--indent", action="store_true", help="indent JSON (ignored with --jsonl)")
 
@@ -212,7 +218,10 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     one_input = len(args.inputs) == 1 and not args.jsonl
     # One input prints indented, as it always has; --indent indents every record.
     options = TaskOptions(
-        format=args.input_format, indent=(args.indent or one_input) and not args.jsonl
+        format=args.input_format,
+        indent=(args.indent or one_input) and not args.jsonl,
+        url=args.url,
+        content_type=args.content_type,
     )
     held: str | None = None  # the first record, until we know whether more follow
     written = 0

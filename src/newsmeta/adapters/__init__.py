@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from newsmeta.adapters import flat, newsapi, text
+from newsmeta.adapters import flat, html, newsapi, text
 from newsmeta.records import Article
 from newsmeta.resolve import Extraction
 from newsmeta.results import Result
@@ -45,6 +45,7 @@ class MultiAdapter(Adapter, Protocol):
 
 #: Adapters by name, in the order format detection tries them.
 ADAPTERS: dict[str, Adapter] = {
+    html.NAME: html,  # it needs a "<" and an HTML tag at the very start
     newsapi.NAME: newsapi,
     flat.NAME: flat,
     text.NAME: text,  # the last resort: any text with letters

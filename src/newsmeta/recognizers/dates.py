@@ -29,7 +29,7 @@ import re
 
 from attrs import frozen
 
-__all__ = ["ParsedDateTime", "parse_date", "parse_datetime"]
+__all__ = ["MONTH_NAMES", "ParsedDateTime", "find_date", "parse_date", "parse_datetime", "parse_when"]
 
 #: Longest string we try to read as a date; longer input is not a date.
 MAX_DATE_LEN = 64
@@ -120,3 +120,182 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+# --------------------------------------------------------------------------- page dates
+
+_ISO_PREFIX = re.compile(
+    r"""
+    (?P<day>\d{4}-\d{2}-\d{2})                 # calendar date first
+    (?P<rest>[T\ ]\d{2}:\d{2}[^\s]{0,30})?     # maybe a time and offset, no spaces
+    """,
+    re.VERBOSE | re.ASCII,
+)
+_SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", re.ASCII)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+_WORDY = re.compile(
+    r"""
+    (?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[A-Za-z]{3,9})\.?,?\s+(?P<y1>\d{4})   # 7 January 2022
+    |(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))  # Jan 7, 2022
+    """,
+    re.VERBOSE | re.ASCII,
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+
+
+def _ymd(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def parse_when(text: str) -> ParsedDateTime | dt.date | None:
+    """A datetime if ``text`` says the time, a day if it says only the day.
+
+    Looser than :func:`parse_datetime`, for the values pages put in
+    ``<meta>``, JSON-LD and ``<time datetime>``: a date alone, slashes,
+    ``20220107``, ``7 January 2022``, ``Jan 7, 2022``. A time without an
+    offset is read as UTC and flagged ``tz_assumed``.
+
+    >>> parse_when("2022-01-07T08:36:00.000+0100").value.isoformat()
+    '2022-01-07T08:36:00+01:00'
+    >>> parse_when("2022-01-07")
+    datetime.date(2022, 1, 7)
+    >>> parse_when("2022/01/07"), parse_when("20220107")
+    (datetime.date(2022, 1, 7), datetime.date(2022, 1, 7))
+    >>> parse_when("Jan 7th, 2022"), parse_when("7 January 2022")
+    (datetime.date(2022, 1, 7), datetime.date(2022, 1, 7))
+    >>> parse_when("2022-01-07T08:36:00+02:00[Europe/Kiev]").value.isoformat()
+    '2022-01-07T08:36:00+02:00'
+    >>> parse_when("2022-01-07 08:36 CET")
+    datetime.date(2022, 1, 7)
+    >>> parse_when("yesterday") is None, parse_when("2022-02-30") is None
+    (True, True)
+    """
+    s = text.strip()
+    if not s or len(s) > MAX_DATE_LEN:
+        return None
+    full = parse_datetime(s)
+    if full is not None:
+        return full
+    m = _ISO_PREFIX.match(s)
+    if m is not None:
+        head, bracket, _zone = s.partition("[")
+        if m["rest"] and bracket and m.end() >= len(head):
+            # A "[Europe/Kiev]" zone name after a full ISO datetime: the offset
+            # before it says the same, so the name can go.
+            again = parse_datetime(head)
+            if again is not None:
+                return again
+        # Anything else after the day (an unknown zone name like "CET") would
+        # make the time a guess: keep the day only.
+        return parse_date(m["day"])
+    m = _SLASHED.fullmatch(s) or _COMPACT.fullmatch(s)
+    if m is not None:
+        return _ymd(m[1], m[2], m[3])
+    m = _WORDY.fullmatch(s)
+    if m is not None:
+        month = _MONTHS.get((m["m1"] or m["m2"]).lower())
+        if month is None:
+            return None
+        return _ymd(m["y1"] or m["y2"], str(month), m["d1"] or m["d2"])
+    return None
+
+
+#: Month names (lower case, no dots) in the languages of the html-dev corpus:
+#: English, German, French, Spanish, Italian, Dutch, Portuguese.
+MONTH_NAMES: dict[str, int] = {
+    **_MONTHS,
+    **{
+        name: i
+        for i, names in enumerate(
+            (
+                ("januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro"),
+                ("februar", "feber", "février", "fevrier", "febrero", "febbraio", "februari", "fevereiro"),
+                ("märz", "maerz", "mars", "marzo", "maart", "março"),
+                ("avril", "abril", "aprile"),
+                ("mai", "mayo", "maggio", "mei", "maio"),
+                ("juni", "juin", "junio", "giugno", "junho"),
+                ("juli", "juillet", "julio", "luglio", "julho"),
+                ("août", "aout", "agosto", "augustus"),
+                ("septembre", "septiembre", "settembre", "setembro"),
+                ("oktober", "octobre", "octubre", "ottobre", "outubro"),
+                ("novembre", "noviembre", "novembro"),
+                ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+            ),
+            start=1,
+        )
+        for name in names
+    },
+}
+
+_TEXT_DATE = re.compile(
+    r"""
+    (?<![\d.])
+    (?:
+      (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})            # 2020-02-05
+    | (?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.\s?(?P<dy>(?:19|20)\d{2}) # 5.2.2020, 05. 02. 2020
+    | (?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>(?:19|20)\d{2})         # 05/02/2020 (day first)
+    | (?P<wd>\d{1,2})(?:\.|er|st|nd|rd|th)?\s(?:de\s)?(?P<wm>[^\W\d_]{3,10})\.?,?\s(?:de\s)?(?P<wy>(?:19|20)\d{2})  # 5. Februar 2020
+    | (?P<vm>[^\W\d_]{3,10})\.?\s(?P<vd>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<vy>(?:19|20)\d{2})  # February 5, 2020
+    )
+    (?![\d])
+    """,
+    re.VERBOSE,
+)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first calendar day written in a short text (a byline, a dateline).
+
+    Numeric dates are read day first (``05/02/2020`` is 5 February), as in
+    most of the world; ISO dates are unambiguous.
+
+    >>> find_date("Veröffentlicht am 5. Februar 2020 von Anna")
+    datetime.date(2020, 2, 5)
+    >>> find_date("Posted on February 5th, 2020 by admin")
+    datetime.date(2020, 2, 5)
+    >>> find_date("Stand: 28.04.2020 14:33 Uhr"), find_date("le 12 mars 2019")
+    (datetime.date(2020, 4, 28), datetime.date(2019, 3, 12))
+    >>> find_date("Tel. 030 1234 5678") is None, find_date("31.02.2020") is None
+    (True, True)
+    """
+    if len(text) > 2000:
+        text = text[:2000]
+    for m in _TEXT_DATE.finditer(text):
+        if m["iy"]:
+            day = _ymd(m["iy"], m["im"], m["id"])
+        elif m["dy"]:
+            day = _ymd(m["dy"], m["dm"], m["dd"])
+        elif m["sy"]:
+            day = _ymd(m["sy"], m["sm"], m["sd"])
+        else:
+            name = (m["wm"] or m["vm"]).lower().rstrip(".")
+            month = MONTH_NAMES.get(name)
+            if month is None:
+                continue
+            day = _ymd(m["wy"] or m["vy"], str(month), m["wd"] or m["vd"])
+        if day is not None:
+            return day
+    return None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-__all__ = ["host", "is_image_url", "is_url", "join", "size_from_url"]
+__all__ = ["date_from_url", "host", "is_image_url", "is_url", "join", "size_from_url"]
 
 #: Longest URL we accept as a value (browsers cap around 2 MB; sitemaps at 2,048).
 MAX_URL_LEN = 8192
@@ -88,3 +88,41 @@ def join(base: str | None, url: str) -> str:
         return urllib.parse.urljoin(base, url)
     except ValueError:
         return url
+
+
+_URL_DAY = re.compile(
+    r"""
+    (?<![0-9])
+    (?P<y>(?:19|20)\d{2})          # year
+    (?P<sep>[/_-]?)                # separator, or none (20220107)
+    (?P<m>0[1-9]|1[0-2])           # month
+    (?P=sep)
+    (?P<d>0[1-9]|[12]\d|3[01])     # day
+    (?![0-9])
+    """,
+    re.VERBOSE | re.ASCII,
+)
+
+
+def date_from_url(url: str) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` a URL's path spells out, if it does.
+
+    >>> date_from_url("https://example.com/2019/08/02/simdjson/")
+    (2019, 8, 2)
+    >>> date_from_url("https://sputniknews.com/20220107/x-1092086667.html")
+    (2022, 1, 7)
+    >>> date_from_url("https://example.com/news/2019-08-02-title")
+    (2019, 8, 2)
+    >>> date_from_url("https://example.com/article/1092086667.html") is None
+    True
+    """
+    if len(url) > MAX_URL_LEN:
+        return None
+    try:
+        path = urllib.parse.urlsplit(url).path
+    except ValueError:
+        return None
+    m = _URL_DAY.search(path)
+    if m is None:
+        return None
+    return int(m["y"]), int(m["m"]), int(m["d"])

@@ -1,0 +1,170 @@
+"""Bytes to text for HTML pages.
+
+Strategy: the order the issue fixes: a byte-order mark; then the page's own
+declaration (``<meta charset>`` or ``<meta http-equiv=Content-Type>``, in the
+first :data:`PRESCAN` bytes); then the HTTP ``Content-Type`` the caller
+passes; then detection (``charset-normalizer``). A declaration is trusted only
+if the bytes decode under it without error; otherwise the next step is
+tried and the wrong declaration is reported. Labels are mapped as browsers
+map them (WHATWG): ``iso-8859-1`` and ``ascii`` mean ``windows-1252``. When
+nothing decodes cleanly, UTF-8 with replacement characters is used and the
+loss is reported: never silent.
+
+>>> decode("<meta charset=windows-1251><p>Привет".encode("cp1251")).encoding
+'cp1251'
+>>> d = decode(b"<p>caf\\xe9", content_type="text/html; charset=ISO-8859-1")
+>>> d.text, d.encoding, d.source
+('<p>café', 'cp1252', 'content-type')
+>>> decode(b"\\xef\\xbb\\xbf<p>x").source
+'bom'
+>>> decode("<p>naïve".encode()).encoding
+'utf-8'
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from attrs import frozen
+
+__all__ = ["Decoded", "declared_charset", "decode"]
+
+#: How far into the bytes the page's own declaration is looked for (browsers: 1024).
+PRESCAN = 4096
+#: How many bytes detection looks at.
+DETECT_BYTES = 200_000
+
+_META_CHARSET = re.compile(
+    rb"""
+    <meta\s[^>]{0,512}?          # a meta tag, its attributes bounded
+    charset\s*=\s*["']?\s*       # charset= (also inside content="text/html; charset=...")
+    (?P<cs>[A-Za-z0-9._:\-]{1,40})  # the label
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]{1,40})", re.IGNORECASE)
+
+#: WHATWG label remappings that differ from Python's codecs.
+_WHATWG = {
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+    "euc-kr": "cp949",
+    "shift_jis": "cp932",
+}
+
+
+@frozen(kw_only=True)
+class Decoded:
+    text: str
+    encoding: str
+    """Python codec name used."""
+    source: str
+    """How it was chosen: ``bom``, ``meta``, ``content-type``, ``utf-8``, ``detected``, ``fallback``."""
+    notes: tuple[str, ...] = ()
+    """Anything lossy or wrong: a declaration that did not fit, replacement characters."""
+    lossy: bool = False
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    name = _WHATWG.get(name, name)
+    if name.startswith("utf-16") or name.startswith("utf-32"):
+        return "utf-8"  # a byte stream that declares UTF-16 without a BOM is read as UTF-8 (WHATWG)
+    return name
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The label a page declares in its first bytes, if any."""
+    m = _META_CHARSET.search(data[:PRESCAN])
+    return m["cs"].decode("ascii") if m else None
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
+    """Decode a page's bytes; see the module docstring for the order."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            text = _try(body, codec)
+            if text is not None:
+                return Decoded(text=text, encoding=codec, source="bom")
+            return Decoded(
+                text=body.decode(codec, "replace"),
+                encoding=codec,
+                source="bom",
+                notes=(
+                    f"bytes after the {codec} byte-order mark do not decode; replaced with U+FFFD",
+                ),
+                lossy=True,
+            )
+    notes: list[str] = []
+    steps: list[tuple[str, str | None, str | None]] = [
+        ("meta", declared_charset(data), "the page's <meta charset>"),
+    ]
+    if content_type:
+        m = _CT_CHARSET.search(content_type)
+        steps.append(("content-type", m[1] if m else None, "the Content-Type header"))
+    for source, label, what in steps:
+        if label is None:
+            continue
+        named = _codec(label)
+        if named is None:
+            notes.append(f"{what} names an unknown encoding {label!r}")
+            continue
+        codec = named
+        if codec != "utf-8" and not data.isascii():
+            # Valid multi-byte UTF-8 almost never happens by chance in legacy
+            # text, while templates declaring a legacy charset over UTF-8 are common.
+            utf8 = _try(data, "utf-8")
+            if utf8 is not None:
+                notes.append(f"{what} says {label!r} but the bytes are valid UTF-8; read as UTF-8")
+                return Decoded(text=utf8, encoding="utf-8", source="utf-8", notes=tuple(notes))
+        declared = _try(data, codec)
+        if declared is not None:
+            return Decoded(text=declared, encoding=codec, source=source, notes=tuple(notes))
+        notes.append(f"{what} says {label!r} but the bytes are not {codec}")
+    plain = _try(data, "utf-8")
+    if plain is not None:
+        return Decoded(text=plain, encoding="utf-8", source="utf-8", notes=tuple(notes))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    if best is not None:
+        guess = _codec(best.encoding)
+        if guess is not None:
+            detected = _try(data, guess)
+            if detected is not None:
+                notes.append(f"encoding not declared correctly; detected {guess}")
+                return Decoded(text=detected, encoding=guess, source="detected", notes=tuple(notes))
+    notes.append("no encoding decodes these bytes cleanly; read as UTF-8 with U+FFFD replacements")
+    return Decoded(
+        text=data.decode("utf-8", "replace"),
+        encoding="utf-8",
+        source="fallback",
+        notes=tuple(notes),
+        lossy=True,
+    )

@@ -1,0 +1,323 @@
+"""``<meta>`` (OpenGraph, ``article:*``, Twitter, plain names, Dublin Core,
+``citation_*``, ``parsely-*``, ``sailthru.*``), ``<link rel>``, ``<time>``,
+``<title>`` and ``<html lang>``.
+
+Strategy: the caller runs one XPath union over the document and hands the
+elements here in document order. Meta keys are looked up, lower-cased, in
+:data:`~newsmeta.adapters._html.names.META` whether they stand in
+``property=`` or ``name=``. Repeated keys (``article:tag``, several
+``author`` metas) are gathered into one candidate per key, so a list keeps
+its order and counts as one source. ``og:image:width``/``height``/``alt``
+belong to the ``og:image`` before them (ogp.me "structured properties").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import orjson
+from attrs import define, field
+from lxml import etree
+
+from newsmeta.adapters._html.names import HTTP_EQUIV, META, RANK
+from newsmeta.adapters._html.page import Page, clean_text
+from newsmeta.records import Organization
+
+__all__ = ["Collected", "collect", "emit"]
+
+#: Most ``<h1>`` headings read: one is the headline, many are a layout.
+MAX_H1 = 3
+_PUB_HINTS = ("publish", "posted", "pubdate", "created", "date-time", "entry-date", "dateline")
+_MOD_HINTS = ("updated", "modified")
+
+
+def _text(el: etree._Element) -> str:
+    """An element's text content (lxml's stubs type ``itertext`` loosely)."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+@define
+class _Img:
+    url: str
+    path: str
+    rank: int
+    width: str | None = None
+    height: str | None = None
+    alt: str | None = None
+
+
+@define
+class _Lists:
+    """Repeated keys gathered before they become candidates."""
+
+    values: dict[tuple[str, str], list[str]] = field(factory=dict)
+    paths: dict[tuple[str, str], str] = field(factory=dict)
+
+    def add(self, kind: str, family: str, value: str, path: str) -> None:
+        key = (kind, family)
+        self.values.setdefault(key, []).append(value)
+        self.paths.setdefault(key, path)
+
+
+def _attr_path(tag: str, attr: str, key: str) -> str:
+    return f"{tag}[{attr}={key}]"
+
+
+@define
+class Collected:
+    """Meta-like elements, sorted by kind, in document order."""
+
+    metas: list[tuple[str, str, str]] = field(factory=list)
+    """``(key, content, path)``: keys lower-cased, ``http-equiv:`` prefixed for those."""
+    links: list[etree._Element] = field(factory=list)
+    times: list[etree._Element] = field(factory=list)
+    anchors: list[etree._Element] = field(factory=list)
+    scripts: list[etree._Element] = field(factory=list)
+    """JSON-LD scripts."""
+    h1s: list[etree._Element] = field(factory=list)
+    h2s: list[etree._Element] = field(factory=list)
+    title: etree._Element | None = None
+    base: str | None = None
+
+
+_LD_TYPES = ("application/ld+json", "application/json+ld")
+_SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
+
+
+def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
+    """Sort the elements; note the site's names at once, since they clean
+    titles and author lists in every source."""
+    c = Collected()
+    for el in elements:
+        tag = el.tag
+        if tag == "meta":
+            content = el.get("content")
+            if content is None:
+                continue
+            key = el.get("property")
+            attr = "property"
+            if not key:
+                key, attr = el.get("name"), "name"
+            if key:
+                k = key.strip().lower()
+                if k in META:
+                    c.metas.append((k, content, f"meta[{attr}={key.strip()}]"))
+                if k in _SITE_KEYS and content.strip():
+                    name = clean_text(content).lstrip("@")
+                    if name and name not in page.site_names:
+                        page.site_names.append(name)
+                continue
+            equiv = el.get("http-equiv")
+            if equiv:
+                e = equiv.strip().lower()
+                if e in HTTP_EQUIV:
+                    c.metas.append(
+                        ("http-equiv:" + e, content, f"meta[http-equiv={equiv.strip()}]")
+                    )
+        elif tag == "script":
+            if (el.get("type") or "").strip().lower() in _LD_TYPES:
+                c.scripts.append(el)
+        elif tag == "link":
+            rel = el.get("rel")
+            if rel and ("canonical" in rel.lower() or "image_src" in rel.lower()):
+                c.links.append(el)
+        elif tag == "time":
+            if el.get("datetime"):
+                c.times.append(el)
+        elif tag == "a":
+            rel = el.get("rel")
+            if rel and ("author" in rel.lower() or "tag" in rel.lower()):
+                c.anchors.append(el)
+        elif tag == "h1":
+            if len(c.h1s) < MAX_H1:
+                c.h1s.append(el)
+        elif tag == "h2":
+            if len(c.h2s) < MAX_H1:
+                c.h2s.append(el)
+        elif tag == "title":
+            if c.title is None:
+                c.title = el
+        elif tag == "base" and c.base is None:
+            c.base = el.get("href")
+    return c
+
+
+def emit(page: Page, c: Collected) -> None:
+    """Candidates from the collected meta-like elements."""
+    for el in c.links:
+        _link(page, el)
+    _metas(page, c.metas)
+    _times(page, c.times)
+    _rel_authors(page, c.anchors)
+    _rel_tags(page, c.anchors)
+    h1s = [t for t in (clean_text(_text(h)) for h in c.h1s) if t]
+    page.headings = h1s + [t for t in (clean_text(_text(h)) for h in c.h2s) if t]
+    if len(h1s) == 1:
+        page.text("title", h1s[0], "h1", RANK["h1"])
+    if c.title is not None:
+        raw = _text(c.title)
+        page.text("title", page.strip_site(clean_text(raw)), "title", RANK["title-tag"])
+
+
+def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
+    lists = _Lists()
+    images: list[_Img] = []
+    for key, content, path in metas:
+        if key.startswith("http-equiv:"):
+            what = HTTP_EQUIV.get(key.removeprefix("http-equiv:"))
+            if what == "language":
+                page.language(content.split(",")[0], path, RANK["meta"])
+            elif what == "modified":
+                page.when("modified", content, path, RANK["meta"])
+            continue
+        entry = META.get(key)
+        if entry is None:
+            continue
+        kind, family = entry
+        rank = RANK[family]
+        if kind in ("title", "description", "section"):
+            page.text(
+                kind,
+                page.strip_site(clean_text(content)) if kind == "title" else content,
+                path,
+                rank,
+            )
+        elif kind in ("published", "modified", "created"):
+            page.when(kind, content, path, rank)
+        elif kind == "url":
+            page.url("url", content, path, rank)
+        elif kind == "language":
+            page.language(content, path, rank)
+        elif kind == "image":
+            if content.strip():
+                images.append(_Img(url=content, path=path, rank=rank))
+        elif kind == "image:secure":
+            if images and images[-1].rank == rank and images[-1].url.startswith("http:"):
+                images[-1].url = content
+            elif not images and content.strip():
+                images.append(_Img(url=content, path=path, rank=rank))
+        elif kind in ("image:width", "image:height", "image:alt"):
+            if images and images[-1].rank == rank:
+                setattr(images[-1], kind.split(":")[1], content)
+        elif kind == "site_name":
+            name = clean_text(content)
+            if name:
+                page.publisher(Organization(name=name), content, path, rank)
+        elif kind in ("author", "tags", "keywords"):
+            lists.add(kind, family, content, path)
+        elif kind == "parsely-page":
+            _parsely_page(page, content, path, rank)
+    for (kind, family), values in lists.values.items():
+        path = lists.paths[(kind, family)]
+        rank = RANK[family]
+        if kind == "author":
+            named = [
+                (v, None) for v in values if not v.strip().startswith(("http://", "https://", "@"))
+            ]
+            page.authors(named, path, rank)
+        else:
+            page.tags(kind, values, path, rank)
+    seen_ranks: set[int] = set()
+    for img in images:
+        page.image(
+            img.url,
+            img.path,
+            img.rank,
+            width=img.width,
+            height=img.height,
+            caption=img.alt,
+            primary=img.rank not in seen_ranks,
+        )
+        seen_ranks.add(img.rank)
+
+
+def _parsely_page(page: Page, content: str, path: str, rank: int) -> None:
+    try:
+        data = orjson.loads(content)
+    except orjson.JSONDecodeError:
+        page.ex.issue("bad-embedded-json", "warning", "parsely-page is not valid JSON", path=path)
+        return
+    if not isinstance(data, dict):
+        return
+    page.text("title", data.get("title"), f"{path}.title", rank)
+    page.url("url", data.get("link"), f"{path}.link", rank)
+    page.when("published", data.get("pub_date"), f"{path}.pub_date", rank)
+    page.text("section", data.get("section"), f"{path}.section", rank)
+    image = data.get("image_url")
+    if isinstance(image, str):
+        page.image(image, f"{path}.image_url", rank)
+    authors = data.get("authors", data.get("author"))
+    if isinstance(authors, str):
+        authors = [authors]
+    if isinstance(authors, list):
+        page.authors([(a, None) for a in authors if isinstance(a, str)], f"{path}.authors", rank)
+    page.tags("tags", data.get("tags"), f"{path}.tags", rank)
+
+
+def _link(page: Page, el: etree._Element) -> None:
+    rels = (el.get("rel") or "").lower().split()
+    href = el.get("href")
+    if not href:
+        return
+    if "canonical" in rels:
+        page.url("url", href, "link[rel=canonical]", RANK["canonical"])
+    elif "image_src" in rels:
+        page.image(href, "link[rel=image_src]", RANK["meta"])
+
+
+def _classes(el: etree._Element) -> str:
+    parts = [el.get("class") or "", el.get("itemprop") or "", el.get("id") or ""]
+    parent = el.getparent()
+    if parent is not None:
+        parts.append(parent.get("class") or "")
+    return " ".join(parts).lower()
+
+
+def _times(page: Page, times: list[etree._Element]) -> None:
+    """``<time datetime>``: marked published (``pubdate``, a class saying so)
+    first, then the first one on the page as a weak fallback."""
+    rank = RANK["time"]
+    published = modified = False
+    for i, el in enumerate(times[:200]):
+        raw = el.get("datetime")
+        if not raw:
+            continue
+        path = f"time[{i}]"
+        hints = _classes(el)
+        if not published and (el.get("pubdate") is not None or any(h in hints for h in _PUB_HINTS)):
+            page.when("published", raw, path, rank)
+            published = True
+        elif not modified and any(h in hints for h in _MOD_HINTS):
+            page.when("modified", raw, path, rank)
+            modified = True
+    if not published:
+        for i, el in enumerate(times[:200]):
+            raw = el.get("datetime")
+            if raw and not any(h in _classes(el) for h in _MOD_HINTS):
+                page.when("published", raw, f"time[{i}]", rank + 1)
+                break
+
+
+def _rel_authors(page: Page, anchors: list[etree._Element]) -> None:
+    found: list[tuple[str, str | None]] = []
+    for el in anchors[:50]:
+        if "author" in (el.get("rel") or "").lower().split():
+            text = clean_text(_text(el))
+            if text:
+                found.append((text, el.get("href")))
+    if found:
+        page.authors(found, "a[rel=author]", RANK["rel-author"])
+
+
+def _rel_tags(page: Page, anchors: list[etree._Element]) -> None:
+    """``<a rel=tag>`` links (WordPress and others): the article's tags.
+    ``rel="category tag"`` marks categories, which are not tags."""
+    tags: list[str] = []
+    for el in anchors[:200]:
+        rels = (el.get("rel") or "").lower().split()
+        if "tag" in rels and "category" not in rels:
+            text = clean_text(_text(el))
+            if text:
+                tags.append(text)
+    if tags:
+        page.tags("tags", tags, "a[rel=tag]", RANK["rel-tag"])

@@ -1,0 +1,113 @@
+"""schema.org microdata: ``itemscope``/``itemtype``/``itemprop`` to plain objects.
+
+Strategy: one XPath query (C speed) returns every element that has
+``itemscope`` or ``itemprop``, in document order. Each property's owner is
+its nearest ``itemscope`` ancestor, found by walking up parents (a few steps)
+against the set of scope elements, so no subtree is walked in Python. Items
+come out in the same shape as JSON-LD (``{"@type": ..., "prop": [values]}``)
+for the shared schema.org mapper. Properties with no item around them
+(orphan ``<meta itemprop>``) are gathered into one untyped object.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newsmeta.adapters._html.schema import SchemaObject
+
+__all__ = ["items"]
+
+#: Most microdata elements read from one page.
+MAX_NODES = 5000
+#: Longest text value taken from an element's text content.
+MAX_TEXT = 2000
+#: Properties whose value is the article body: not needed, costly to read.
+SKIP = frozenset({"articleBody", "text", "reviewBody", "articlebody"})
+
+_URL_ATTR = {
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "img": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "embed": "src",
+    "iframe": "src",
+    "track": "src",
+    "object": "data",
+}
+
+# Attribute steps are faster in libxml2 than an element test with a predicate.
+_FIND = etree.XPath("//@itemprop/.. | //@itemscope/..")
+
+
+def _text(el: etree._Element) -> str:
+    """An element's text content (lxml's stubs type ``itertext`` loosely)."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def _value(el: etree._Element) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    content = el.get("content")
+    if content is not None:
+        return content
+    attr = _URL_ATTR.get(tag)
+    if attr is not None:
+        return el.get(attr) or ""
+    if tag == "time" and el.get("datetime") is not None:
+        return el.get("datetime") or ""
+    if tag in ("data", "meter") and el.get("value") is not None:
+        return el.get("value") or ""
+    text = _text(el)
+    return text[:MAX_TEXT]
+
+
+def items(root: etree._Element) -> tuple[list[SchemaObject], SchemaObject]:
+    """Top-level items and the object of orphan properties."""
+    found = _FIND(root)
+    if not isinstance(found, list) or not found:
+        return [], {}
+    nodes = [n for n in found if isinstance(n, etree._Element)][:MAX_NODES]
+    objects: dict[etree._Element, SchemaObject] = {}
+    for n in nodes:
+        if n.get("itemscope") is not None:
+            obj: SchemaObject = {}
+            itemtype = (n.get("itemtype") or "").split()
+            if itemtype:
+                obj["@type"] = itemtype if len(itemtype) > 1 else itemtype[0]
+            ident = n.get("itemid")
+            if ident:
+                obj["@id"] = ident
+            objects[n] = obj
+    top: list[SchemaObject] = []
+    orphans: SchemaObject = {}
+    for n in nodes:
+        names = (n.get("itemprop") or "").split()
+        if not names:
+            if n in objects:
+                top.append(objects[n])
+            continue
+        owner = None
+        parent = n.getparent()
+        while parent is not None:
+            if parent in objects:
+                owner = objects[parent]
+                break
+            parent = parent.getparent()
+        if owner is None:
+            owner = orphans
+            if n in objects:  # an item with itemprop but no owner is also top-level
+                top.append(objects[n])
+        value: object
+        if n in objects:
+            value = objects[n]
+        elif any(name in SKIP for name in names):
+            continue
+        else:
+            value = _value(n)
+        for name in names:
+            bucket = owner.setdefault(name, [])
+            if isinstance(bucket, list):
+                bucket.append(value)
+    return top, orphans

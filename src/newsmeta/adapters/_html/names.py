@@ -1,0 +1,249 @@
+"""Data tables for the HTML adapter, no logic.
+
+Sources: the Open Graph protocol (https://ogp.me, ``og:*``, ``article:*``),
+Twitter card markup, Dublin Core (``DC.*``/``dcterms.*``), Google Scholar's
+``citation_*`` tags, Parse.ly (``parsely-*``) and Sailthru (``sailthru.*``)
+documentation, schema.org types, and the meta names seen in the html-dev
+corpus (``../shared/corpora``). Keys are lower-cased.
+
+Precedence: a candidate's *rank* (lower wins) is the rank of its source
+family. The table is documented in ``docs/html.md``; change both together.
+"""
+
+from __future__ import annotations
+
+#: Rank of each source family. Lower wins; ranks at or above ``WEAK`` are
+#: fallbacks, used only when no stronger source gave the field a value.
+RANK: dict[str, int] = {
+    "canonical": 10,  # <link rel=canonical>: the page says which URL it is
+    "html-lang": 15,  # <html lang>
+    "jsonld": 20,  # JSON-LD, the article object
+    "microdata": 25,  # schema.org microdata, the article item
+    "jsonld-other": 30,  # JSON-LD/microdata: WebPage, WebSite, Organization, orphan itemprops
+    "og": 40,  # OpenGraph og:* and article:*
+    "meta": 45,  # <meta name=description|author|keywords|date...>, http-equiv
+    "dc": 50,  # Dublin Core, citation_*, parsely-*, sailthru.*
+    "twitter": 55,  # Twitter cards
+    "time": 80,  # <time datetime> in the page body
+    "rel-author": 80,  # <a rel=author>Name</a>
+    "rel-tag": 80,  # <a rel=tag>Tag</a>
+    "h1": 83,  # the page's only <h1>
+    "title-tag": 85,  # <title>, the site name removed
+    "byline": 88,  # an element whose class says author or byline
+    "url-date": 90,  # a date spelled out in the URL
+    "text-date": 92,  # a date written in an element whose class says date
+    "page-url": 95,  # the url= argument (where the page was fetched)
+}
+WEAK = 80
+
+#: What a meta key (``property``/``name``, lower-cased) feeds, and its family.
+#: Kinds: title, description, published, modified, created, url, image,
+#: image:width, image:height, image:alt, site_name, author, tags, keywords,
+#: section, language, publisher, parsely-page (a JSON blob).
+META: dict[str, tuple[str, str]] = {
+    # OpenGraph (property=, but name= is common and accepted)
+    "og:title": ("title", "og"),
+    "og:description": ("description", "og"),
+    "og:url": ("url", "og"),
+    "og:image": ("image", "og"),
+    "og:image:url": ("image", "og"),
+    "og:image:secure_url": ("image:secure", "og"),
+    "og:image:width": ("image:width", "og"),
+    "og:image:height": ("image:height", "og"),
+    "og:image:alt": ("image:alt", "og"),
+    "og:site_name": ("site_name", "og"),
+    "og:locale": ("language", "og"),
+    "og:updated_time": ("modified", "og"),
+    "og:published_time": ("published", "og"),
+    "og:article:published_time": ("published", "og"),
+    "og:article:modified_time": ("modified", "og"),
+    "og:article:author": ("author", "og"),
+    "og:article:tag": ("tags", "og"),
+    "og:article:section": ("section", "og"),
+    "article:published_time": ("published", "og"),
+    "article:published": ("published", "og"),
+    "article:modified_time": ("modified", "og"),
+    "article:modified": ("modified", "og"),
+    "article:author": ("author", "og"),
+    "article:tag": ("tags", "og"),
+    "article:section": ("section", "og"),
+    # Twitter cards
+    "twitter:title": ("title", "twitter"),
+    "twitter:description": ("description", "twitter"),
+    "twitter:image": ("image", "twitter"),
+    "twitter:image:src": ("image", "twitter"),
+    "twitter:image:alt": ("image:alt", "twitter"),
+    "twitter:url": ("url", "twitter"),
+    # Plain <meta name>
+    "description": ("description", "meta"),
+    "keywords": ("keywords", "meta"),
+    "news_keywords": ("keywords", "meta"),
+    "author": ("author", "meta"),
+    "byl": ("author", "meta"),
+    "title": ("title", "meta"),
+    "headline": ("title", "meta"),
+    "date": ("published", "meta"),
+    "pubdate": ("published", "meta"),
+    "publishdate": ("published", "meta"),
+    "publish-date": ("published", "meta"),
+    "publish_date": ("published", "meta"),
+    "published_time": ("published", "meta"),
+    "published-date": ("published", "meta"),
+    "article.published": ("published", "meta"),
+    "article_date_original": ("published", "meta"),
+    "original-publish-date": ("published", "meta"),
+    "date.available": ("published", "meta"),
+    "displaydate": ("published", "meta"),
+    "datepublished": ("published", "meta"),
+    "last-modified": ("modified", "meta"),
+    "lastmod": ("modified", "meta"),
+    "article.updated": ("modified", "meta"),
+    "datemodified": ("modified", "meta"),
+    "datecreated": ("created", "meta"),
+    "section": ("section", "meta"),
+    "category": ("section", "meta"),
+    "language": ("language", "meta"),
+    "content-language": ("language", "meta"),
+    "thumbnail": ("image", "meta"),
+    "copyright": ("copyright", "meta"),
+    # Dublin Core
+    "dc.title": ("title", "dc"),
+    "dcterms.title": ("title", "dc"),
+    "dc.description": ("description", "dc"),
+    "dcterms.description": ("description", "dc"),
+    "dcterms.abstract": ("description", "dc"),
+    "dc.creator": ("author", "dc"),
+    "dcterms.creator": ("author", "dc"),
+    "dc.creator.name": ("author", "dc"),
+    "dc.contributor.author": ("author", "dc"),
+    "dc.date": ("published", "dc"),
+    "dcterms.date": ("published", "dc"),
+    "dc.date.issued": ("published", "dc"),
+    "dcterms.issued": ("published", "dc"),
+    "dc.date.published": ("published", "dc"),
+    "dc.date.created": ("created", "dc"),
+    "dcterms.created": ("created", "dc"),
+    "dc.date.modified": ("modified", "dc"),
+    "dcterms.modified": ("modified", "dc"),
+    "dc.language": ("language", "dc"),
+    "dcterms.language": ("language", "dc"),
+    "dc.publisher": ("site_name", "dc"),
+    "dcterms.publisher": ("site_name", "dc"),
+    "dc.subject": ("keywords", "dc"),
+    "dcterms.subject": ("keywords", "dc"),
+    # Google Scholar
+    "citation_title": ("title", "dc"),
+    "citation_author": ("author", "dc"),
+    "citation_publication_date": ("published", "dc"),
+    "citation_date": ("published", "dc"),
+    "citation_online_date": ("published", "dc"),
+    "citation_keywords": ("keywords", "dc"),
+    "citation_language": ("language", "dc"),
+    "citation_publisher": ("site_name", "dc"),
+    "citation_abstract_html_url": ("url", "dc"),
+    # Parse.ly
+    "parsely-title": ("title", "dc"),
+    "parsely-link": ("url", "dc"),
+    "parsely-image-url": ("image", "dc"),
+    "parsely-pub-date": ("published", "dc"),
+    "parsely-author": ("author", "dc"),
+    "parsely-section": ("section", "dc"),
+    "parsely-tags": ("tags", "dc"),
+    "parsely-page": ("parsely-page", "dc"),
+    # Sailthru
+    "sailthru.title": ("title", "dc"),
+    "sailthru.description": ("description", "dc"),
+    "sailthru.author": ("author", "dc"),
+    "sailthru.date": ("published", "dc"),
+    "sailthru.tags": ("tags", "dc"),
+    "sailthru.image.full": ("image", "dc"),
+    "sailthru.image": ("image", "dc"),
+}
+
+#: ``<meta http-equiv>`` names (lower-cased) and what they feed.
+HTTP_EQUIV: dict[str, str] = {
+    "content-language": "language",
+    "last-modified": "modified",
+}
+
+#: schema.org types whose object is the article itself.
+ARTICLE_TYPES: frozenset[str] = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicQuestionArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "ScholarlyArticle",
+        "MedicalScholarlyArticle",
+        "TechArticle",
+        "APIReference",
+        "Report",
+        "SatiricalArticle",
+        "AdvertiserContentArticle",
+        "Review",
+        "Recipe",
+        "VideoObject",
+        "Episode",
+        "PodcastEpisode",
+        "CreativeWork",
+        "Blog",
+    }
+)
+#: Types that describe the page around the article: weaker candidates.
+PAGE_TYPES: frozenset[str] = frozenset(
+    {
+        "WebPage",
+        "ItemPage",
+        "AboutPage",
+        "CollectionPage",
+        "ContactPage",
+        "FAQPage",
+        "ProfilePage",
+        "QAPage",
+        "SearchResultsPage",
+        "MedicalWebPage",
+        "RealEstateListing",
+    }
+)
+#: Types that are a publisher.
+ORGANIZATION_TYPES: frozenset[str] = frozenset(
+    {
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "EducationalOrganization",
+        "GovernmentOrganization",
+        "LocalBusiness",
+        "NGO",
+        "OnlineBusiness",
+        "PerformingGroup",
+        "SportsOrganization",
+        "Brand",
+    }
+)
+PERSON_TYPES: frozenset[str] = frozenset({"Person"})
+
+#: Separators between a headline and the site name in ``<title>``.
+TITLE_SEPARATORS: tuple[str, ...] = (
+    " | ",
+    " - ",
+    " – ",
+    " — ",
+    " :: ",
+    " : ",
+    " · ",
+    " • ",
+    " » ",
+    " › ",
+    " / ",
+    "-",
+    "|",
+)

@@ -1,0 +1,289 @@
+"""The candidate sink every HTML source writes to, with the value normalisers.
+
+Strategy: each source (JSON-LD, microdata, meta tags) hands raw strings to a
+:class:`Page` method named after the kind of value (``text``, ``when``,
+``url``, ``image``, ``authors``, ``tags``, ``language``, ``publisher``). The
+method normalises once, the same way for every source, and adds a candidate
+with the source's rank and a provenance path (``jsonld[0].headline``,
+``meta[property=og:title]``). Sources never normalise on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable
+
+from attrs import define, field
+
+from newsmeta.adapters._html.names import TITLE_SEPARATORS
+from newsmeta.recognizers.dates import ParsedDateTime, parse_when
+from newsmeta.recognizers.lang import normalize_language
+from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.urls import host, is_url, join
+from newsmeta.records import Image, Organization, Person
+from newsmeta.resolve import Extraction
+
+__all__ = ["Page", "clean_text", "to_int"]
+
+#: Longest text value kept (a description, a title); longer values are prose
+#: bodies put in the wrong place and are cut.
+MAX_TEXT = 5000
+#: Longest raw value copied into a provenance record.
+MAX_RAW = 2000
+
+_SPACE = re.compile(r"\s+")
+_INT = re.compile(r"\s*(\d{1,6})(?:\.0+)?\s*(?:px)?\s*", re.ASCII)
+
+
+def clean_text(raw: str) -> str:
+    """Entities decoded (pages double-escape them), white space collapsed.
+
+    >>> clean_text("  Tom &amp;amp; Jerry\\n  go   west ")
+    'Tom & Jerry go west'
+    """
+    text = raw
+    if "&" in text:
+        text = html.unescape(html.unescape(text))
+    return _SPACE.sub(" ", text).strip()
+
+
+def to_int(value: object) -> int | None:
+    """A pixel size from ``1200``, ``"1200"``, ``"1200px"``; else ``None``.
+
+    >>> to_int("1200px"), to_int(630), to_int("wide"), to_int(True)
+    (1200, 630, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 < value < 1_000_000 else None
+    if isinstance(value, float):
+        return int(value) if 0 < value < 1_000_000 else None
+    if isinstance(value, str):
+        m = _INT.fullmatch(value)
+        if m is not None and int(m[1]) > 0:
+            return int(m[1])
+    return None
+
+
+@define
+class Page:
+    """Where the sources put what they find."""
+
+    ex: Extraction
+    base: str | None = None
+    """URL relative links resolve against (``<base href>``, else the page URL)."""
+    site_names: list[str] = field(factory=list)
+    """Known names of the site (``og:site_name``, the publisher), for cleaning."""
+    headings: list[str] = field(factory=list)
+    """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+
+    def _raw(self, raw: str) -> str:
+        return raw if len(raw) <= MAX_RAW else raw[:MAX_RAW] + "…"
+
+    # ------------------------------------------------------------------ scalars
+
+    def text(self, name: str, raw: object, path: str, rank: int) -> None:
+        """A text field: title, description, section."""
+        if not isinstance(raw, str):
+            return
+        value = clean_text(raw)
+        if not value:
+            return
+        if len(value) > MAX_TEXT:
+            value = value[:MAX_TEXT]
+        self.ex.add(name, value, self._raw(raw), path=path, rank=rank)
+
+    def when(self, name: str, raw: object, path: str, rank: int) -> None:
+        """A date for ``published``, ``modified`` or ``created``.
+
+        A day without a time goes to ``date`` when it is the published day,
+        and is reported otherwise: a time is never made up.
+        """
+        if not isinstance(raw, str) or not raw.strip():
+            return
+        got = parse_when(raw)
+        if got is None:
+            self.ex.issue(
+                "invalid-date",
+                "warning",
+                f"{name}: {raw[:80]!r} is not a date newsmeta reads",
+                field_name=name,
+                path=path,
+            )
+            self.ex.keep(self._raw(raw), path=path)
+            return
+        if isinstance(got, ParsedDateTime):
+            self.ex.add(name, got.value, self._raw(raw), path=path, rank=rank)
+            if got.tz_assumed:
+                self.ex.issue(
+                    "timezone-assumed",
+                    "warning",
+                    f"{name}: {raw!r} has no UTC offset; read as UTC",
+                    field_name=name,
+                    path=path,
+                )
+            return
+        if name == "published":
+            self.ex.add("date", got, self._raw(raw), path=path, rank=rank)
+
+    def day(self, value: dt.date, raw: str, path: str, rank: int) -> None:
+        self.ex.add("date", value, self._raw(raw), path=path, rank=rank)
+
+    def url(self, name: str, raw: object, path: str, rank: int) -> str | None:
+        """A URL, resolved against the base; not-URLs are dropped."""
+        if not isinstance(raw, str):
+            return None
+        value = self.resolve_url(raw)
+        if value is None:
+            return None
+        self.ex.add(name, value, self._raw(raw), path=path, rank=rank)
+        return value
+
+    def resolve_url(self, raw: str) -> str | None:
+        text = raw.strip()
+        if not text or text.startswith(("data:", "javascript:", "#")):
+            return None
+        if text.startswith(("http://", "https://")):
+            value = text  # absolute already: joining would change nothing
+        else:
+            if text.startswith("//"):
+                text = "https:" + text if not self.base else text
+            value = join(self.base, text)
+        return value if is_url(value) else None
+
+    def language(self, raw: object, path: str, rank: int) -> None:
+        if not isinstance(raw, str) or not raw.strip():
+            return
+        tag, note = normalize_language(raw)
+        if tag is None:
+            self.ex.issue(
+                "invalid-language", "warning", note or f"{raw!r}", field_name="language", path=path
+            )
+            return
+        self.ex.add("language", tag, self._raw(raw), path=path, rank=rank)
+        if note:
+            self.ex.issue("language-normalised", "info", note, field_name="language", path=path)
+
+    def copyright_year(self, raw: object, path: str, rank: int) -> None:
+        year = to_int(raw)
+        if year is not None and 1900 <= year <= 2100:
+            self.ex.add("copyright_year", year, str(raw), path=path, rank=rank)
+
+    # ------------------------------------------------------------------ lists and records
+
+    def image(
+        self,
+        raw: str,
+        path: str,
+        rank: int,
+        *,
+        width: object = None,
+        height: object = None,
+        caption: object = None,
+        representative: bool = False,
+        primary: bool = True,
+    ) -> None:
+        """An image; the first of a source also stands for ``og_image``."""
+        value = self.resolve_url(raw)
+        if value is None:
+            return
+        img = Image(
+            url=value,
+            width=to_int(width),
+            height=to_int(height),
+            representative=representative,
+            caption=clean_text(caption)[:MAX_TEXT] or None if isinstance(caption, str) else None,
+        )
+        self.ex.add("images", img, self._raw(raw), path=path, rank=rank)
+        if primary:
+            self.ex.add("og_image", value, self._raw(raw), path=path, rank=rank)
+
+    def authors(self, raws: Iterable[tuple[str, str | None]], path: str, rank: int) -> None:
+        """Authors from ``(name text, profile URL)`` pairs, cleaned and split."""
+        for i, (raw, url) in enumerate(raws):
+            names = clean_author(clean_text(raw), site_names=self.site_names)
+            for name in names:
+                person = Person(name=name, url=self.resolve_url(url) if url else None)
+                self.ex.add(
+                    "authors", person, self._raw(raw), path=f"{path}[{i}]" if i else path, rank=rank
+                )
+
+    def tags(self, name: str, raw: object, path: str, rank: int) -> None:
+        """Tags or keywords: a comma list or a list of strings, split, in order."""
+        items: list[str] = []
+        if isinstance(raw, str):
+            items = _split_tags(raw)
+        elif isinstance(raw, list):
+            for r in raw:
+                if isinstance(r, str):
+                    items.extend(_split_tags(r))
+        seen: set[str] = set()
+        out: list[str] = []
+        for item in items:
+            key = item.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+        if out:
+            shown = raw if isinstance(raw, str) else ", ".join(out)
+            self.ex.add(name, tuple(out), self._raw(shown), path=path, rank=rank)
+
+    def publisher(self, org: Organization, raw: str, path: str, rank: int) -> None:
+        if org.name:
+            self.site_names.append(org.name)
+        if (
+            any(
+                v not in (None, "")
+                for v in (org.name, org.legal_name, org.email, org.telephone, org.url)
+            )
+            or org.logo
+        ):
+            self.ex.add("publisher", org, self._raw(raw), path=path, rank=rank)
+
+    # ------------------------------------------------------------------ titles
+
+    def strip_site(self, title: str) -> str:
+        """``Headline | Site`` without the site's name, when the name is known.
+
+        The host (``example.com`` → ``example``) counts as a name.
+        """
+        names = {n.casefold() for n in self.site_names if n}
+        h = host(self.base) if self.base else None
+        if h:
+            names.add(h.casefold())
+            names.add(h.split(".")[0].casefold())
+        for sep in TITLE_SEPARATORS:
+            if sep not in title:
+                continue
+            head, _, tail = title.rpartition(sep)
+            if head and _site_like(tail, names):
+                return head.strip()
+            first, _, rest = title.partition(sep)
+            if rest and _site_like(first, names):
+                return rest.strip()
+        return title
+
+
+def _site_like(part: str, names: set[str]) -> bool:
+    p = part.strip().casefold()
+    if not p:
+        return False
+    squeezed = p.replace(" ", "")
+    return (
+        p in names
+        or squeezed in names
+        or any(n and (n in p and len(p) <= len(n) + 12) for n in names)
+    )
+
+
+_TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+def _split_tags(raw: str) -> list[str]:
+    text = clean_text(raw)
+    if not text:
+        return []
+    return [t for t in (p.strip(" #") for p in _TAG_SPLIT.split(text)) if t and len(t) <= 100]

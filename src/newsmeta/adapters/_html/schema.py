@@ -1,0 +1,277 @@
+"""schema.org objects (from JSON-LD or microdata) to candidates.
+
+Strategy: both syntaxes are first turned into the same plain shape, dicts
+with ``@type`` and property lists, so one mapper serves both. All objects in
+a document are collected with their paths (``@graph`` members, array items,
+nested values); ``@id`` references are resolved against that index. The
+*main* object is the first article-typed one (``NewsArticle``,
+``BlogPosting``...), preferring top-level ones; page-typed objects
+(``WebPage``) and the publisher ``Organization`` give weaker candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsmeta.adapters._html.names import (
+    ARTICLE_TYPES,
+    ORGANIZATION_TYPES,
+    PAGE_TYPES,
+    PERSON_TYPES,
+    RANK,
+)
+from newsmeta.adapters._html.page import Page, clean_text, to_int
+from newsmeta.recognizers.contacts import is_email, normalize_phone
+from newsmeta.records import Image, Organization
+
+__all__ = ["SchemaObject", "collect", "map_objects", "types_of"]
+
+#: Deepest nesting walked in one JSON-LD script or microdata item.
+MAX_DEPTH = 24
+#: Most objects collected from one page.
+MAX_OBJECTS = 2000
+
+SchemaObject = dict[str, object]
+
+
+def types_of(obj: SchemaObject) -> set[str]:
+    """``@type`` as short names: ``schema:NewsArticle``, ``http://schema.org/NewsArticle`` → ``NewsArticle``."""
+    raw = obj.get("@type")
+    items = raw if isinstance(raw, list) else [raw]
+    out: set[str] = set()
+    for t in items:
+        if isinstance(t, str) and t:
+            out.add(t.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].rsplit("#", 1)[-1])
+    return out
+
+
+def collect(
+    data: object, path: str, depth: int = 0, top: bool = True
+) -> Iterator[tuple[SchemaObject, str, bool]]:
+    """Every dict in ``data`` with its path and whether it is top-level
+    (the script itself, an array item of it, or a ``@graph`` member)."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(data, dict):
+        yield data, path, top
+        for key, value in data.items():
+            if isinstance(value, (dict, list)):
+                yield from collect(value, f"{path}.{key}", depth + 1, top and key == "@graph")
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            if isinstance(value, (dict, list)):
+                yield from collect(value, f"{path}[{i}]", depth + 1, top)
+
+
+def _first(value: object) -> object:
+    """The first item of a list, or the value itself."""
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _as_list(value: object) -> list[object]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _text_of(value: object) -> str | None:
+    """A string value, or the ``name``/``@value`` of an object."""
+    value = _first(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        for key in ("@value", "name", "text"):
+            inner = value.get(key)
+            if isinstance(inner, str):
+                return inner
+    return None
+
+
+class _Mapper:
+    def __init__(
+        self, page: Page, syntax: str, objects: list[tuple[SchemaObject, str, bool]]
+    ) -> None:
+        self.page = page
+        self.syntax = syntax
+        self.objects = objects
+        self.by_id: dict[str, SchemaObject] = {}
+        for obj, _path, _top in objects:
+            ident = obj.get("@id")
+            if isinstance(ident, str) and len(obj) > 1 and ident not in self.by_id:
+                self.by_id[ident] = obj
+
+    def deref(self, value: object) -> object:
+        """Follow an ``{"@id": ...}`` reference to its object."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            ident = value.get("@id")
+            if isinstance(ident, str):
+                return self.by_id.get(ident, value)
+        return value
+
+    def run(self) -> None:
+        main = _pick(self.objects, ARTICLE_TYPES)
+        strong = RANK[self.syntax]
+        weak = RANK["jsonld-other"]
+        if main is not None:
+            self.article(main[0], main[1], strong)
+        page_obj = _pick(self.objects, PAGE_TYPES)
+        if page_obj is not None and (main is None or page_obj[0] is not main[0]):
+            self.article(page_obj[0], page_obj[1], weak)
+        if main is None or "publisher" not in main[0]:
+            org = _pick(self.objects, ORGANIZATION_TYPES)
+            if org is not None:
+                self.publisher(org[0], org[1], weak)
+
+    def article(self, obj: SchemaObject, path: str, rank: int) -> None:
+        p = self.page
+        # The publisher first: its name helps clean the title and the authors.
+        if "publisher" in obj:
+            pub = self.deref(_first(obj["publisher"]))
+            if isinstance(pub, dict):
+                self.publisher(pub, f"{path}.publisher", rank)
+            elif isinstance(pub, str):
+                p.publisher(Organization(name=clean_text(pub)), pub, f"{path}.publisher", rank)
+        headline = _text_of(obj.get("headline"))
+        if headline:
+            p.text("title", p.strip_site(clean_text(headline)), f"{path}.headline", rank)
+        else:
+            name = _text_of(obj.get("name"))
+            if name:
+                p.text("title", p.strip_site(clean_text(name)), f"{path}.name", rank + 1)
+        p.text("description", _text_of(obj.get("description")), f"{path}.description", rank)
+        for key, name in (
+            ("datePublished", "published"),
+            ("dateCreated", "created"),
+            ("dateModified", "modified"),
+        ):
+            p.when(name, _text_of(obj.get(key)), f"{path}.{key}", rank)
+        authors: list[tuple[str, str | None]] = []
+        for key in ("author", "creator"):
+            for a in _as_list(obj.get(key)):
+                a = self.deref(a)
+                if isinstance(a, str):
+                    authors.append((a, None))
+                elif isinstance(a, dict):
+                    types = types_of(a)
+                    if types & ORGANIZATION_TYPES and not types & PERSON_TYPES:
+                        continue
+                    name = _text_of(a.get("name"))
+                    if name is None and isinstance(a.get("givenName"), str):
+                        name = f"{a['givenName']} {a.get('familyName') or ''}".strip()
+                    if name:
+                        url = _text_of(a.get("url"))
+                        authors.append((name, url))
+            if authors:
+                p.authors(authors, f"{path}.{key}", rank)
+                break
+        p.tags("tags", obj.get("keywords"), f"{path}.keywords", rank)
+        section = obj.get("articleSection")
+        p.text("section", _text_of(section), f"{path}.articleSection", rank)
+        lang = obj.get("inLanguage")
+        if isinstance(lang, dict):
+            lang = lang.get("alternateName") or lang.get("name")
+        p.language(_text_of(lang), f"{path}.inLanguage", rank + 2)
+        for key in ("url", "mainEntityOfPage"):
+            v = obj.get(key)
+            if isinstance(v, dict):
+                v = v.get("@id") or v.get("url")
+            url = _text_of(v)
+            if url and p.url("url", url, f"{path}.{key}", rank + 5):
+                break
+        first = True
+        for key in ("image", "thumbnailUrl"):
+            for i, img in enumerate(_as_list(obj.get(key))[:20]):
+                self.image(self.deref(img), f"{path}.{key}[{i}]", rank, primary=first)
+                first = False
+        p.copyright_year(obj.get("copyrightYear"), f"{path}.copyrightYear", rank)
+
+    def image(self, value: object, path: str, rank: int, *, primary: bool) -> None:
+        if isinstance(value, str):
+            self.page.image(value, path, rank, primary=primary)
+        elif isinstance(value, dict):
+            url = _text_of(value.get("url")) or _text_of(value.get("contentUrl"))
+            if url:
+                self.page.image(
+                    url,
+                    path,
+                    rank,
+                    width=_size(value.get("width")),
+                    height=_size(value.get("height")),
+                    caption=_text_of(value.get("caption")),
+                    representative=value.get("representativeOfPage") in (True, "true", "True"),
+                    primary=primary,
+                )
+
+    def publisher(self, obj: SchemaObject, path: str, rank: int) -> None:
+        logo = self.deref(_first(obj.get("logo")))
+        image = None
+        if isinstance(logo, str):
+            url = self.page.resolve_url(logo)
+            image = Image(url=url) if url else None
+        elif isinstance(logo, dict):
+            raw = _text_of(logo.get("url")) or _text_of(logo.get("contentUrl"))
+            url = self.page.resolve_url(raw) if raw else None
+            if url:
+                image = Image(
+                    url=url,
+                    width=to_int(_size(logo.get("width"))),
+                    height=to_int(_size(logo.get("height"))),
+                )
+        email = _text_of(obj.get("email"))
+        if email:
+            email = email.removeprefix("mailto:").strip()
+            if not is_email(email):
+                email = None
+        phone = _text_of(obj.get("telephone"))
+        contact = self.deref(_first(obj.get("contactPoint")))
+        if isinstance(contact, dict):
+            phone = phone or _text_of(contact.get("telephone"))
+            if not email:
+                e = _text_of(contact.get("email"))
+                email = (
+                    e.removeprefix("mailto:").strip()
+                    if e and is_email(e.removeprefix("mailto:").strip())
+                    else None
+                )
+        url = _text_of(obj.get("url"))
+        name = _text_of(obj.get("name"))
+        legal = _text_of(obj.get("legalName"))
+        org = Organization(
+            name=clean_text(name) or None if name else None,
+            legal_name=clean_text(legal) or None if legal else None,
+            email=email or None,
+            telephone=normalize_phone(phone) if phone else None,
+            logo=image,
+            url=self.page.resolve_url(url) if url else None,
+        )
+        self.page.publisher(org, name or legal or url or "", path, rank)
+
+
+def _size(value: object) -> object:
+    """Width or height: a number, a string, or a ``QuantitativeValue``."""
+    if isinstance(value, dict):
+        return value.get("value")
+    return _first(value)
+
+
+def _pick(
+    objects: list[tuple[SchemaObject, str, bool]], wanted: frozenset[str]
+) -> tuple[SchemaObject, str] | None:
+    """The first object of a wanted type, top-level ones first."""
+    fallback = None
+    for obj, path, top in objects:
+        if types_of(obj) & wanted:
+            if top:
+                return obj, path
+            if fallback is None:
+                fallback = (obj, path)
+    return fallback
+
+
+def map_objects(page: Page, syntax: str, objects: list[tuple[SchemaObject, str, bool]]) -> None:
+    """Add the candidates of one syntax's objects (``syntax`` is ``jsonld`` or ``microdata``)."""
+    _Mapper(page, syntax, objects[:MAX_OBJECTS]).run()

@@ -1,0 +1,376 @@
+"""HTML pages: the same :class:`~newsmeta.records.Article` from the page itself.
+
+Strategy: one lxml parse (the same parser settings as ``parsel``, so a
+crawler's ``Selector`` is read without parsing again) and one XPath union
+that returns every meta-like element in document order. Each syntax has its
+own module under ``_html`` (JSON-LD, microdata, meta tags), all writing
+candidates to one :class:`~newsmeta.adapters._html.page.Page` sink that
+normalises values the same way for every source. Precedence is a rank per
+source family (``_html/names.py``, documented in ``docs/html.md``); the
+shared resolver picks each field and turns disagreements between sources
+into issues. Fallbacks (``<title>``, ``<time>``, dates in the URL) count only
+when no stronger source gave the field a value, so they add no noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from newsmeta._text import check_size
+from newsmeta.adapters._html import jsonld, meta, schema
+from newsmeta.adapters._html import microdata as _microdata
+from newsmeta.adapters._html.encoding import decode
+from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
+from newsmeta.adapters._html.page import Page
+from newsmeta.errors import FormatError, InputError
+from newsmeta.recognizers.dates import find_date
+from newsmeta.recognizers.urls import date_from_url, join
+from newsmeta.records import Article
+from newsmeta.resolve import Extraction, resolve
+from newsmeta.settings import DEFAULT_LIMITS, Limits
+
+__all__ = [
+    "NAME",
+    "extract",
+    "extract_root",
+    "looks_like",
+    "looks_like_bytes",
+    "parse",
+    "parse_selector",
+]
+
+NAME = "html"
+
+#: How much of the input format detection looks at.
+SNIFF = 4096
+
+_TAG = re.compile(
+    r"""
+    <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|article|main|header|section|span|a)
+    [\s>/]                          # the tag name ends
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+#: Elements the meta reader and the JSON-LD reader want; one C-level walk.
+_INDEX_TAGS = ("meta", "link", "title", "base", "time", "a", "script", "h1", "h2")
+_HEAD_TAGS = ("meta", "link", "title", "base", "script")
+_REL = re.compile(
+    r"""
+    rel=["']?              # a rel attribute
+    [^"'>]{0,30}           # maybe other link types first
+    \b(?:author|tag)\b     # the ones read from <a>
+    """,
+    re.VERBOSE,
+)
+
+
+def looks_like(text: str) -> bool:
+    """Does ``text`` start like an HTML document or fragment?"""
+    head = text[:SNIFF].lstrip("\ufeff \t\r\n")
+    if not head.startswith("<"):
+        return False
+    return _TAG.search(head) is not None
+
+
+def looks_like_bytes(data: bytes) -> bool:
+    """:func:`looks_like` for bytes, without decoding the whole input."""
+    prefix = data[: SNIFF * 2]
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if prefix.startswith(bom):
+            return looks_like(prefix[len(bom) :].decode(codec, "replace"))
+    return looks_like(prefix.removeprefix(codecs.BOM_UTF8).decode("latin-1"))
+
+
+def _parse(text: str, utf8: bytes | None = None) -> etree._Element:
+    """Parse as parsel does (``Selector(text=...)``), so both paths agree.
+
+    The same libxml2 parser settings build the same tree; the plain
+    ``etree.HTMLParser`` skips lxml.html's per-element class lookup in Python.
+    """
+    if utf8 is not None and b"\x00" not in utf8:
+        body = utf8.strip() or b"<html/>"
+    else:
+        body = text.strip().replace("\x00", "").encode("utf-8", "replace") or b"<html/>"
+    parser = etree.HTMLParser(recover=True, encoding="utf-8")
+    try:
+        root = etree.fromstring(body, parser=parser)
+        if root is None:
+            root = etree.fromstring(b"<html/>", parser=parser)
+    except (etree.LxmlError, ValueError) as exc:
+        raise InputError(f"HTML could not be parsed: {exc}") from None
+    return root
+
+
+def extract(
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
+) -> Extraction:
+    """Candidates from an HTML page (the first half of :func:`parse`).
+
+    ``url`` is where the page was fetched: relative links resolve against it
+    (or the page's ``<base href>``). ``content_type`` is the HTTP header, used
+    for bytes the page itself does not declare an encoding for.
+    """
+    ex = Extraction(adapter=NAME, input=input_name)
+    utf8: bytes | None = None
+    if isinstance(data, str):
+        check_size(data, limits)
+        text = data
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        check_size(raw, limits)
+        decoded = decode(raw, content_type=content_type)
+        text = decoded.text
+        if decoded.encoding == "utf-8" and decoded.source != "bom":
+            utf8 = raw  # parse the bytes as they are: no need to encode the text again
+        for note in decoded.notes:
+            ex.issue(
+                "lossy-decoding" if decoded.lossy else "encoding-mismatch",
+                "warning" if decoded.lossy else "info",
+                note,
+            )
+    else:
+        raise InputError(f"expected str or bytes, got {type(data).__name__}")
+    return extract_root(_parse(text, utf8), url=url, ex=ex, text=text)
+
+
+def _elements(root: etree._Element, text: str | None) -> list[etree._Element]:
+    """The meta-like elements, walking as little of the tree as the text allows.
+
+    With the page's text at hand, the head is walked, and the body only for
+    what the text shows is there (a ``<meta>`` outside the head, JSON-LD in
+    the body, ``<time>``, ``rel=author``). Without it (a crawler's selector),
+    the whole tree is walked once.
+    """
+    if text is None:
+        return list(root.iter(*_INDEX_TAGS))
+    head = root.find("head")
+    els = list(head.iter(*_HEAD_TAGS)) if head is not None else []
+    n_meta = sum(1 for e in els if e.tag == "meta")
+    if text.count("<meta") + text.count("<META") > n_meta:
+        return list(root.iter(*_INDEX_TAGS))  # metas in the body: walk it all
+    body = root.find("body")
+    if body is None:
+        return els
+    extra: list[str] = []
+    n_ld = sum(1 for e in els if e.tag == "script" and "json" in (e.get("type") or ""))
+    if text.count("ld+json") > n_ld:
+        extra.append("script")
+    if "<time" in text:
+        extra.append("time")
+    if "<h1" in text or "<H1" in text:
+        extra.extend(("h1", "h2"))
+    if _REL.search(text):
+        extra.append("a")
+    if extra:
+        els.extend(body.iter(*extra))
+    return els
+
+
+def extract_root(
+    root: etree._Element,
+    *,
+    url: str | None = None,
+    input_name: str | None = None,
+    ex: Extraction | None = None,
+    text: str | None = None,
+) -> Extraction:
+    """Candidates from an already parsed document (a ``parsel.Selector``'s ``root``).
+
+    ``text`` is the page's text when the caller has it: it lets cheap string
+    tests skip walks of the tree that would find nothing.
+    """
+    if ex is None:
+        ex = Extraction(adapter=NAME, input=input_name)
+    page = Page(ex=ex, base=url)
+    found = meta.collect(page, _elements(root, text))
+    if found.base:
+        page.base = join(url, found.base) if url else found.base
+
+    objects: list[tuple[schema.SchemaObject, str, bool]] = []
+    for n, el in enumerate(found.scripts):
+        path = f"jsonld[{n}]"
+        value, note = jsonld.load(el.text or "")
+        if value is None:
+            ex.issue(
+                "bad-embedded-json", "warning", f"{path}: {note}; the script was skipped", path=path
+            )
+            continue
+        if note:
+            ex.issue("embedded-json-repaired", "info", f"{path}: {note}", path=path)
+        objects.extend(schema.collect(value, path))
+    if objects:
+        schema.map_objects(page, "jsonld", objects)
+
+    if text is None or "itemprop" in text or "itemscope" in text:
+        top, orphans = _microdata.items(root)
+        md: list[tuple[schema.SchemaObject, str, bool]] = []
+        for i, item in enumerate(top):
+            md.extend(schema.collect(item, f"microdata[{i}]"))
+        if md:
+            schema.map_objects(page, "microdata", md)
+        if orphans:
+            orphans.setdefault("@type", "WebPage")
+            schema.map_objects(page, "microdata", [(orphans, "microdata[itemprop]", True)])
+
+    meta.emit(page, found)
+    _fallbacks(page, root)
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        page.language(lang, "html[lang]", RANK["html-lang"])
+    if url:
+        page.url("url", url, "url=", RANK["page-url"])
+    _url_date(page)
+    _headline_segments(page)
+    _prune(ex)
+    return ex
+
+
+_BYLINE = etree.XPath(
+    "//*[contains(@class, 'author') or contains(@class, 'byline')"
+    " or contains(@id, 'author') or contains(@id, 'byline')]"
+)
+_DATELINE = etree.XPath(
+    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')"
+    " or contains(@class, 'posted') or contains(@id, 'date') or contains(@class, 'meta')]"
+)
+#: Most byline or dateline elements read; the first ones are the article's.
+MAX_LINES = 12
+#: Longest byline or dateline text read.
+MAX_LINE_TEXT = 200
+
+
+def _fallbacks(page: Page, root: etree._Element) -> None:
+    """Visible bylines and datelines, read only when no markup gave authors or dates.
+
+    Each costs one walk of the tree, so it runs only when needed.
+    """
+    fields = {c.field for c in page.ex.candidates}
+    if "authors" not in fields:
+        found = _BYLINE(root)
+        lines: list[tuple[str, str | None]] = []
+        for el in found[:MAX_LINES] if isinstance(found, list) else []:
+            if not isinstance(el, etree._Element):
+                continue
+            text = " ".join(t for t in el.itertext() if isinstance(t, str))
+            text = " ".join(text.split())
+            if 0 < len(text) <= MAX_LINE_TEXT:
+                lines.append((text, None))
+                break
+        if lines:
+            page.authors(lines, "byline", RANK["byline"])
+    if not fields & {"published", "date"}:
+        found = _DATELINE(root)
+        for el in found[: MAX_LINES * 2] if isinstance(found, list) else []:
+            if not isinstance(el, etree._Element):
+                continue
+            text = " ".join(t for t in el.itertext() if isinstance(t, str))
+            if not text or len(text) > MAX_LINE_TEXT * 2:
+                continue
+            day = find_date(text)
+            if day is not None:
+                page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
+                break
+
+
+def _headline_segments(page: Page) -> None:
+    """``Headline | Site`` where the page's ``<h1>`` is one of the parts: keep that part.
+
+    The site name is often unknown to the markup; the heading shows which
+    part of a composed title is the article's.
+    """
+    if not page.headings:
+        return
+    heads = {" ".join(h.split()).casefold() for h in page.headings}
+    for i, c in enumerate(page.ex.candidates):
+        if c.field != "title" or not isinstance(c.value, str):
+            continue
+        for sep in TITLE_SEPARATORS:
+            if sep not in c.value:
+                continue
+            parts = [p.strip() for p in c.value.split(sep)]
+            match = next((p for p in parts if p.casefold() in heads), None)
+            if match is not None:
+                page.ex.candidates[i] = attrs.evolve(c, value=match)
+                break
+
+
+def _url_date(page: Page) -> None:
+    """The day spelled out in the best URL, as a weak ``date``."""
+    urls = sorted((c for c in page.ex.candidates if c.field == "url"), key=lambda c: c.rank)
+    for c in urls:
+        assert isinstance(c.value, str)
+        ymd = date_from_url(c.value)
+        if ymd is None:
+            continue
+        import datetime as dt
+
+        try:
+            day = dt.date(*ymd)
+        except ValueError:
+            continue
+        page.day(day, c.value, f"{c.provenance.location.path}(date)", RANK["url-date"])
+        return
+
+
+def _prune(ex: Extraction) -> None:
+    """Drop fallbacks where a strong source spoke, and weaker author lists.
+
+    Authors are a list field, so the resolver would merge every source's
+    names; one source's clean list is better than a union with another's
+    noise, so only the strongest source's authors are kept.
+    """
+    best: dict[str, int] = {}
+    for c in ex.candidates:
+        best[c.field] = min(best.get(c.field, c.rank), c.rank)
+    ex.candidates = [
+        c
+        for c in ex.candidates
+        if not (c.rank >= WEAK and best[c.field] < WEAK)
+        and not (c.field == "authors" and c.rank != best["authors"])
+    ]
+
+
+def parse(
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
+) -> Article:
+    """Parse an HTML page into an :class:`Article`."""
+    ex = extract(data, input_name=input_name, limits=limits, url=url, content_type=content_type)
+    return resolve(ex, source=NAME)
+
+
+def parse_selector(
+    selector: Any, *, url: str | None = None, input_name: str | None = None
+) -> Article:
+    """An :class:`Article` from a ``parsel.Selector`` (or a Scrapy response), not parsed again.
+
+    A Scrapy ``Response`` works too: its ``.selector`` is used and its
+    ``.url`` is the default ``url``.
+    """
+    if not hasattr(selector, "root") and hasattr(selector, "selector"):
+        if url is None and isinstance(getattr(selector, "url", None), str):
+            url = selector.url
+        selector = selector.selector
+    root = getattr(selector, "root", None)
+    if not isinstance(root, etree._Element):
+        raise FormatError(
+            f"parse_selector needs an HTML parsel.Selector (or Scrapy response), got {type(selector).__name__}"
+        )
+    if url is None:
+        base = getattr(root.getroottree().docinfo, "URL", None)
+        url = base if isinstance(base, str) and base.startswith(("http://", "https://")) else None
+    return resolve(extract_root(root, url=url, input_name=input_name), source=NAME)

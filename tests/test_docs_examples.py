@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOCS = ["docs/newsapi.md", "docs/text.md"]
+DOCS = ["README.md", "docs/newsapi.md", "docs/text.md", "docs/merge.md"]
 
 
 @pytest.mark.parametrize("name", DOCS)

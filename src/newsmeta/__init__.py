@@ -17,6 +17,7 @@ from newsmeta.errors import (
     LimitError,
     NewsmetaError,
 )
+from newsmeta.merge import merge
 from newsmeta.records import (
     Article,
     Image,
@@ -57,6 +58,7 @@ __all__ = [
     "Unrecognised",
     "__version__",
     "detect",
+    "merge",
     "parse",
     "parse_all",
     "parse_many",

@@ -185,6 +185,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "an aggregator's text held HTML tags; read as text",
     ),
+    "body-differs": CodeRow(
+        ("merge",),
+        "warning",
+        None,
+        "merged sources have different bodies (a later edit?); names the paragraphs",
+    ),
     "repeated-block": CodeRow(
         ("resolve",),
         "info",

@@ -111,6 +111,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--jsonl", action="store_true", help="one record per line")
     p.add_argument("--indent", action="store_true", help="indent JSON (ignored with --jsonl)")
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="the inputs are one article: merge their records into one (docs/merge.md)",
+    )
 
     v = sub.add_parser(
         "validate",
@@ -213,7 +218,30 @@ class _Batch:
         )
 
 
+def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``parse --merge``: every record of every input, merged into one."""
+    from newsmeta._batch import records_of
+    from newsmeta.errors import NewsmetaError
+    from newsmeta.merge import merge
+
+    batch = _Batch(args, stderr)
+    records = []
+    for name, data in batch.items_of(args, stdin):
+        batch.advance(1)
+        try:
+            records += [r for _id, r in records_of(data, name, args.input_format)]
+        except NewsmetaError as exc:
+            batch.failed += 1
+            batch.error(f"newsmeta: {name}: {exc}")
+    batch.finish("parsed")
+    if records:
+        stdout.write(merge(*records).to_json(indent=not args.jsonl) + "\n")
+    return EXIT_FAILED if batch.failed or batch.io_errors or not records else EXIT_OK
+
+
 def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    if args.merge:
+        return _cmd_merge(args, stdin, stdout, stderr)
     batch = _Batch(args, stderr)
     one_input = len(args.inputs) == 1 and not args.jsonl
     # One input prints indented, as it always has; --indent indents every record.

@@ -139,8 +139,20 @@ def _minor(field_name: str, a: object, b: object) -> bool:
     return False
 
 
+def _same_input(provs: Sequence[Provenance]) -> list[Provenance]:
+    """The provenances from the first one's input: only those fold together.
+
+    One adapter run has one input, so this keeps them all; when
+    :func:`newsmeta.merge` resolves several records, line numbers of
+    different inputs never mix and agreement between sources is no repeat.
+    """
+    first = provs[0].location.input
+    return [p for p in provs if p.location.input == first]
+
+
 def _fold(provs: Sequence[Provenance]) -> Provenance:
     """One provenance for a value seen several times: the first, with all lines."""
+    provs = _same_input(provs)
     first = provs[0]
     if len(provs) == 1:
         return first
@@ -152,7 +164,12 @@ def _fold(provs: Sequence[Provenance]) -> Provenance:
     return attrs.evolve(first, location=attrs.evolve(first.location, lines=tuple(lines)))
 
 
+def _repeats(provs: Sequence[Provenance]) -> bool:
+    return len(_same_input(provs)) > 1
+
+
 def _repeat_issue(field_path: str, provs: Sequence[Provenance], what: str) -> Issue:
+    provs = _same_input(provs)
     lines = tuple(n for p in provs for n in p.location.lines)
     return Issue(
         code="repeated-block",
@@ -212,7 +229,7 @@ def _merge_records(name: str, cands: Sequence[Candidate]) -> tuple[object, Prove
     value = cls(**merged)
     provs = [c.provenance for c in cands]
     repeats = [c.provenance for c in cands if c.value == first]
-    if len(repeats) > 1:
+    if len(repeats) > 1 and _repeats(repeats):
         issues.append(_repeat_issue(name, repeats, name))
     # The raw text of the fullest block stands for the field; all lines are kept.
     fullest = max(cands, key=lambda c: len(c.provenance.raw))
@@ -260,7 +277,7 @@ def _dedupe(
         path = f"{field_name}[{i}]"
         provs = [c.provenance for c in group]
         provenance[path] = _fold(provs)
-        if len(group) > 1:
+        if len(group) > 1 and _repeats(provs):
             issues.append(_repeat_issue(path, provs, what(value)))
     return values, provenance, issues
 
@@ -298,7 +315,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
                 )
         values[name] = kept.value
         provenance[name] = _fold([c.provenance for c in same])
-        if len(same) > 1:
+        if len(same) > 1 and _repeats([c.provenance for c in same]):
             issues.append(_repeat_issue(name, [c.provenance for c in same], name))
 
     # Tags: the strongest group is ``tags``; other distinct groups are kept apart.
@@ -315,7 +332,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
     for i, (_group, provs) in enumerate(groups):
         path = "tags" if i == 0 else f"other_tag_groups[{i - 1}]"
         provenance[path] = _fold(provs)
-        if len(provs) > 1:
+        if len(provs) > 1 and _repeats(provs):
             issues.append(_repeat_issue(path, provs, "tag group"))
     if groups:
         values["tags"] = groups[0][0]

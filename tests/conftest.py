@@ -14,11 +14,16 @@ SHARED = ROOT.parent / "shared"
 # "ci" is fast and deterministic; "thorough" is for a long run:
 #   HYPOTHESIS_PROFILE=thorough pytest
 settings.register_profile(
-    "ci", max_examples=100, deadline=None, derandomize=True,
+    "ci",
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
-    "thorough", max_examples=5000, deadline=None,
+    "thorough",
+    max_examples=5000,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=50, deadline=None)

@@ -22,7 +22,8 @@ def golden_pairs() -> list[tuple[Path, Path]]:
     for expected in sorted(FIXTURES.rglob("*.expected.json")):
         stem = expected.name.removesuffix(".expected.json")
         inputs = [
-            p for p in expected.parent.glob(stem + ".*")
+            p
+            for p in expected.parent.glob(stem + ".*")
             if p.suffix in INPUT_SUFFIXES and not p.name.endswith(".expected.json")
         ]
         assert len(inputs) == 1, f"{expected}: want exactly one input beside it, got {inputs}"

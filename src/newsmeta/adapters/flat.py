@@ -468,6 +468,14 @@ def _runs(lines: Sequence[Line], kind: Kind) -> list[list[Line]]:
     return runs
 
 
+def _could_be_title(kind: Kind, s: str) -> bool:
+    """Titles do not end a sentence, are not body-long, and a short one is not lower case
+    (dump tags are: ``kazakhstan``, ``csto``)."""
+    if s[-1] in ".!?" or (kind is Kind.PROSE and len(s) >= MIN_BODY_CHARS):
+        return False
+    return kind is Kind.PROSE or not s[0].islower()
+
+
 def _text(st: _State) -> None:
     ex = st.ex
     lines = st.lines
@@ -482,7 +490,7 @@ def _text(st: _State) -> None:
     for line in lines[:head_end]:
         if line.kind in (Kind.LABEL, Kind.PROSE) and not line.claimed:
             s = line.text.strip()
-            if title is None and not (line.kind is Kind.PROSE and len(s) >= MIN_BODY_CHARS):
+            if title is None and _could_be_title(line.kind, s):
                 title = s
             if (
                 title is not None

@@ -46,6 +46,9 @@ _ISO = re.compile(
     re.VERBOSE | re.ASCII,
 )
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+#: RFC 2822 parsing (``email.utils``) needs an English month name, and every
+#: one starts with one of these: a cheap test that skips it for other text.
+_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 
 
 @frozen(kw_only=True)
@@ -98,7 +101,7 @@ def parse_datetime(text: str) -> ParsedDateTime | None:
             return None
         value = dt.datetime.combine(day, t, tzinfo or dt.timezone.utc)
         return ParsedDateTime(value=value, tz_assumed=tzinfo is None)
-    if "," in s or any(c.isalpha() for c in s[:3]):
+    if ("," in s or any(c.isalpha() for c in s[:3])) and _MONTH.search(s) is not None:
         try:
             value = email.utils.parsedate_to_datetime(s)
         except (TypeError, ValueError, IndexError, OverflowError):

@@ -59,7 +59,7 @@ class PersonLine:
 
 def parse_person_line(text: str) -> PersonLine | None:
     """A dump's author block: a name followed by an avatar image URL."""
-    if len(text) > 2000:
+    if len(text) > 2000 or "http" not in text:  # the avatar is an http(s) URL
         return None
     head, _, url = text.rpartition(" ")
     head = head.strip()

@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -28,6 +29,9 @@ __all__ = ["ContactLine", "is_email", "normalize_phone", "parse_contact_line"]
 
 #: Longest contact line we try to read.
 MAX_CONTACT_LEN = 1000
+#: Results remembered: a publisher repeats one contact line in every dump
+#: (three times in seed 001), and libphonenumber is slow.
+CACHE_SIZE = 1024
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 _PHONE = re.compile(r"\+?[\d()\-\s.]{7,24}\d")
@@ -46,6 +50,11 @@ def normalize_phone(text: str, region: str | None = None) -> str | None:
     """
     if len(text) > 40:
         return None
+    return _normalize_phone(text, region)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)  # keys are short: checked above
+def _normalize_phone(text: str, region: str | None) -> str | None:
     try:
         num = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -73,6 +82,11 @@ def parse_contact_line(text: str) -> ContactLine | None:
     """Read a publisher contact line; ``None`` unless it holds an email address."""
     if len(text) > MAX_CONTACT_LEN or "@" not in text:
         return None
+    return _parse_contact_line(text)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)  # keys are short: checked above
+def _parse_contact_line(text: str) -> ContactLine | None:
     tokens = text.split()
     idx = next((i for i, t in enumerate(tokens) if is_email(t)), None)
     if idx is None:

@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 from attrs import frozen
@@ -42,6 +43,9 @@ __all__ = [
 
 #: Longest expression we try to compile: real templates are under 200 characters.
 MAX_XPATH_LEN = 1000
+#: Analyses remembered: the same few templates leak into thousands of dumps,
+#: and compiling one with lxml costs more than parsing the rest of a dump.
+ANALYSIS_CACHE_SIZE = 1024
 
 _META = re.compile(
     r"""
@@ -109,6 +113,17 @@ def _compiles(expr: str) -> bool:
 
 def analyse_expression(expr: str) -> FoundPlaceholder:
     """What one XPath template reads, whether it compiles, and why it found nothing."""
+    if len(expr) <= MAX_XPATH_LEN:
+        return _analyse_cached(expr)
+    return _analyse(expr)
+
+
+@functools.lru_cache(maxsize=ANALYSIS_CACHE_SIZE)  # keys are short: checked above
+def _analyse_cached(expr: str) -> FoundPlaceholder:
+    return _analyse(expr)
+
+
+def _analyse(expr: str) -> FoundPlaceholder:
     m = _META.search(expr)
     field = sel = attr = hint = suggested = None
     if m is not None:

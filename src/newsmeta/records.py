@@ -260,9 +260,9 @@ class Article:
         return structure(data, cls)
 
     def to_json(self, *, indent: bool = False) -> str:
-        from newsmeta._convert import dumps
+        from newsmeta._convert import record_json
 
-        return dumps(self.to_dict(), indent=indent)
+        return record_json(self, indent=indent)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Article:

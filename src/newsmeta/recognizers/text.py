@@ -204,4 +204,11 @@ def letters_beyond_latin1(text: str) -> int:
     >>> letters_beyond_latin1("Téléstar"), letters_beyond_latin1("Komputer Świat"), letters_beyond_latin1("Крым")
     (0, 1, 4)
     """
-    return sum(1 for c in text if ord(c) > 255 and c.isalpha())
+    if text.isascii():
+        return 0
+    # Only the characters above U+00FF are looked at, and in C (filter, str.isalpha).
+    return len(list(filter(str.isalpha, _BEYOND_LATIN1.findall(text))))
+
+
+#: One character above U+00FF.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")

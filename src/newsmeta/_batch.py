@@ -149,8 +149,8 @@ def describe_read_error(exc: BaseException) -> str:
     return str(exc)  # pragma: no cover
 
 
-def iter_items(source: Source, stdin: IO[Any]) -> Iterator[tuple[str, bytes]]:
-    """``(id, bytes)`` items of one source; raises a :data:`READ_ERRORS` error on failure.
+def iter_items(source: Source, stdin: IO[Any]) -> Iterator[tuple[str, bytes, bool]]:
+    """``(id, bytes, is_line)`` items of one source; raises a :data:`READ_ERRORS` error on failure.
 
     A whole file is one item named after the file; a JSON Lines file gives one
     item per non-blank line, named ``path#LINE``. Items already yielded stay
@@ -159,12 +159,12 @@ def iter_items(source: Source, stdin: IO[Any]) -> Iterator[tuple[str, bytes]]:
     fh = _open(source, stdin)
     try:
         if not source.lines:
-            yield source.name, fh.read()
+            yield source.name, fh.read(), False
             return
         name = source.name
         for no, line in enumerate(fh, 1):
             if line.strip():
-                yield f"{name}#{no}", line
+                yield f"{name}#{no}", line, True
     finally:
         if source.path != "-":
             fh.close()
@@ -273,6 +273,11 @@ def _record_keys() -> frozenset[str]:
     return _RECORD_KEYS
 
 
+#: One item of a batch: its id, its bytes, and whether it is one line of a
+#: JSON Lines input (so it holds one JSON value).
+Item = tuple[str, bytes, bool]
+
+
 def records_of(
     data: bytes,
     name: str,
@@ -281,43 +286,78 @@ def records_of(
     url: str | None = None,
     content_type: str | None = None,
 ) -> list[tuple[str, Any]]:
-    """The records in one item: ``(id, Article)`` pairs.
+    """``(id, Article)`` pairs of one input; the first bad article raises its error."""
+    out = []
+    for rid, got in results_of(data, name, fmt, url=url, content_type=content_type):
+        if isinstance(got, BaseException):
+            raise got
+        out.append((rid, got))
+    return out
+
+
+def results_of(
+    data: bytes,
+    name: str,
+    fmt: str | None,
+    line: bool = False,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+) -> list[tuple[str, Any]]:
+    """The records in one item: ``(id, Article)`` or ``(id, NewsmetaError)`` pairs.
 
     An item that already is a record (the JSON ``newsmeta parse`` writes, one
     object or an array of them) is read back as it is; anything else goes
-    through :func:`newsmeta.parse`. Raises :class:`~newsmeta.errors.NewsmetaError`.
+    through :func:`newsmeta.parse_many`, so one bad article in a response or an
+    array is reported on its own. A JSON Lines line holding an object is a
+    NewsAPI item unless a format is given: it skips format detection, and a
+    JSON object that is not an article gets the NewsAPI adapter's error rather
+    than being read as plain text. An input with several articles gives ids
+    ``name#N`` (N from 1). Never raises :class:`~newsmeta.errors.NewsmetaError`.
     """
-    from newsmeta.api import parse
+    from newsmeta.api import parse_many
+    from newsmeta.errors import NewsmetaError
     from newsmeta.records import Article
 
     if url is not None or content_type is not None:
         # A fetched page (--url, --content-type): one article, read by the adapters that take them.
-        return [(name, parse(data, format=fmt, input_name=name, url=url, content_type=content_type))]
-    if fmt is None and b'"provenance"' in data and data.lstrip()[:1] in (b"{", b"["):
+        from newsmeta.api import parse
+
+        try:
+            return [
+                (name, parse(data, format=fmt, input_name=name, url=url, content_type=content_type))
+            ]
+        except NewsmetaError as exc:
+            return [(name, exc)]
+    head = data.lstrip()[:1]
+    if fmt is None and head in (b"{", b"[") and b'"provenance"' in data:
         from newsmeta._convert import loads
 
         try:
             obj = loads(data)
-        except Exception:  # not JSON after all: let the adapters decide
+        except NewsmetaError:  # not JSON after all: let the adapters decide
             obj = None
         keys = _record_keys()
-        if isinstance(obj, dict) and "provenance" in obj and set(obj) <= keys:
-            return [(name, Article.from_dict(obj))]
-        if (
-            isinstance(obj, list)
-            and obj
-            and all(isinstance(o, dict) and "provenance" in o and set(o) <= keys for o in obj)
-        ):
-            return [(f"{name}#{i}", Article.from_dict(o)) for i, o in enumerate(obj, 1)]
-    if fmt is None or fmt == "newsapi":
-        # An aggregator response or array holds several articles: one record each.
-        from newsmeta.api import parse_all
-
-        records = parse_all(data, format=fmt, input_name=name)
-        if len(records) != 1:
-            return [(f"{name}#{i}", r) for i, r in enumerate(records, 1)]
-        return [(name, records[0])]
-    return [(name, parse(data, format=fmt, input_name=name))]
+        try:
+            if isinstance(obj, dict) and "provenance" in obj and set(obj) <= keys:
+                return [(name, Article.from_dict(obj))]
+            if (
+                isinstance(obj, list)
+                and obj
+                and all(isinstance(o, dict) and "provenance" in o and set(o) <= keys for o in obj)
+            ):
+                return [(f"{name}#{i}", Article.from_dict(o)) for i, o in enumerate(obj, 1)]
+        except NewsmetaError as exc:
+            return [(name, exc)]
+    if fmt is None and line and head == b"{":
+        fmt = "newsapi"
+    results = list(parse_many(data, format=fmt, input_name=name))
+    if len(results) == 1:
+        r = results[0]
+        return [(name, r.article if r.article is not None else r.error)]
+    return [
+        (f"{name}#{r.index + 1}", r.article if r.article is not None else r.error) for r in results
+    ]
 
 
 def _fail_message(exc: BaseException) -> str:
@@ -329,18 +369,27 @@ def _fail_message(exc: BaseException) -> str:
     return f"internal error (please report): {type(exc).__name__}: {exc}"
 
 
-def parse_task(chunk: list[tuple[str, bytes]]) -> list[tuple[str, str | None, str | None]]:
-    """``(id, record JSON, None)`` or ``(id, None, error)`` per item."""
+def _message(rid: str, exc: BaseException) -> str:
+    """The error's message, prefixed with the item's id unless it names it already."""
+    msg = _fail_message(exc)
+    return msg if msg.startswith(rid) else f"{rid}: {msg}"
+
+
+def parse_task(chunk: list[Item]) -> list[tuple[str, str | None, str | None]]:
+    """``(id, record JSON, None)`` or ``(id, None, error line)`` per record."""
     out: list[tuple[str, str | None, str | None]] = []
     opts = _OPTIONS
-    for name, data in chunk:
+    for name, data, line in chunk:
         try:
-            for rid, record in records_of(
-                data, name, opts.format, url=opts.url, content_type=opts.content_type
+            for rid, got in results_of(
+                data, name, opts.format, line, url=opts.url, content_type=opts.content_type
             ):
-                out.append((rid, record.to_json(indent=opts.indent), None))
+                if isinstance(got, BaseException):
+                    out.append((rid, None, _message(rid, got)))
+                else:
+                    out.append((rid, got.to_json(indent=opts.indent), None))
         except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch
-            out.append((name, None, _fail_message(exc)))
+            out.append((name, None, _message(name, exc)))
     return out
 
 
@@ -352,20 +401,23 @@ class Verdict(NamedTuple):
     error: str | None = None
 
 
-def validate_task(chunk: list[tuple[str, bytes]]) -> list[Verdict]:
+def validate_task(chunk: list[Item]) -> list[Verdict]:
     from newsmeta._convert import unstructure
     from newsmeta.validate import fails, validate
 
     out: list[Verdict] = []
     opts = _OPTIONS
-    for name, data in chunk:
+    for name, data, line in chunk:
         try:
-            records = records_of(data, name, opts.format)
+            results = results_of(data, name, opts.format, line)
         except Exception as exc:
-            out.append(Verdict(name, "error", [], _fail_message(exc)))
+            out.append(Verdict(name, "error", [], _message(name, exc)))
             continue
-        for rid, record in records:
-            issues = validate(record, opts.profile)
+        for rid, got in results:
+            if isinstance(got, BaseException):
+                out.append(Verdict(rid, "error", [], _message(rid, got)))
+                continue
+            issues = validate(got, opts.profile)
             verdict = "fail" if fails(issues, opts.profile) else "pass"
             out.append(Verdict(rid, verdict, [unstructure(i) for i in issues]))  # type: ignore[misc]
     return out

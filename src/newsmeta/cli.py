@@ -188,7 +188,9 @@ class _Batch:
         if self.bar is not None:
             self.bar.refresh()
 
-    def items_of(self, args: argparse.Namespace, stdin: TextIO) -> Iterator[tuple[str, bytes]]:
+    def items_of(
+        self, args: argparse.Namespace, stdin: TextIO
+    ) -> Iterator[tuple[str, bytes, bool]]:
         for source in expand_inputs(args.inputs, lines=args.lines):
             if isinstance(source, InputFailure):
                 self.io_errors += 1
@@ -226,7 +228,7 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
 
     batch = _Batch(args, stderr)
     records = []
-    for name, data in batch.items_of(args, stdin):
+    for name, data, _line in batch.items_of(args, stdin):
         batch.advance(1)
         try:
             records += [r for _id, r in records_of(data, name, args.input_format)]
@@ -263,10 +265,10 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     try:
         for chunk in results:
             batch.advance(len(chunk))
-            for name, text, error in chunk:
+            for _id, text, error in chunk:
                 if error is not None:
                     batch.failed += 1
-                    batch.error(f"newsmeta: {name}: {error}")
+                    batch.error(f"newsmeta: {error}")
                     continue
                 assert text is not None
                 if args.jsonl:
@@ -338,7 +340,7 @@ class _Summary:
         self.verdicts[v.verdict] += 1
         if v.error is not None:
             if len(self.errors) < SUMMARY_EXAMPLES:
-                self.errors.append(f"{v.id}: {v.error}")
+                self.errors.append(v.error)
             return
         for issue in v.issues:
             code = issue["code"]
@@ -407,7 +409,7 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
                 if v.verdict != "pass":
                     batch.failed += 1
                 if v.error is not None and report != "summary":
-                    batch.error(f"newsmeta: {v.id}: {v.error}")
+                    batch.error(f"newsmeta: {v.error}")
                 if report == "summary":
                     continue
                 line = dumps(

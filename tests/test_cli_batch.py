@@ -234,3 +234,45 @@ def test_validate_jobs_keeps_order(tmp_path: Path) -> None:
     code, out, _ = run(["validate", "--format", "jsonl", "--jobs", "2", str(src)])
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == [f"{src}#{i}" for i in range(1, 601)]
+
+
+# --------------------------------------------------------------------------- NewsAPI items
+
+
+def _newsapi_items() -> list[bytes]:
+    paths = sorted((FIXTURES / "newsapi").glob("*.json"))
+    return [
+        json.dumps(json.loads(p.read_bytes())).encode()
+        for p in paths
+        if not p.name.endswith(".expected.json")
+    ]
+
+
+def test_jsonl_gz_of_newsapi_items_with_bad_lines(tmp_path: Path) -> None:
+    items = _newsapi_items()
+    assert len(items) >= 5
+    lines = [*items[:2], b"{not json", b'{"just": "an object"}', *items[2:]]
+    src = tmp_path / "items.jsonl.gz"
+    src.write_bytes(gzip.compress(b"\r\n".join(lines) + b"\n"))
+    code, out, err = run(["parse", "--jsonl", "--progress", str(src)])
+    assert code == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == len(items) and all(r["source"] == "newsapi" for r in records)
+    inputs = [r["provenance"]["url"]["location"]["input"] for r in records]
+    assert inputs[:3] == [f"{src}#1", f"{src}#2", f"{src}#5"]
+    errors = [line.strip() for line in err.splitlines() if line.strip().startswith("newsmeta:")]
+    assert errors[0].startswith(f"newsmeta: {src}#3: ") and "invalid JSON" in errors[0]
+    assert errors[1].startswith(f"newsmeta: {src}#4: ") and "not a NewsAPI article" in errors[1]
+    assert errors[0].count(f"{src}#3") == 1  # the id is not repeated
+    assert errors[-1].startswith(f"newsmeta: parsed {len(items) + 2} items, 2 failed in ")
+
+
+def test_a_response_file_gives_one_record_per_article(tmp_path: Path) -> None:
+    articles = [json.loads(i) for i in _newsapi_items()[:3]]
+    src = tmp_path / "response.json"
+    src.write_text(json.dumps({"status": "ok", "totalResults": 3, "articles": [*articles, 7]}))
+    code, out, _ = run(["validate", "--format", "jsonl", str(src)])
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [f"{src}#{i}" for i in range(1, 5)]
+    assert [r["verdict"] for r in rows][-1] == "error" and code == 1
+    assert "a NewsAPI article is an object" in rows[-1]["error"]

@@ -1,0 +1,57 @@
+"""Shared helpers for the benchmark scripts: timing, cache control, reporting.
+
+Every script measures newsmeta and its floor *in the same run*, so the ratio
+holds even when the machine is busy (the absolute numbers do not).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "fixtures" / "dumps" / "sputnik-seed-001.txt"
+POOL = SHARED / "corpora" / "newsapi" / "pool-sample-100k.jsonl.gz"
+DUMPS = SHARED / "corpora" / "newsapi" / "dumps.jsonl"
+
+
+def rate(fn: Callable[[], object], n: int, repeats: int = 5) -> float:
+    """Best-of-``repeats`` calls per second of ``fn`` over ``n`` calls each."""
+    best = 0.0
+    for _ in range(repeats):
+        t = time.perf_counter()
+        for _ in range(n):
+            fn()
+        best = max(best, n / (time.perf_counter() - t))
+    return best
+
+
+def newsmeta_caches() -> list[functools._lru_cache_wrapper]:  # type: ignore[type-arg]
+    """Every ``functools`` cache in newsmeta's modules."""
+    found = []
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("newsmeta") or mod is None:
+            continue
+        for obj in vars(mod).values():
+            if isinstance(obj, functools._lru_cache_wrapper) and obj not in found:
+                found.append(obj)
+    return found
+
+
+def clear_caches() -> None:
+    for cache in newsmeta_caches():
+        cache.cache_clear()
+
+
+def machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"python {platform.python_version()} on {platform.machine()},"
+        f" {os.cpu_count()} cores, load average {load:.1f} at start"
+    )

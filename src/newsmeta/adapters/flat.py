@@ -122,14 +122,21 @@ def _classify(no: int, text: str) -> Line:
 
 
 def looks_like(text: str) -> bool:
-    """Cheap test used by format detection: does this read as a flattened dump?"""
+    """Cheap test used by format detection: does this read as a flattened dump?
+
+    A dump opens with its header line or a URL, perhaps after a line or two of
+    leftover text (a stripped rubric), or carries a leaked meta XPath template.
+    """
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    first = re.split(r"\r\n|\n|\r", head, maxsplit=1)[0].strip()
-    if _HEADER.fullmatch(first):
+    if "/html/head/meta[" in head:
         return True
-    if is_url(first):
-        return True
-    return "/html/head/meta[" in head
+    opening = [line.strip() for line in re.split(r"\r\n|\n|\r", head)[:8] if line.strip()]
+    for line in opening[: _MAX_LINES_BEFORE_URL + 1]:
+        if _HEADER.fullmatch(line) or is_url(line):
+            return True
+        if not (looks_letter_stripped(line) or len(line) < _MAX_OPENING_TEXT):
+            return False
+    return False
 
 
 def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
@@ -299,6 +306,8 @@ def _header_and_urls(st: _State) -> None:
 
 #: Most lines of leftover text that may stand before the article URL.
 _MAX_LINES_BEFORE_URL = 2
+#: Longest leftover line (a rubric, a sign-up banner) detection lets stand before it.
+_MAX_OPENING_TEXT = 120
 _OPENING_TEXT = frozenset({Kind.STRIPPED, Kind.LABEL, Kind.PROSE})
 
 

@@ -98,7 +98,11 @@ def _structure(data: object, tp: Any, path: str) -> object:
         try:
             return tp(**kwargs)
         except (TypeError, ValueError) as exc:
-            raise InputError(f"{path}: {exc}") from None
+            msg = str(exc)
+            head, sep, rest = msg.partition(": ")
+            if sep and head in names:  # a validator naming its field: "published: ..."
+                raise InputError(f"{path}.{head}: {rest}") from None
+            raise InputError(f"{path}: {msg}") from None
     if tp is dt.datetime:
         if not isinstance(data, str):
             raise _fail(path, "an ISO 8601 datetime string", data)

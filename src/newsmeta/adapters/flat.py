@@ -169,19 +169,8 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
         lines=[no],
     )
     if kept_partial is not None and looks_like_xpath(kept_partial):
-        p = analyse_expression(kept_partial)
         st.ex.placeholders.append(
-            Placeholder(
-                xpath=p.xpath,
-                field=p.field,
-                attribute=p.attribute,
-                selector_attribute=p.selector_attribute,
-                compiles=p.compiles,
-                hint=p.hint,
-                suggested=p.suggested,
-                truncated=True,
-                location=st.ex.location([no]),
-            )
+            _placeholder(st.ex, analyse_expression(kept_partial), no, truncated=True)
         )
     if kept_partial is not None:
         guess = _classify(no, kept_partial).kind.value
@@ -320,6 +309,22 @@ def _opening_url(lines: Sequence[Line]) -> Line | None:
     return None
 
 
+def _placeholder(
+    ex: Extraction, p: FoundPlaceholder, line_no: int, *, truncated: bool = False
+) -> Placeholder:
+    return Placeholder(
+        xpath=p.xpath,
+        field=p.field,
+        attribute=p.attribute,
+        selector_attribute=p.selector_attribute,
+        compiles=p.compiles,
+        hint=p.hint,
+        suggested=p.suggested,
+        truncated=truncated,
+        location=ex.location([line_no]),
+    )
+
+
 def _placeholders(st: _State) -> None:
     for line in st.lines:
         if line.kind is not Kind.PLACEHOLDERS:
@@ -328,18 +333,7 @@ def _placeholders(st: _State) -> None:
         assert isinstance(found, list)
         for p in found:
             assert isinstance(p, FoundPlaceholder)
-            st.ex.placeholders.append(
-                Placeholder(
-                    xpath=p.xpath,
-                    field=p.field,
-                    attribute=p.attribute,
-                    selector_attribute=p.selector_attribute,
-                    compiles=p.compiles,
-                    hint=p.hint,
-                    suggested=p.suggested,
-                    location=st.ex.location([line.no]),
-                )
-            )
+            st.ex.placeholders.append(_placeholder(st.ex, p, line.no))
             st.ex.issue(
                 "placeholder-leak",
                 "warning",

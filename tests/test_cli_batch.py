@@ -276,3 +276,25 @@ def test_a_response_file_gives_one_record_per_article(tmp_path: Path) -> None:
     assert [r["id"] for r in rows] == [f"{src}#{i}" for i in range(1, 5)]
     assert [r["verdict"] for r in rows][-1] == "error" and code == 1
     assert "a NewsAPI article is an object" in rows[-1]["error"]
+
+
+@pytest.mark.parametrize("size", [1, 3, 7, 64, 1 << 20])
+def test_blocks_split_only_between_lines(size: int) -> None:
+    from newsmeta._batch import _blocks, task_items
+
+    data = b'{"a": 1}\r\n\n{"b": "' + b"x" * 50 + b'"}\n  \n{"c": 3}'
+    items = []
+    for no, block in _blocks(io.BytesIO(data), size):
+        items += task_items(("lines", ("f", no, block)))
+    assert [(name, line.strip()) for name, line, _ in items] == [
+        ("f#1", b'{"a": 1}'),
+        ("f#3", b'{"b": "' + b"x" * 50 + b'"}'),
+        ("f#5", b'{"c": 3}'),
+    ]
+
+
+def test_stdin_as_json_lines() -> None:
+    stdin = (record_line(1) + "\n" + record_line(2) + "\n").encode()
+    code, out, _ = run(["parse", "--lines", "--jsonl", "-"], stdin)
+    assert code == 0
+    assert [json.loads(line)["title"] for line in out.splitlines()] == ["Title 1", "Title 2"]

@@ -33,7 +33,9 @@ __all__ = [
     "Source",
     "chunked",
     "expand_inputs",
+    "group_tasks",
     "iter_items",
+    "iter_tasks",
     "ordered_map",
 ]
 
@@ -170,6 +172,95 @@ def iter_items(source: Source, stdin: IO[Any]) -> Iterator[tuple[str, bytes, boo
             fh.close()
 
 
+#: One item of a batch: its id, its bytes, and whether it is one line of a
+#: JSON Lines input (so it holds one JSON value).
+Item = tuple[str, bytes, bool]
+
+
+#: Bytes of JSON Lines sent to a worker at once (about 256 NewsAPI items).
+BLOCK_BYTES = 256 * 1024
+
+#: A unit of work: ``("lines", (name, first line number, block of whole lines))``
+#: or ``("items", [item, ...])``. Blocks are split into lines by the worker, so
+#: the parent does no per-line work for JSON Lines input.
+Task = tuple[str, Any]
+
+
+def _blocks(fh: IO[bytes], size: int = BLOCK_BYTES) -> Iterator[tuple[int, bytes]]:
+    """``(first line number, bytes)`` blocks of whole lines, each about ``size`` bytes."""
+    read = getattr(fh, "read1", fh.read)  # what is there now: a pipe is not waited on
+    no = 1
+    pending: list[bytes] = []  # the start of a line longer than one read
+    while True:
+        buf = read(size)
+        if not buf:
+            break
+        cut = buf.rfind(b"\n") + 1
+        if cut == 0:
+            pending.append(buf)
+            continue
+        block = b"".join([*pending, buf[:cut]]) if pending else buf[:cut]
+        pending = [buf[cut:]] if cut < len(buf) else []
+        yield no, block
+        no += block.count(b"\n")
+    if pending:
+        yield no, b"".join(pending)
+
+
+def iter_tasks(source: Source, stdin: IO[Any]) -> Iterator[Task]:
+    """Tasks for one source; raises a :data:`READ_ERRORS` error on failure.
+
+    A JSON Lines source gives ``lines`` tasks (blocks of whole lines); a whole
+    file gives one item. Tasks already yielded stay valid when a later read
+    fails (a gzip cut in the middle).
+    """
+    if not source.lines:
+        yield from (("items", [item]) for item in iter_items(source, stdin))
+        return
+    fh = _open(source, stdin)
+    try:
+        for no, block in _blocks(fh):
+            yield "lines", (source.name, no, block)
+    finally:
+        if source.path != "-":
+            fh.close()
+
+
+def group_tasks(tasks: Iterable[Task], size: int = CHUNK_ITEMS) -> Iterator[Task]:
+    """Join single-item tasks (one per whole file) into tasks of up to ``size``
+    items or :data:`BLOCK_BYTES` bytes; ``lines`` tasks pass as they are."""
+    items: list[Item] = []
+    nbytes = 0
+    for kind, payload in tasks:
+        if kind != "items":
+            if items:
+                yield "items", items
+                items, nbytes = [], 0
+            yield kind, payload
+            continue
+        for item in payload:
+            items.append(item)
+            nbytes += len(item[1])
+            if len(items) >= size or nbytes >= BLOCK_BYTES:
+                yield "items", items
+                items, nbytes = [], 0
+    if items:
+        yield "items", items
+
+
+def task_items(task: Task) -> list[Item]:
+    """The items of a task: a block's non-blank lines become ``name#LINE`` items."""
+    kind, payload = task
+    if kind == "items":
+        return payload  # type: ignore[no-any-return]
+    name, no, block = payload
+    out: list[Item] = []
+    for i, line in enumerate(block.split(b"\n")):
+        if line.strip():
+            out.append((f"{name}#{no + i}", line, True))
+    return out
+
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -273,11 +364,6 @@ def _record_keys() -> frozenset[str]:
     return _RECORD_KEYS
 
 
-#: One item of a batch: its id, its bytes, and whether it is one line of a
-#: JSON Lines input (so it holds one JSON value).
-Item = tuple[str, bytes, bool]
-
-
 def records_of(
     data: bytes,
     name: str,
@@ -375,11 +461,11 @@ def _message(rid: str, exc: BaseException) -> str:
     return msg if msg.startswith(rid) else f"{rid}: {msg}"
 
 
-def parse_task(chunk: list[Item]) -> list[tuple[str, str | None, str | None]]:
+def parse_task(task: Task) -> list[tuple[str, str | None, str | None]]:
     """``(id, record JSON, None)`` or ``(id, None, error line)`` per record."""
     out: list[tuple[str, str | None, str | None]] = []
     opts = _OPTIONS
-    for name, data, line in chunk:
+    for name, data, line in task_items(task):
         try:
             for rid, got in results_of(
                 data, name, opts.format, line, url=opts.url, content_type=opts.content_type
@@ -401,13 +487,13 @@ class Verdict(NamedTuple):
     error: str | None = None
 
 
-def validate_task(chunk: list[Item]) -> list[Verdict]:
+def validate_task(task: Task) -> list[Verdict]:
     from newsmeta._convert import unstructure
     from newsmeta.validate import fails, validate
 
     out: list[Verdict] = []
     opts = _OPTIONS
-    for name, data, line in chunk:
+    for name, data, line in task_items(task):
         try:
             results = results_of(data, name, opts.format, line)
         except Exception as exc:

@@ -22,16 +22,18 @@ from newsmeta import __version__
 from newsmeta._batch import (
     READ_ERRORS,
     InputFailure,
+    Task,
     TaskOptions,
     Verdict,
-    chunked,
     describe_read_error,
     expand_inputs,
+    group_tasks,
     init_task,
-    iter_items,
+    iter_tasks,
     ordered_map,
     parse_task,
     stream_is_tty,
+    task_items,
     validate_task,
 )
 from newsmeta.adapters import ADAPTERS
@@ -191,13 +193,18 @@ class _Batch:
     def items_of(
         self, args: argparse.Namespace, stdin: TextIO
     ) -> Iterator[tuple[str, bytes, bool]]:
+        for task in self.tasks_of(args, stdin):
+            yield from task_items(task)
+
+    def tasks_of(self, args: argparse.Namespace, stdin: TextIO) -> Iterator[Task]:
+        """Work for the batch; inputs that cannot be read are reported and skipped."""
         for source in expand_inputs(args.inputs, lines=args.lines):
             if isinstance(source, InputFailure):
                 self.io_errors += 1
                 self.error(f"newsmeta: {source.name}: {source.reason}")
                 continue
             try:
-                yield from iter_items(source, stdin)
+                yield from iter_tasks(source, stdin)
             except READ_ERRORS as exc:
                 self.io_errors += 1
                 self.error(f"newsmeta: {source.name}: {describe_read_error(exc)}")
@@ -257,7 +264,7 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     written = 0
     results = ordered_map(
         parse_task,
-        chunked(batch.items_of(args, stdin)),
+        group_tasks(batch.tasks_of(args, stdin)),
         jobs=args.jobs,
         initializer=init_task,
         initargs=(options,),
@@ -395,7 +402,7 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
     options = TaskOptions(format=args.input_format, profile=profile)
     results = ordered_map(
         validate_task,
-        chunked(batch.items_of(args, stdin)),
+        group_tasks(batch.tasks_of(args, stdin)),
         jobs=args.jobs,
         initializer=init_task,
         initargs=(options,),

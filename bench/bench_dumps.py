@@ -49,10 +49,15 @@ def main() -> None:
     cold = rate(cold_parse, n // 2)
     with_json = rate(lambda: newsmeta.parse(data).to_json(), n)
 
-    items = [orjson.loads(line).get("content") or "" for line in DUMPS.open("rb")] if DUMPS.exists() else []
+    items = (
+        [orjson.loads(line).get("content") or "" for line in DUMPS.open("rb")]
+        if DUMPS.exists()
+        else []
+    )
     items = [c for c in items if c.strip()]
     corpus = 0.0
     if items:
+
         def corpus_pass() -> None:
             clear_caches()
             for c in items:

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from bench._common import POOL, machine
 
@@ -42,8 +43,18 @@ with gzip.open(sys.argv[1], "rb") as fh:
 """
 
 
-def run(argv: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in KiB and exit status of a command."""
+class Run(NamedTuple):
+    wall: float
+    """Seconds on the wall clock."""
+    cpu: float
+    """User + system CPU seconds of the process and the workers it waited for."""
+    rss: int
+    """Peak resident set size in KiB (the largest of the process and its workers)."""
+    code: int
+
+
+def run(argv: list[str]) -> Run:
+    """Wall and CPU seconds, peak RSS and exit status of a command."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -54,7 +65,7 @@ def run(argv: list[str]) -> tuple[float, int, int]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"{argv} failed ({code}): {err[-2000:]}")
-    return secs, usage.ru_maxrss, code
+    return Run(secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
 
 
 def subset(n: int, folder: Path) -> Path:
@@ -75,7 +86,7 @@ def main() -> None:
     newsmeta = [py, "-m", "newsmeta", "parse", "--jsonl"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        small = subset(10_000, folder)
+        small_path = subset(10_000, folder)
         data = subset(args.items, folder) if args.items else POOL
         with gzip.open(POOL, "rb") as fh:
             n = args.items or sum(1 for line in fh if line.strip())
@@ -83,23 +94,32 @@ def main() -> None:
         floor_script.write_text(FLOOR)
 
         print(f"# bench_ingest: {machine()}; {n:,} items from {POOL.name}")
-        floor_s, floor_rss, _ = run([py, str(floor_script), str(data), os.devnull])
-        one_s, one_rss, one_code = run([*newsmeta, str(data)])
-        jobs_s, jobs_rss, _ = run([*newsmeta, "--jobs", str(args.jobs), str(data)])
-        small_s, small_rss, _ = run([*newsmeta, str(small)])
+        floor = run([py, str(floor_script), str(data), os.devnull])
+        one = run([*newsmeta, str(data)])
+        jobs = run([*newsmeta, "--jobs", str(args.jobs), str(data)])
+        small = run([*newsmeta, str(small_path)])
         load = os.getloadavg()[0]
 
-    floor_rate, one_rate, jobs_rate = n / floor_s, n / one_s, n / jobs_s
-    print(f"{'what':44s} {'items/s':>9s} {'seconds':>8s} {'peak RSS':>10s}")
-    print(f"{'floor: gunzip, orjson.loads, orjson.dumps':44s} {floor_rate:9,.0f} {floor_s:8.1f} {floor_rss / 1024:8.0f} MB")
-    print(f"{'newsmeta parse --jsonl':44s} {one_rate:9,.0f} {one_s:8.1f} {one_rss / 1024:8.0f} MB")
-    print(f"{f'newsmeta parse --jsonl --jobs {args.jobs}':44s} {jobs_rate:9,.0f} {jobs_s:8.1f} {jobs_rss / 1024:8.0f} MB")
-    print(f"{'newsmeta parse --jsonl, first 10,000 items':44s} {10_000 / small_s:9,.0f} {small_s:8.1f} {small_rss / 1024:8.0f} MB")
+    def row(label: str, r: Run, items: int) -> None:
+        print(
+            f"{label:44s} {items / r.wall:9,.0f} {r.wall:8.1f} {r.cpu:8.1f} {r.rss / 1024:7.0f} MB"
+        )
+
+    print(f"{'what':44s} {'items/s':>9s} {'wall s':>8s} {'CPU s':>8s} {'peak RSS':>10s}")
+    row("floor: gunzip, orjson.loads, orjson.dumps", floor, n)
+    row("newsmeta parse --jsonl", one, n)
+    row(f"newsmeta parse --jsonl --jobs {args.jobs}", jobs, n)
+    row("newsmeta parse --jsonl, first 10,000 items", small, 10_000)
     print()
-    print(f"one process / floor:      {one_rate / floor_rate:.3f}  (target >= 0.25)")
-    print(f"--jobs {args.jobs} / one process:  {jobs_rate / one_rate:.2f}   (target >= 1.7)")
-    print(f"peak RSS {n:,} vs 10,000 items: {one_rss / 1024:.0f} MB vs {small_rss / 1024:.0f} MB")
-    print(f"exit status of the one-process run: {one_code}; load average at the end {load:.1f}")
+    print(f"one process / floor (wall):    {floor.wall / one.wall:.3f}  (target >= 0.25)")
+    print(f"--jobs {args.jobs} / one process (wall): {one.wall / jobs.wall:.2f}   (target >= 1.7)")
+    overhead = jobs.cpu / one.cpu - 1
+    print(
+        f"CPU per item with --jobs {args.jobs}: {overhead:+.0%} vs one process; on {args.jobs} idle"
+        f" cores that bounds the speed-up near {args.jobs / (1 + overhead):.2f}x (an estimate)"
+    )
+    print(f"peak RSS {n:,} vs 10,000 items: {one.rss / 1024:.0f} MB vs {small.rss / 1024:.0f} MB")
+    print(f"exit status of the one-process run: {one.code}; load average at the end {load:.1f}")
 
 
 if __name__ == "__main__":

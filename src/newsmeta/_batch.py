@@ -186,9 +186,15 @@ BLOCK_BYTES = 256 * 1024
 Task = tuple[str, Any]
 
 
-def _blocks(fh: IO[bytes], size: int = BLOCK_BYTES) -> Iterator[tuple[int, bytes]]:
-    """``(first line number, bytes)`` blocks of whole lines, each about ``size`` bytes."""
-    read = getattr(fh, "read1", fh.read)  # what is there now: a pipe is not waited on
+def _blocks(
+    fh: IO[bytes], size: int = BLOCK_BYTES, *, partial: bool = False
+) -> Iterator[tuple[int, bytes]]:
+    """``(first line number, bytes)`` blocks of whole lines, each about ``size`` bytes.
+
+    ``partial=True`` (a pipe) takes what has arrived rather than waiting for
+    ``size`` bytes; a file is read ``size`` bytes at a time.
+    """
+    read = getattr(fh, "read1", fh.read) if partial else fh.read
     no = 1
     pending: list[bytes] = []  # the start of a line longer than one read
     while True:
@@ -219,7 +225,7 @@ def iter_tasks(source: Source, stdin: IO[Any]) -> Iterator[Task]:
         return
     fh = _open(source, stdin)
     try:
-        for no, block in _blocks(fh):
+        for no, block in _blocks(fh, partial=source.path == "-"):
             yield "lines", (source.name, no, block)
     finally:
         if source.path != "-":

@@ -137,7 +137,16 @@ def _structure(data: object, tp: Any, path: str) -> object:
     raise TypeError(f"unsupported type {tp!r} at {path}")  # pragma: no cover - schema bug
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_TO_DICT: dict[type, Any] = {}
+
+
+def _to_dict_function(t: type) -> Any:
+    """``lambda o: {"url": o.url, ...}`` for an attrs class, written out once per class:
+    plain attribute loads, no loop over field names."""
+    names = [a.name for a in attrs.fields(t)]
+    assert all(n.isidentifier() for n in names)
+    body = ", ".join(f"{n!r}: o.{n}" for n in names)
+    return eval(f"lambda o: {{{body}}}")  # built from attrs field names only
 
 
 def _default(value: object) -> object:
@@ -147,15 +156,16 @@ def _default(value: object) -> object:
     numbers and enums itself, in C); datetimes are passed through to keep
     ``isoformat()`` exactly, offsets with seconds included.
     """
+    t = type(value)
+    fn = _TO_DICT.get(t)
+    if fn is not None:
+        return fn(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
-    t = type(value)
-    names = _FIELD_NAMES.get(t)
-    if names is None:
-        if not attrs.has(t):
-            raise TypeError(f"cannot serialise {t.__name__}")
-        names = _FIELD_NAMES[t] = tuple(a.name for a in attrs.fields(t))
-    return {n: getattr(value, n) for n in names}
+    if not attrs.has(t):
+        raise TypeError(f"cannot serialise {t.__name__}")
+    fn = _TO_DICT[t] = _to_dict_function(t)
+    return fn(value)
 
 
 def record_json(record: object, *, indent: bool = False) -> str:

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 import langcodes
@@ -28,6 +29,11 @@ def looks_like_locale(text: str) -> bool:
 
 def normalize_language(raw: str) -> tuple[str | None, str | None]:
     """The BCP 47 tag for ``raw`` and a note on anything dropped, or ``(None, reason)``."""
+    # A few locales repeat in every input: remember them (short keys only).
+    return _normalize_cached(raw) if len(raw) <= 200 else _normalize_language(raw)
+
+
+def _normalize_language(raw: str) -> tuple[str | None, str | None]:
     text = raw.strip().replace("_", "-")
     if not text or len(text) > 64:
         return None, "empty or too long for a language tag"
@@ -42,3 +48,6 @@ def normalize_language(raw: str) -> tuple[str | None, str | None]:
     if not lang.language or not lang.is_valid():
         return None, f"{raw!r} is not a known language"
     return lang.to_tag(), note
+
+
+_normalize_cached = functools.lru_cache(maxsize=1024)(_normalize_language)

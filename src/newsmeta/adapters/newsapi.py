@@ -433,6 +433,8 @@ def is_dump(content: str, item_url: str | None) -> bool:
     True
     >>> is_dump("https://www.unian.net/\\r\\n, . , .", "https://sm-news.ru/story-58015/")
     False
+    >>> is_dump("Sky Sports \\r\\n/MMA/UFC\\r\\n/\\r\\n//", "https://www.sports.ru/football/1.html")
+    False
     """
     text = content.removeprefix("\ufeff")
     first_lines = [t.strip() for _n, t in split_lines(text[:4096]) if t.strip()]
@@ -440,7 +442,8 @@ def is_dump(content: str, item_url: str | None) -> bool:
         return False
     if flat.looks_like(text) and not is_url(first_lines[0]):
         return True  # a dump header or an XPath template
-    if any(find_placeholders(t) for t in first_lines[: _DUMP_URL_WITHIN + 3]):
+    # An XPath template for a meta field; a stripped menu ("/MMA/UFC") is no template.
+    if any(p.field for t in first_lines[: _DUMP_URL_WITHIN + 3] for p in find_placeholders(t)):
         return True
     for line in first_lines[:_DUMP_URL_WITHIN]:
         if is_url(line) and not is_image_url(line):
@@ -449,6 +452,16 @@ def is_dump(content: str, item_url: str | None) -> bool:
             # No envelope URL to compare with: an image URL must follow.
             return any(is_url(t) and is_image_url(t) for t in first_lines[1:])
     return False
+
+
+def _key(value: object) -> object:
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
 
 
 def _rehome(ctx: _Ctx, loc: Location) -> Location:
@@ -471,7 +484,12 @@ def _dump(ctx: _Ctx, content: str) -> None:
     ex = ctx.ex
     sub = flat.extract(content, input_name=ex.input, limits=ctx.limits)
     envelope_image = next((c for c in ex.candidates if c.field == "og_image"), None)
+    envelope = {(c.field, _key(c.value)) for c in ex.candidates}
     for c in sub.candidates:
+        if (c.field, _key(c.value)) in envelope:
+            # The dump repeats the envelope (its first line is the item's URL by
+            # construction): the envelope's value and provenance stand.
+            continue
         prov = attrs.evolve(c.provenance, location=_rehome(ctx, c.provenance.location))
         c = attrs.evolve(c, provenance=prov)
         lines = prov.location.lines
@@ -529,17 +547,31 @@ def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
         )
         ex.keep(plain, lines=[no], path=path)
         return False
-    if looks_letter_stripped(plain):
-        ex.issue(
-            "letters-stripped",
-            "warning",
-            f"its letters were stripped upstream; not used in the body: {_show(plain)!r}",
-            lines=[no],
-            path=path,
-        )
-        ex.keep(plain, lines=[no], path=path)
+    alnum = any(c.isalnum() for c in plain)
+    if not alnum or (_stripping_possible(ctx) and looks_letter_stripped(plain)):
+        if _stripping_possible(ctx):
+            ex.issue(
+                "letters-stripped",
+                "warning",
+                f"its letters were stripped upstream; not used in the body: {_show(plain)!r}",
+                lines=[no],
+                path=path,
+            )
+        ex.keep(plain, lines=[no], path=path)  # a lone separator (",") is no body either
         return False
     return True
+
+
+def _stripping_possible(ctx: _Ctx) -> bool:
+    """Could the aggregator have stripped letters here?
+
+    Only letters beyond Latin-1 are deleted, so when the envelope's title and
+    description have none, a line's spaced punctuation is the language's own
+    typography (French ``« Je … »``, ``Article By : Name``), not a scar.
+    """
+    if not ctx.references:
+        return True
+    return sum(letters_beyond_latin1(r) for r in ctx.references) >= _MIN_LOST_LETTERS
 
 
 def _snippet(ctx: _Ctx, content: str) -> None:

@@ -13,6 +13,10 @@ True
 []
 >>> clean_author("Pinkvilla Desk")
 []
+>>> clean_author("Joshua Needelman jneedelman@postandcourier.com")
+['Joshua Needelman']
+>>> clean_author("ליאת רון"), clean_author("沈洛嘉"), clean_author("संतोष शर्मा")
+(['ליאת רון'], ['沈洛嘉'], ['संतोष शर्मा'])
 >>> clean_author("jane@example.com")
 []
 """
@@ -20,6 +24,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from attrs import frozen
@@ -36,6 +41,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_EMAIL = re.compile(r"\S{1,64}@\S{1,255}")
 
 
 def looks_like_name(text: str) -> bool:
@@ -45,9 +51,12 @@ def looks_like_name(text: str) -> bool:
         return False
     if _DIGIT.search(text) or "@" in text or is_url(text):
         return False
-    capitalised = [w for w in words if w[:1].isupper()]
+    # A word is capitalised if it starts upper-case, or in a script without case.
+    capitalised = [
+        w for w in words if w[:1].isupper() or (w[:1].isalpha() and w[:1].lower() == w[:1].upper())
+    ]
     return len(capitalised) >= max(1, len(words) - 2) and all(
-        c.isalpha() or c in "-'’. " for c in text
+        c.isalpha() or c in "-'’. " or unicodedata.category(c).startswith("M") for c in text
     )
 
 
@@ -75,7 +84,7 @@ def clean_author(text: str, *, site_names: Iterable[str] = ()) -> list[str]:
     if len(text) > 1000:
         return []
     sites = {s.casefold() for s in site_names if s}
-    text = _BY.sub("", text)
+    text = _EMAIL.sub(" ", _BY.sub("", text))
     out: list[str] = []
     for part in _SPLIT.split(text):
         part = _BY.sub("", part).strip(" -–—:·•()[]\"'")

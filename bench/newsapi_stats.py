@@ -134,6 +134,8 @@ def _pct(n: int, d: int) -> str:
     if not d:
         return "-"
     share = 100 * n / d
+    if 0 < share < 0.1:
+        return f"<0.1% ({n})"
     return f"{share:.1f}%" if 0 < share < 1 else f"{share:.0f}%"
 
 

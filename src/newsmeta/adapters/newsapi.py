@@ -89,6 +89,8 @@ _SITE_SUFFIX = re.compile(
     """,
     re.VERBOSE,
 )
+#: A flattened dump's header line: `` date 2022-01-07 https://…``.
+_DUMP_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\S{0,30}\s+https?://\S+", re.ASCII)
 _SNIFF_KEYS = re.compile(r'"(?:publishedAt|urlToImage|totalResults|articles)"\s*:')
 _HTML_TAG = re.compile(
     r"""
@@ -413,13 +415,35 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
 # --------------------------------------------------------------------------- content
 
 
+#: Shortest last path segment that identifies a page on its own (a slug, an id).
+_MIN_PAGE_SEGMENT = 8
+
+
 def _same_page(a: str, b: str) -> bool:
-    """Two URLs for one page: scheme, ``www.``, a trailing slash and case of host aside."""
-    if host(a) != host(b):
+    """Two URLs for one page: scheme, ``www.``, a trailing slash and case of host aside.
+
+    A CDN copy of the site's URL (``cdn2.img.crimea.ria.ru/images//society/…/slug.html``
+    for ``crimea.ria.ru/society/…/slug.html``) is the same page too: the same
+    site (last two host labels) and the same, long enough, last path segment.
+
+    >>> _same_page("http://www.ria.ru/a/1570193622.html/", "https://ria.ru/a/1570193622.html")
+    True
+    >>> _same_page("https://cdn2.img.crimea.ria.ru/images//society/1118231425/slug-of-it.html",
+    ...            "https://crimea.ria.ru/society/20200501/1118231425/slug-of-it.html")
+    True
+    >>> _same_page("https://www.unian.net/", "https://sm-news.ru/story-58015/")
+    False
+    """
+    ha, hb = host(a), host(b)
+    if ha is None or hb is None:
         return False
     pa = a.split("://", 1)[-1].split("/", 1)[-1].rstrip("/")
     pb = b.split("://", 1)[-1].split("/", 1)[-1].rstrip("/")
-    return pa == pb
+    if ha == hb and pa == pb:
+        return True
+    site_a, site_b = ha.split(".")[-2:], hb.split(".")[-2:]
+    last_a, last_b = pa.rsplit("/", 1)[-1], pb.rsplit("/", 1)[-1]
+    return site_a == site_b and last_a == last_b and len(last_a) >= _MIN_PAGE_SEGMENT
 
 
 def is_dump(content: str, item_url: str | None) -> bool:
@@ -433,6 +457,10 @@ def is_dump(content: str, item_url: str | None) -> bool:
     True
     >>> is_dump("https://www.unian.net/\\r\\n, . , .", "https://sm-news.ru/story-58015/")
     False
+    >>> is_dump("Said this.\\r\\nhttps://www.kare11.com/article/news/a...", "https://www.youtube.com/watch?v=G8A")
+    False
+    >>> is_dump(" date 2022-01-07 https://a.example/x.html\\r\\nTitle", None)
+    True
     >>> is_dump("Sky Sports \\r\\n/MMA/UFC\\r\\n/\\r\\n//", "https://www.sports.ru/football/1.html")
     False
     """
@@ -440,8 +468,8 @@ def is_dump(content: str, item_url: str | None) -> bool:
     first_lines = [t.strip() for _n, t in split_lines(text[:4096]) if t.strip()]
     if not first_lines:
         return False
-    if flat.looks_like(text) and not is_url(first_lines[0]):
-        return True  # a dump header or an XPath template
+    if "/html/head/meta[" in text[:4096] or _DUMP_HEADER.fullmatch(first_lines[0]):
+        return True  # an XPath template or a dump header
     # An XPath template for a meta field; a stripped menu ("/MMA/UFC") is no template.
     if any(p.field for t in first_lines[: _DUMP_URL_WITHIN + 3] for p in find_placeholders(t)):
         return True
@@ -537,7 +565,8 @@ def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
     """Is this snippet line body text? A URL or a stripped line is reported instead."""
     ex = ctx.ex
     path = ctx.path("content")
-    if is_url(plain):
+    if is_url(plain) or (plain.startswith(("http://", "https://")) and " " not in plain):
+        # A URL, or the start of one the cut left.
         ex.issue(
             "unknown-url",
             "info",

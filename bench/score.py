@@ -13,7 +13,7 @@ microdata and OpenGraph syntaxes plus the few lines of mapping a user writes.
 
 Per-field accuracy is the share of pages with a gold value where the tool's
 value matches it: normalised exact match for title and description (NFKC,
-case-folded, white space collapsed), the calendar day for dates, set match
+entities decoded, case-folded, white space collapsed), the calendar day for dates, set match
 for authors and tags, URL match (scheme and ``www.`` ignored) for images,
 the primary subtag for language. A tool that returns nothing is wrong.
 Times are wall-clock totals over the pages each tool ran on, and multiples of
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -131,9 +132,10 @@ def load_pages(folder: Path) -> list[dict[str, Any]]:
 
 
 def norm_text(value: object) -> str | None:
+    """NFKC, entities decoded (some gold files keep ``&#8220;``), case-folded, spaces collapsed."""
     if not isinstance(value, str):
         return None
-    text = " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+    text = " ".join(unicodedata.normalize("NFKC", html.unescape(value)).casefold().split())
     return text or None
 
 
@@ -238,8 +240,8 @@ def run_newspaper(data: bytes, url: str | None) -> Result:
         "title": art.title,
         "description": art.meta_description,
         "date": art.publish_date,
-        "authors": list(art.authors),
-        "tags": list(art.tags) or [k for k in art.meta_keywords if k],
+        "authors": list(art.authors or ()),
+        "tags": list(art.tags or ()) or [k for k in (art.meta_keywords or ()) if k],
         "image": art.meta_img or art.top_image,
         "language": art.meta_lang,
     }

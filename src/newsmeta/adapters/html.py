@@ -29,6 +29,7 @@ from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
 from newsmeta.adapters._html.page import Page
 from newsmeta.errors import FormatError, InputError
 from newsmeta.recognizers.dates import find_date
+from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article
 from newsmeta.resolve import Extraction, resolve
@@ -57,15 +58,18 @@ _TAG = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 #: Elements the meta reader and the JSON-LD reader want; one C-level walk.
-_INDEX_TAGS = ("meta", "link", "title", "base", "time", "a", "script", "h1", "h2")
-_HEAD_TAGS = ("meta", "link", "title", "base", "script")
-_REL = re.compile(
-    r"""
-    rel=["']?              # a rel attribute
-    [^"'>]{0,30}           # maybe other link types first
-    \b(?:author|tag)\b     # the ones read from <a>
-    """,
-    re.VERBOSE,
+_INDEX_TAGS = (
+    "meta",
+    "link",
+    "title",
+    "base",
+    "time",
+    "a",
+    "script",
+    "h1",
+    "h2",
+    "article",
+    "main",
 )
 
 
@@ -140,40 +144,23 @@ def extract(
             )
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
-    return extract_root(_parse(text, utf8), url=url, ex=ex, text=text)
+    return extract_root(
+        _parse(text, utf8), url=url, ex=ex, probe=utf8 if utf8 is not None else text
+    )
 
 
-def _elements(root: etree._Element, text: str | None) -> list[etree._Element]:
-    """The meta-like elements, walking as little of the tree as the text allows.
+def _elements(root: etree._Element) -> list[etree._Element]:
+    """The elements the readers want, in document order: one C-level walk.
 
-    With the page's text at hand, the head is walked, and the body only for
-    what the text shows is there (a ``<meta>`` outside the head, JSON-LD in
-    the body, ``<time>``, ``rel=author``). Without it (a crawler's selector),
-    the whole tree is walked once.
+    Anchors are kept only when they carry ``rel`` (``author``, ``tag``).
     """
-    if text is None:
-        return list(root.iter(*_INDEX_TAGS))
-    head = root.find("head")
-    els = list(head.iter(*_HEAD_TAGS)) if head is not None else []
-    n_meta = sum(1 for e in els if e.tag == "meta")
-    if text.count("<meta") + text.count("<META") > n_meta:
-        return list(root.iter(*_INDEX_TAGS))  # metas in the body: walk it all
-    body = root.find("body")
-    if body is None:
-        return els
-    extra: list[str] = []
-    n_ld = sum(1 for e in els if e.tag == "script" and "json" in (e.get("type") or ""))
-    if text.count("ld+json") > n_ld:
-        extra.append("script")
-    if "<time" in text:
-        extra.append("time")
-    if "<h1" in text or "<H1" in text:
-        extra.extend(("h1", "h2"))
-    if _REL.search(text):
-        extra.append("a")
-    if extra:
-        els.extend(body.iter(*extra))
-    return els
+    return [e for e in root.iter(*_INDEX_TAGS) if e.tag != "a" or e.get("rel") is not None]
+
+
+def _has_microdata(probe: str | bytes) -> bool:
+    if isinstance(probe, bytes):
+        return b"itemprop" in probe or b"itemscope" in probe
+    return "itemprop" in probe or "itemscope" in probe
 
 
 def extract_root(
@@ -182,17 +169,17 @@ def extract_root(
     url: str | None = None,
     input_name: str | None = None,
     ex: Extraction | None = None,
-    text: str | None = None,
+    probe: str | bytes | None = None,
 ) -> Extraction:
     """Candidates from an already parsed document (a ``parsel.Selector``'s ``root``).
 
-    ``text`` is the page's text when the caller has it: it lets cheap string
-    tests skip walks of the tree that would find nothing.
+    ``probe`` is the page's text or bytes when the caller has them: a cheap
+    string test then skips the microdata walk on pages without any.
     """
     if ex is None:
         ex = Extraction(adapter=NAME, input=input_name)
     page = Page(ex=ex, base=url)
-    found = meta.collect(page, _elements(root, text))
+    found = meta.collect(page, _elements(root))
     if found.base:
         page.base = join(url, found.base) if url else found.base
 
@@ -211,7 +198,7 @@ def extract_root(
     if objects:
         schema.map_objects(page, "jsonld", objects)
 
-    if text is None or "itemprop" in text or "itemscope" in text:
+    if probe is None or _has_microdata(probe):
         top, orphans = _microdata.items(root)
         md: list[tuple[schema.SchemaObject, str, bool]] = []
         for i, item in enumerate(top):
@@ -223,7 +210,7 @@ def extract_root(
             schema.map_objects(page, "microdata", [(orphans, "microdata[itemprop]", True)])
 
     meta.emit(page, found)
-    _fallbacks(page, root)
+    _fallbacks(page, root, found.main)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
         page.language(lang, "html[lang]", RANK["html-lang"])
@@ -236,50 +223,107 @@ def extract_root(
 
 
 _BYLINE = etree.XPath(
-    "//*[contains(@class, 'author') or contains(@class, 'byline')"
+    "descendant-or-self::*[contains(@class, 'author') or contains(@class, 'byline')"
     " or contains(@id, 'author') or contains(@id, 'byline')]"
 )
 _DATELINE = etree.XPath(
-    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')"
-    " or contains(@class, 'posted') or contains(@id, 'date') or contains(@class, 'meta')]"
+    "descendant-or-self::*[contains(@class, 'date') or contains(@class, 'datum') or contains(@class, 'time')"
+    " or contains(@class, 'zeit') or contains(@class, 'publish') or contains(@class, 'posted')"
+    " or contains(@class, 'fecha') or contains(@class, 'meta') or contains(@class, 'byline')"
+    " or contains(@class, 'info') or contains(@id, 'date') or contains(@id, 'datum')"
+    " or contains(@id, 'meta') or contains(@class, 'Date')]"
 )
+_AUTHOR_LINKS = etree.XPath(
+    "descendant-or-self::a[contains(@href, '/author/') or contains(@href, '/autor/') or contains(@href, '/authors/')]"
+)
+_TEXT_NODES = etree.XPath(
+    "descendant::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::nav)]"
+)
+#: How much of the article's text the last-resort date search reads.
+MAX_TEXT_SEARCH = 5000
 #: Most byline or dateline elements read; the first ones are the article's.
 MAX_LINES = 12
 #: Longest byline or dateline text read.
 MAX_LINE_TEXT = 200
 
 
-def _fallbacks(page: Page, root: etree._Element) -> None:
+def _fallbacks(page: Page, root: etree._Element, main: etree._Element | None) -> None:
     """Visible bylines and datelines, read only when no markup gave authors or dates.
 
-    Each costs one walk of the tree, so it runs only when needed.
+    They are looked for in the article (the first ``<article>`` or ``<main>``)
+    when the page marks one, else in the whole page; each search is one walk
+    of that part of the tree, and runs only when needed.
     """
     fields = {c.field for c in page.ex.candidates}
-    if "authors" not in fields:
-        found = _BYLINE(root)
-        lines: list[tuple[str, str | None]] = []
-        for el in found[:MAX_LINES] if isinstance(found, list) else []:
-            if not isinstance(el, etree._Element):
-                continue
-            text = " ".join(t for t in el.itertext() if isinstance(t, str))
-            text = " ".join(text.split())
-            if 0 < len(text) <= MAX_LINE_TEXT:
-                lines.append((text, None))
-                break
-        if lines:
-            page.authors(lines, "byline", RANK["byline"])
-    if not fields & {"published", "date"}:
-        found = _DATELINE(root)
-        for el in found[: MAX_LINES * 2] if isinstance(found, list) else []:
-            if not isinstance(el, etree._Element):
-                continue
-            text = " ".join(t for t in el.itertext() if isinstance(t, str))
-            if not text or len(text) > MAX_LINE_TEXT * 2:
-                continue
-            day = find_date(text)
-            if day is not None:
-                page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
-                break
+    need_authors = "authors" not in fields
+    need_date = not fields & {"published", "date"}
+    if not (need_authors or need_date):
+        return
+    scope = main if main is not None else root
+    if need_authors and not _byline(page, scope) and scope is not root:
+        _byline(page, root)
+    if (
+        need_date
+        and not _dateline(page, scope)
+        and not (scope is not root and _dateline(page, root))
+    ):
+        _text_date(page, scope if scope is not root else root.find("body"))
+
+
+def _dateline(page: Page, scope: etree._Element) -> bool:
+    """The first element whose class says date (or time, meta...) with a date in its text."""
+    found = _DATELINE(scope)
+    for el in found[: MAX_LINES * 2] if isinstance(found, list) else []:
+        if not isinstance(el, etree._Element):
+            continue
+        text = " ".join(t for t in el.itertext() if isinstance(t, str))
+        if not text or len(text) > MAX_LINE_TEXT * 2:
+            continue
+        day = find_date(text)
+        if day is not None:
+            page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
+            return True
+    return False
+
+
+def _byline(page: Page, root: etree._Element) -> bool:
+    """The first element whose class says author or byline and whose text
+    holds a name; else the text of a link to an author page."""
+    found = _BYLINE(root)
+    for el in found[:MAX_LINES] if isinstance(found, list) else []:
+        if not isinstance(el, etree._Element):
+            continue
+        text = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
+        if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
+            page.authors([(text, None)], "byline", RANK["byline"])
+            return True
+    links = _AUTHOR_LINKS(root)
+    for el in links[:MAX_LINES] if isinstance(links, list) else []:
+        if not isinstance(el, etree._Element):
+            continue
+        text = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
+        if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
+            page.authors([(text, el.get("href"))], "a[href*=/author/]", RANK["byline"])
+            return True
+    return False
+
+
+def _text_date(page: Page, scope: etree._Element | None) -> None:
+    """The last resort: the first date written in the article's text (or the body's)."""
+    if scope is None:
+        return
+    texts = _TEXT_NODES(scope)
+    size = 0
+    for t in texts if isinstance(texts, list) else []:
+        if not isinstance(t, str) or not t.strip():
+            continue
+        day = find_date(t)
+        if day is not None:
+            page.day(day, " ".join(t.split())[:MAX_LINE_TEXT], "text", RANK["body-date"])
+            return
+        size += len(t)
+        if size > MAX_TEXT_SEARCH:
+            return
 
 
 def _headline_segments(page: Page) -> None:

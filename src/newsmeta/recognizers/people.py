@@ -19,6 +19,10 @@ True
 (['ליאת רון'], ['沈洛嘉'], ['संतोष शर्मा'])
 >>> clean_author("jane@example.com")
 []
+>>> clean_author("Post author By Helge Fahrnberger"), clean_author("Veröffentlicht von Chris Jung")
+(['Helge Fahrnberger'], ['Chris Jung'])
+>>> clean_author("Posted on"), clean_author("Art Edwards says"), clean_author("Donnerstag")
+([], [], [])
 """
 
 from __future__ import annotations
@@ -33,7 +37,24 @@ from newsmeta.recognizers.urls import is_image_url, is_url
 
 __all__ = ["PersonLine", "clean_author", "looks_like_name", "parse_person_line"]
 
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|от|автор[:]?)\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"""
+    ^\s*(?:
+      (?:post\s+|article\s+)?(?:author|autor|verfasser)(?:in)?\s*:?      # "Author", "Post author"
+    | (?:written|posted|published|submitted|created|reported|words)\s+by  # "Written by"
+    | (?:veröffentlicht|eingestellt|erstellt|geschrieben|verfasst|gepostet|publiziert)\s+von  # German
+    | (?:publié|écrit|rédigé)\s+par                                      # French
+    | (?:publicado|escrito)\s+por                                        # Spanish
+    | by|von|vom|par|por|di|door|av|af|от|автор:?                         # a bare "by"
+    )\s+
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Words that are never part of a person's name in a byline: the verbs and
+#: labels around it, comment widgets, weekdays.
+_NOT_NAME = frozenset(
+    ["posted", "on", "am", "um", "published", "veröffentlicht", "publiziert", "updated", "aktualisiert", "antworten", "reply", "name", "says", "sagt", "follow", "folgen", "share", "shares", "comments", "kommentare", "kommentar", "no", "author", "admin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
+)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)\s*", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|"
@@ -79,18 +100,30 @@ def parse_person_line(text: str) -> PersonLine | None:
     return PersonLine(name=head, avatar_url=url)
 
 
+def _strip_by(text: str) -> str:
+    """Lead-ins, repeatedly: "Post author By Jane" is "Jane"."""
+    for _ in range(3):
+        stripped = _BY.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
 def clean_author(text: str, *, site_names: Iterable[str] = ()) -> list[str]:
     """Names in an author string: strips "By", roles, emails, site names; splits "and"."""
     if len(text) > 1000:
         return []
     sites = {s.casefold() for s in site_names if s}
-    text = _EMAIL.sub(" ", _BY.sub("", text))
+    text = _EMAIL.sub(" ", _strip_by(text))
     out: list[str] = []
     for part in _SPLIT.split(text):
-        part = _BY.sub("", part).strip(" -–—:·•()[]\"'")
+        part = _strip_by(part).strip(" -–—:·•()[]\"'")
         if not part or part.casefold() in sites:
             continue
         if _ROLE.search(part):
+            continue
+        if any(w.casefold() in _NOT_NAME for w in part.split()):
             continue
         if looks_like_name(part) and part not in out:
             out.append(part)

@@ -92,6 +92,38 @@ def declared_charset(data: bytes) -> str | None:
     return m["cs"].decode("ascii") if m else None
 
 
+#: Share of non-ASCII bytes that must form valid UTF-8 for a page to count
+#: as UTF-8 with a few stray legacy bytes (pasted text, a legacy include).
+MIXED_UTF8_SHARE = 0.8
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: each byte UTF-8 cannot read, read as windows-1252 instead."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("newsmeta-stray-cp1252", _stray_as_cp1252)
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few stray legacy bytes: the text and how many bytes were stray.
+
+    >>> _mixed_utf8("Küche ".encode() * 20 + "Küche".encode("cp1252"))
+    ('Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche', 1)
+    >>> _mixed_utf8("Küche".encode("cp1252")) is None
+    True
+    """
+    lossy = data.decode("utf-8", "replace")
+    stray = lossy.count("\ufffd")
+    good = len(lossy) - len(lossy.encode("ascii", "ignore")) - stray  # non-ASCII, readable
+    if good == 0 or good / (good + stray) < MIXED_UTF8_SHARE:
+        return None
+    return data.decode("utf-8", "newsmeta-stray-cp1252"), stray
+
+
 def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -150,6 +182,13 @@ def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
     plain = _try(data, "utf-8")
     if plain is not None:
         return Decoded(text=plain, encoding="utf-8", source="utf-8", notes=tuple(notes))
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        text, stray = mixed
+        notes.append(
+            f"mixed encodings: UTF-8 with {stray} stray byte(s) not UTF-8, read as windows-1252"
+        )
+        return Decoded(text=text, encoding="utf-8", source="utf-8", notes=tuple(notes), lossy=True)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:DETECT_BYTES]).best()

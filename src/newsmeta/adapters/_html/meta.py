@@ -78,6 +78,8 @@ class Collected:
     h2s: list[etree._Element] = field(factory=list)
     title: etree._Element | None = None
     base: str | None = None
+    main: etree._Element | None = None
+    """The first ``<article>`` or ``<main>``: where bylines and datelines are looked for."""
 
 
 _LD_TYPES = ("application/ld+json", "application/json+ld")
@@ -131,6 +133,9 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
         elif tag == "h1":
             if len(c.h1s) < MAX_H1:
                 c.h1s.append(el)
+        elif tag in ("article", "main"):
+            if c.main is None:
+                c.main = el
         elif tag == "h2":
             if len(c.h2s) < MAX_H1:
                 c.h2s.append(el)
@@ -227,6 +232,7 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             height=img.height,
             caption=img.alt,
             primary=img.rank not in seen_ranks,
+            primary_rank=RANK["og-image"] if img.rank == RANK["og"] else None,
         )
         seen_ranks.add(img.rank)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 RANK: dict[str, int] = {
     "canonical": 10,  # <link rel=canonical>: the page says which URL it is
     "html-lang": 15,  # <html lang>
+    "og-image": 15,  # og:image, for the og_image field only (it is what the field names)
     "jsonld": 20,  # JSON-LD, the article object
     "microdata": 25,  # schema.org microdata, the article item
     "jsonld-other": 30,  # JSON-LD/microdata: WebPage, WebSite, Organization, orphan itemprops
@@ -32,7 +33,8 @@ RANK: dict[str, int] = {
     "byline": 88,  # an element whose class says author or byline
     "url-date": 90,  # a date spelled out in the URL
     "text-date": 92,  # a date written in an element whose class says date
-    "page-url": 95,  # the url= argument (where the page was fetched)
+    "body-date": 94,  # the first date written in the article's (or the body's) text
+    "page-url": 96,  # the url= argument (where the page was fetched)
 }
 WEAK = 80
 

@@ -34,6 +34,14 @@ MAX_TEXT = 5000
 MAX_RAW = 2000
 
 _SPACE = re.compile(r"\s+")
+_TAGS = re.compile(
+    r"""
+    </?[A-Za-z][A-Za-z0-9]{0,20}   # a tag name, opening or closing
+    (?:\s[^<>]{0,500})?            # its attributes, bounded
+    /?>
+    """,
+    re.VERBOSE,
+)
 _INT = re.compile(r"\s*(\d{1,6})(?:\.0+)?\s*(?:px)?\s*", re.ASCII)
 
 
@@ -86,10 +94,10 @@ class Page:
     # ------------------------------------------------------------------ scalars
 
     def text(self, name: str, raw: object, path: str, rank: int) -> None:
-        """A text field: title, description, section."""
+        """A text field: title, description, section (markup inside is dropped)."""
         if not isinstance(raw, str):
             return
-        value = clean_text(raw)
+        value = clean_text(_TAGS.sub(" ", raw) if "<" in raw else raw)
         if not value:
             return
         if len(value) > MAX_TEXT:
@@ -185,8 +193,10 @@ class Page:
         caption: object = None,
         representative: bool = False,
         primary: bool = True,
+        primary_rank: int | None = None,
     ) -> None:
-        """An image; the first of a source also stands for ``og_image``."""
+        """An image; the first of a source also stands for ``og_image``
+        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names)."""
         value = self.resolve_url(raw)
         if value is None:
             return
@@ -199,7 +209,7 @@ class Page:
         )
         self.ex.add("images", img, self._raw(raw), path=path, rank=rank)
         if primary:
-            self.ex.add("og_image", value, self._raw(raw), path=path, rank=rank)
+            self.ex.add("og_image", value, self._raw(raw), path=path, rank=primary_rank or rank)
 
     def authors(self, raws: Iterable[tuple[str, str | None]], path: str, rank: int) -> None:
         """Authors from ``(name text, profile URL)`` pairs, cleaned and split."""

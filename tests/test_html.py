@@ -464,3 +464,75 @@ def test_cli_url(tmp_path: object) -> None:
     code = main(["parse", str(f), "--url", "https://example.com/a/"], stdout=out, stderr=err)
     assert code == 0, err.getvalue()
     assert json.loads(out.getvalue())["og_image"] == "https://example.com/i.jpg"
+
+
+# --------------------------------------------------------------------------- placeholders meet pages
+
+PLACEHOLDER_ITEM = "fixtures/newsapi/xpath-placeholder.json"
+
+
+def _leaky() -> newsmeta.Article:
+    import attrs
+
+    from tests.conftest import ROOT
+
+    a = newsmeta.parse((ROOT / PLACEHOLDER_ITEM).read_bytes())
+    assert [p.selector_attribute for p in a.placeholders] == ["name", "name"]
+    return attrs.evolve(a, title=None, description=None)
+
+
+def test_fill_repairs_name_to_property() -> None:
+    html = page(
+        '<meta property="og:title" content="Page title">'
+        '<meta property="og:description" content="Page &amp; description">'
+    )
+    b = newsmeta.fill_placeholders(_leaky(), html)
+    assert (b.title, b.description) == ("Page title", "Page & description")
+    assert [p.suggested for p in b.placeholders] == [
+        "/html/head/meta[@property='og:title']/@content",
+        "/html/head/meta[@property='og:description']/@content",
+    ]
+    assert b.provenance["title"].location.path == "/html/head/meta[@property='og:title']/@content"
+    assert codes(b).count("placeholder-filled") == 2
+
+
+def test_fill_keeps_the_expression_that_works_as_written() -> None:
+    html = page('<meta name="og:title" content="Declared with name">')
+    b = newsmeta.fill_placeholders(_leaky(), parsel.Selector(text=html))
+    assert b.title == "Declared with name"
+    assert b.placeholders[0].suggested == "/html/head/meta[@property='og:title']/@content"
+    assert "evaluated on the page with /html/head/meta[@name='og:title']" in (b.placeholders[0].hint or "")
+    assert "nothing selected" in (b.placeholders[1].hint or "")
+
+
+def test_fill_never_overwrites_and_reports_a_difference() -> None:
+    import attrs
+
+    a = attrs.evolve(_leaky(), title="Kept")
+    b = newsmeta.fill_placeholders(a, page('<meta property="og:title" content="Other">'))
+    assert b.title == "Kept"
+    assert "conflicting-values" in codes(b)
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "//a[re:test(@href, 'x')]",
+        "//*[has-class('x')]",
+        "//a[php:function('system', 'ls')]",
+        "$x",
+        "//a//b//c//d//e//f",
+        "//a[" * 6 + "1" + "]" * 6,
+        "x" * 2000,
+    ],
+    ids=["exslt-regexp", "parsel-has-class", "php-function", "variable", "many-descendants", "deep", "long"],
+)
+def test_unsafe_expressions_are_not_evaluated(expr: str) -> None:
+    from newsmeta.adapters._html.fill import check_xpath
+
+    assert check_xpath(expr) is not None
+
+
+def test_fill_rejects_what_is_not_a_page() -> None:
+    with pytest.raises(newsmeta.FormatError):
+        newsmeta.fill_placeholders(_leaky(), 42)

@@ -7,7 +7,7 @@
 """
 
 from newsmeta._version import __version__
-from newsmeta.adapters.html import parse_selector
+from newsmeta.adapters.html import fill_placeholders, parse_selector
 from newsmeta.api import detect, parse, parse_all, parse_many
 from newsmeta.errors import (
     ConfigError,
@@ -58,6 +58,7 @@ __all__ = [
     "Unrecognised",
     "__version__",
     "detect",
+    "fill_placeholders",
     "merge",
     "parse",
     "parse_all",

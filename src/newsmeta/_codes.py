@@ -227,4 +227,10 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "the page declared no encoding or a wrong one; the message says which was used and why",
     ),
+    "placeholder-filled": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "a placeholder was evaluated on the page and filled an empty field; the expression used is in provenance",
+    ),
 }

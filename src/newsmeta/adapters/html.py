@@ -22,6 +22,7 @@ import attrs
 from lxml import etree
 
 from newsmeta._text import check_size
+from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode
@@ -39,6 +40,7 @@ __all__ = [
     "NAME",
     "extract",
     "extract_root",
+    "fill_placeholders",
     "looks_like",
     "looks_like_bytes",
     "parse",
@@ -395,6 +397,46 @@ def parse(
     """Parse an HTML page into an :class:`Article`."""
     ex = extract(data, input_name=input_name, limits=limits, url=url, content_type=content_type)
     return resolve(ex, source=NAME)
+
+
+def _root_of(page: Any, *, content_type: str | None, limits: Limits) -> etree._Element:
+    if isinstance(page, (str, bytes, bytearray, memoryview)):
+        if isinstance(page, str):
+            check_size(page, limits)
+            return _parse(page)
+        raw = bytes(page)
+        check_size(raw, limits)
+        return _parse(decode(raw, content_type=content_type).text)
+    if not hasattr(page, "root") and hasattr(page, "selector"):
+        page = page.selector
+    root = getattr(page, "root", None)
+    if not isinstance(root, etree._Element):
+        raise FormatError(
+            f"expected HTML as str or bytes, a parsel.Selector or a Scrapy response; got {type(page).__name__}"
+        )
+    return root
+
+
+def fill_placeholders(
+    article: Article,
+    page: Any,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Article:
+    """Evaluate a record's leftover XPath placeholders on the page they came from.
+
+    ``page`` is the HTML (``str`` or ``bytes``), a ``parsel.Selector`` or a
+    Scrapy response. Empty fields are filled; the expression that worked
+    (``@name`` repaired to ``@property``) is recorded on each placeholder and
+    in the field's provenance. Evaluation is XPath 1.0 only, with bounded work
+    (``newsmeta.adapters._html.fill``).
+    """
+    if not isinstance(article, Article):
+        raise InputError(f"fill_placeholders needs an Article, got {type(article).__name__}")
+    root = _root_of(page, content_type=content_type, limits=limits)
+    return _fill.fill(article, root, url=url)
 
 
 def parse_selector(

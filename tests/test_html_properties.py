@@ -1,0 +1,242 @@
+"""Properties of the HTML adapter (hypothesis).
+
+1. Any text or bytes, read as HTML, yields a record or raises NewsmetaError.
+2. ``parse(render(article))`` recovers the article for pages generated with
+   JSON-LD, OpenGraph or both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsmeta
+
+# --------------------------------------------------------------------------- never anything else
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "<html>",
+        "</html>",
+        "<head>",
+        "<body>",
+        "<meta ",
+        "property=",
+        "name=",
+        "content=",
+        '"og:title"',
+        '"og:image"',
+        '"article:published_time"',
+        "<script type=application/ld+json>",
+        "</script>",
+        '{"@type": "NewsArticle", "headline": ',
+        '"@graph": [',
+        "]",
+        "}",
+        "{",
+        "<time datetime=",
+        "<a rel=author>",
+        "<a rel=tag>",
+        "<base href=",
+        "<link rel=canonical href=",
+        "itemscope ",
+        "itemprop=",
+        "itemtype=https://schema.org/Article ",
+        "<h1>",
+        "<title>",
+        "2020-02-30T25:61:00+99:00",
+        "http://",
+        "//",
+        "&amp;",
+        "&#0;",
+        "\x00",
+        "\ufeff",
+        ">",
+        "<",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<meta charset=koi8-r>",
+        "<meta charset=nonsense>",
+    ]
+)
+_HTMLISH = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=20)), max_size=40).map("".join)
+
+
+@given(st.one_of(st.text(), _HTMLISH))
+def test_any_text_yields_a_record_or_a_newsmeta_error(text: str) -> None:
+    try:
+        a = newsmeta.parse(text, format="html", url="https://example.com/a/")
+    except newsmeta.NewsmetaError:
+        return
+    assert isinstance(a, newsmeta.Article)
+    assert newsmeta.Article.from_json(a.to_json()) == a
+
+
+@given(st.one_of(st.binary(), _HTMLISH.map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_any_bytes_yield_a_record_or_a_newsmeta_error(data: bytes) -> None:
+    try:
+        newsmeta.parse(data, format="html", content_type="text/html; charset=windows-1251")
+    except newsmeta.NewsmetaError:
+        pass
+
+
+@given(_HTMLISH)
+def test_detection_never_fails_unexpectedly(text: str) -> None:
+    try:
+        newsmeta.parse("<html>" + text)
+    except newsmeta.NewsmetaError:
+        pass
+
+
+# --------------------------------------------------------------------------- round trip
+
+_NOT_WORDS = {
+    "by",
+    "von",
+    "vom",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "af",
+    "and",
+    "und",
+    "et",
+    "y",
+    "author",
+    "autor",
+    "staff",
+    "writer",
+    "editor",
+    "desk",
+    "senior",
+    "chief",
+    "name",
+    "says",
+    "sagt",
+    "follow",
+    "posted",
+    "on",
+    "am",
+    "share",
+    "shares",
+    "reply",
+    "admin",
+    "no",
+    "the",
+}
+_WORD = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(
+    lambda w: w.lower() not in _NOT_WORDS
+)
+_NAME = st.tuples(_WORD, _WORD).map(" ".join)
+_TITLE = st.lists(st.from_regex(r"[A-Za-z]{1,10}", fullmatch=True), min_size=1, max_size=8).map(
+    " ".join
+)
+_TAG = st.from_regex(r"[a-z]{2,12}", fullmatch=True)
+_OFFSET = st.integers(min_value=-12 * 4, max_value=14 * 4).map(
+    lambda q: dt.timezone(dt.timedelta(minutes=15 * q))
+)
+_WHEN = st.builds(
+    lambda d, tz: d.replace(tzinfo=tz, microsecond=0),
+    st.datetimes(min_value=dt.datetime(1995, 1, 1), max_value=dt.datetime(2099, 12, 31)),
+    _OFFSET,
+)
+_IMAGE = st.from_regex(r"[a-z0-9]{1,12}(/[a-z0-9]{1,8}){0,2}", fullmatch=True).map(
+    lambda p: f"https://img.example.net/{p}.jpg"
+)
+_LANG = st.sampled_from(["en", "de", "fr", "pt-BR", "ru", "es-MX", "zh-Hant", "uk"])
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> newsmeta.Article:
+    published = draw(_WHEN)
+    modified = draw(st.none() | _WHEN.filter(lambda m: m != published))
+    tags = draw(st.lists(_TAG, max_size=5, unique_by=str.casefold))
+    return newsmeta.Article(
+        url="https://news.example.com/story/"
+        + draw(st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True)),
+        title=draw(_TITLE),
+        description=draw(st.none() | _TITLE),
+        published=published,
+        modified=modified,
+        tags=tuple(tags),
+        og_image=draw(st.none() | _IMAGE),
+        authors=tuple(
+            newsmeta.Person(name=n)
+            for n in draw(st.lists(_NAME, max_size=3, unique_by=str.casefold))
+        ),
+        language=draw(_LANG),
+    )
+
+
+def render(a: newsmeta.Article, style: str) -> str:
+    """A page stating the article in JSON-LD, OpenGraph, or both."""
+    head = [f'<link rel="canonical" href="{a.url}">']
+    if style in ("jsonld", "both"):
+        obj: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.title,
+            "datePublished": a.published.isoformat() if a.published else None,
+            "author": [{"@type": "Person", "name": p.name} for p in a.authors],
+            "keywords": ", ".join(a.tags),
+            "inLanguage": a.language,
+        }
+        if a.description:
+            obj["description"] = a.description
+        if a.modified:
+            obj["dateModified"] = a.modified.isoformat()
+        if a.og_image:
+            obj["image"] = {"@type": "ImageObject", "url": a.og_image}
+        head.append(
+            '<script type="application/ld+json">'
+            + json.dumps({"@graph": [obj]}).replace("</", "<\\/")
+            + "</script>"
+        )
+    if style in ("og", "both"):
+
+        def meta(prop: str, value: str) -> str:
+            return f'<meta property="{prop}" content="{html_lib.escape(value)}">'
+
+        head.append(meta("og:title", a.title or ""))
+        if a.description:
+            head.append(meta("og:description", a.description))
+        if a.og_image:
+            head.append(meta("og:image", a.og_image))
+        if a.published:
+            head.append(meta("article:published_time", a.published.isoformat()))
+        if a.modified:
+            head.append(meta("article:modified_time", a.modified.isoformat()))
+        head.extend(meta("article:tag", t) for t in a.tags)
+        head.extend(meta("article:author", p.name) for p in a.authors)
+        head.append(meta("og:locale", (a.language or "").replace("-", "_")))
+    return f"<!doctype html><html><head>{''.join(head)}</head><body><p>Text.</p></body></html>"
+
+
+@given(articles(), st.sampled_from(["jsonld", "og", "both"]), st.booleans())
+def test_parse_of_render_recovers_the_article(
+    a: newsmeta.Article, style: str, as_bytes: bool
+) -> None:
+    text = render(a, style)
+    got = newsmeta.parse(text.encode() if as_bytes else text)
+    fields = (
+        "url",
+        "title",
+        "description",
+        "published",
+        "modified",
+        "tags",
+        "og_image",
+        "authors",
+        "language",
+    )
+    assert {f: getattr(got, f) for f in fields} == {f: getattr(a, f) for f in fields}
+    assert got.published is not None and got.published.utcoffset() == a.published.utcoffset()  # type: ignore[union-attr]
+    assert not [i for i in got.issues if i.code == "conflicting-values"]

@@ -13,10 +13,12 @@ import datetime as dt
 import json
 from typing import Any
 
-from hypothesis import given
+import attrs
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmeta
+from tests.strategies import Dump, dumps
 
 # Words from a plain alphabet: no sentence glue, no stripped-letter scars.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéñ", min_size=2, max_size=9)
@@ -134,3 +136,49 @@ def test_arbitrary_bytes_only_raise_newsmeta_errors(data: str | bytes) -> None:
 )
 def test_arbitrary_content_only_raises_newsmeta_errors(content: str, url: str | None) -> None:
     _only_newsmeta_errors(json.dumps({"url": url, "content": content}))
+
+
+# --------------------------------------------------------------------------- dumps in content
+
+_DUMP_FIELDS = (
+    "url",
+    "title",
+    "description",
+    "date",
+    "published",
+    "created",
+    "modified",
+    "tags",
+    "other_tag_groups",
+    "keywords",
+    "og_image",
+    "images",
+    "body",
+    "authors",
+    "publisher",
+    "section",
+    "language",
+    "copyright_year",
+)
+
+
+@settings(max_examples=min(40, settings.default.max_examples))  # two parses per example
+@given(dump=dumps(reorder=False))
+def test_a_dump_in_content_reads_as_the_flat_adapter_reads_it(dump: Dump) -> None:
+    """An item whose content is a dump (and whose envelope says only its url)
+    gets every field the flat adapter finds in that dump, and nothing else."""
+    from hypothesis import assume
+
+    from newsmeta.adapters import flat, newsapi
+
+    url = dump.article.url
+    assume(url is not None and newsapi.is_dump(dump.text, url))
+    item = newsmeta.parse(json.dumps({"url": url, "content": dump.text}), format="newsapi")
+    alone = flat.parse(dump.text)
+    assume(alone.url == url)
+    for name in _DUMP_FIELDS:
+        assert getattr(item, name) == getattr(alone, name), name
+    assert item.placeholders == tuple(
+        attrs.evolve(p, location=attrs.evolve(p.location, path="$.content"))
+        for p in alone.placeholders
+    )

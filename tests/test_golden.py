@@ -24,7 +24,8 @@ def golden_pairs() -> list[tuple[Path, Path]]:
         inputs = [
             p
             for p in expected.parent.glob(stem + ".*")
-            if p.suffix in INPUT_SUFFIXES and not p.name.endswith(".expected.json")
+            if p.suffix in INPUT_SUFFIXES
+            and not p.name.endswith((".expected.json", ".options.json"))
         ]
         assert len(inputs) == 1, f"{expected}: want exactly one input beside it, got {inputs}"
         pairs.append((inputs[0], expected))

@@ -138,11 +138,11 @@ def extract(
         text = decoded.text
         if decoded.encoding == "utf-8" and decoded.source != "bom":
             utf8 = raw  # parse the bytes as they are: no need to encode the text again
-        for note in decoded.notes:
+        if decoded.notes:
             ex.issue(
                 "lossy-decoding" if decoded.lossy else "encoding-mismatch",
                 "warning" if decoded.lossy else "info",
-                note,
+                "; ".join(decoded.notes),
             )
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
@@ -296,6 +296,8 @@ def _byline(page: Page, root: etree._Element) -> bool:
         if not isinstance(el, etree._Element):
             continue
         text = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
+        if meta.is_site_heading(el):
+            continue  # the site's name linked to its home page, not a person
         if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
             page.authors([(text, None)], "byline", RANK["byline"])
             return True
@@ -344,7 +346,8 @@ def _headline_segments(page: Page) -> None:
             if sep not in c.value:
                 continue
             parts = [p.strip() for p in c.value.split(sep)]
-            match = next((p for p in parts if p.casefold() in heads), None)
+            # The longest part that is a heading: a blog's <h1> is often its name.
+            match = max((p for p in parts if p.casefold() in heads), key=len, default=None)
             if match is not None:
                 page.ex.candidates[i] = attrs.evolve(c, value=match)
                 break

@@ -227,25 +227,26 @@ def parse_when(text: str) -> ParsedDateTime | dt.date | None:
 
 
 #: Month names (lower case, no dots) in the languages of the html-dev corpus:
-#: English, German, French, Spanish, Italian, Dutch, Portuguese.
+#: English, German, French, Spanish, Italian, Dutch, Portuguese, and Russian
+#: and Ukrainian in the genitive ("15 августа 2016").
 MONTH_NAMES: dict[str, int] = {
     **_MONTHS,
     **{
         name: i
         for i, names in enumerate(
             (
-                ("januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro"),
-                ("februar", "feber", "février", "fevrier", "febrero", "febbraio", "februari", "fevereiro"),
-                ("märz", "maerz", "mars", "marzo", "maart", "março"),
-                ("avril", "abril", "aprile"),
-                ("mai", "mayo", "maggio", "mei", "maio"),
-                ("juni", "juin", "junio", "giugno", "junho"),
-                ("juli", "juillet", "julio", "luglio", "julho"),
-                ("août", "aout", "agosto", "augustus"),
-                ("septembre", "septiembre", "settembre", "setembro"),
-                ("oktober", "octobre", "octubre", "ottobre", "outubro"),
-                ("novembre", "noviembre", "novembro"),
-                ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+                ("januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro", "января", "січня"),
+                ("februar", "feber", "février", "fevrier", "febrero", "febbraio", "februari", "fevereiro", "февраля", "лютого"),
+                ("märz", "maerz", "mars", "marzo", "maart", "março", "марта", "березня"),
+                ("avril", "abril", "aprile", "апреля", "квітня"),
+                ("mai", "mayo", "maggio", "mei", "maio", "мая", "травня"),
+                ("juni", "juin", "junio", "giugno", "junho", "июня", "червня"),
+                ("juli", "juillet", "julio", "luglio", "julho", "июля", "липня"),
+                ("août", "aout", "agosto", "augustus", "августа", "серпня"),
+                ("septembre", "septiembre", "settembre", "setembro", "сентября", "вересня"),
+                ("oktober", "octobre", "octubre", "ottobre", "outubro", "октября", "жовтня"),
+                ("novembre", "noviembre", "novembro", "ноября", "листопада"),
+                ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "декабря", "грудня"),
             ),
             start=1,
         )
@@ -281,6 +282,8 @@ def find_date(text: str) -> dt.date | None:
     datetime.date(2020, 2, 5)
     >>> find_date("Stand: 28.04.2020 14:33 Uhr"), find_date("le 12 mars 2019")
     (datetime.date(2020, 4, 28), datetime.date(2019, 3, 12))
+    >>> find_date("15 августа 2016, 10:15")
+    datetime.date(2016, 8, 15)
     >>> find_date("Tel. 030 1234 5678") is None, find_date("31.02.2020") is None
     (True, True)
     """

@@ -53,7 +53,7 @@ _BY = re.compile(
 #: Words that are never part of a person's name in a byline: the verbs and
 #: labels around it, comment widgets, weekdays.
 _NOT_NAME = frozenset(
-    ["posted", "on", "am", "um", "published", "veröffentlicht", "publiziert", "updated", "aktualisiert", "antworten", "reply", "name", "says", "sagt", "follow", "folgen", "share", "shares", "comments", "kommentare", "kommentar", "no", "author", "admin", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
+    ["posted", "on", "am", "um", "published", "veröffentlicht", "publiziert", "updated", "aktualisiert", "antworten", "reply", "name", "says", "sagt", "follow", "folgen", "share", "shares", "comments", "kommentare", "kommentar", "no", "author", "admin", "photo", "photos", "foto", "fotos", "фото", "bild", "bilder", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)\s*", re.IGNORECASE)
 _ROLE = re.compile(

@@ -13,6 +13,7 @@ belong to the ``og:image`` before them (ogp.me "structured properties").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import orjson
@@ -23,7 +24,7 @@ from newsmeta.adapters._html.names import HTTP_EQUIV, META, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
 
-__all__ = ["Collected", "collect", "emit"]
+__all__ = ["Collected", "collect", "emit", "is_site_heading"]
 
 #: Most ``<h1>`` headings read: one is the headline, many are a layout.
 MAX_H1 = 3
@@ -86,6 +87,31 @@ _LD_TYPES = ("application/ld+json", "application/json+ld")
 _SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 
 
+_HOME = re.compile(
+    r"""
+    ^(?:https?://[^/?#]+)?   # maybe a scheme and host
+    /?(?:index\.\w{2,5})?    # the root, or its index page
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SITE_MARKS = ("site-title", "site-name", "site-description", "blog-title", "logo", "branding")
+
+
+def is_site_heading(el: etree._Element) -> bool:
+    """A heading that names the site, not the article: marked as the site's
+    title, or all of its text a link to the home page (``rel=home``, ``href=/``)."""
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if any(m in marks for m in _SITE_MARKS):
+        return True
+    text = _text(el).strip()
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if ("home" in (a.get("rel") or "").lower() or _HOME.match(href)) and _text(a).strip() == text:
+            return True
+    return False
+
+
 def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
     """Sort the elements; note the site's names at once, since they clean
     titles and author lists in every source."""
@@ -131,13 +157,17 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
             if rel and ("author" in rel.lower() or "tag" in rel.lower()):
                 c.anchors.append(el)
         elif tag == "h1":
-            if len(c.h1s) < MAX_H1:
+            if is_site_heading(el):
+                name = clean_text(_text(el))
+                if name and name not in page.site_names:
+                    page.site_names.append(name)
+            elif len(c.h1s) < MAX_H1:
                 c.h1s.append(el)
         elif tag in ("article", "main"):
             if c.main is None:
                 c.main = el
         elif tag == "h2":
-            if len(c.h2s) < MAX_H1:
+            if len(c.h2s) < MAX_H1 and not is_site_heading(el):
                 c.h2s.append(el)
         elif tag == "title":
             if c.title is None:

@@ -28,8 +28,8 @@ RANK: dict[str, int] = {
     "time": 80,  # <time datetime> in the page body
     "rel-author": 80,  # <a rel=author>Name</a>
     "rel-tag": 80,  # <a rel=tag>Tag</a>
-    "h1": 83,  # the page's only <h1>
     "title-tag": 85,  # <title>, the site name removed
+    "h1": 86,  # the page's only <h1> (after <title>: a blog's <h1> is often its name)
     "byline": 88,  # an element whose class says author or byline
     "url-date": 90,  # a date spelled out in the URL
     "text-date": 92,  # a date written in an element whose class says date

@@ -211,10 +211,22 @@ class Page:
         if primary:
             self.ex.add("og_image", value, self._raw(raw), path=path, rank=primary_rank or rank)
 
-    def authors(self, raws: Iterable[tuple[str, str | None]], path: str, rank: int) -> None:
-        """Authors from ``(name text, profile URL)`` pairs, cleaned and split."""
+    def authors(
+        self,
+        raws: Iterable[tuple[str, str | None]],
+        path: str,
+        rank: int,
+        *,
+        persons: bool = False,
+    ) -> None:
+        """Authors from ``(name text, profile URL)`` pairs, cleaned and split.
+
+        ``persons``: the markup says these are people (schema.org ``Person``),
+        so a name that is also the site's (a one-person blog) is kept.
+        """
         for i, (raw, url) in enumerate(raws):
-            names = clean_author(clean_text(raw), site_names=self.site_names)
+            sites = () if persons else self.site_names
+            names = clean_author(clean_text(raw), site_names=sites)
             for name in names:
                 person = Person(name=name, url=self.resolve_url(url) if url else None)
                 self.ex.add(
@@ -256,25 +268,38 @@ class Page:
     # ------------------------------------------------------------------ titles
 
     def strip_site(self, title: str) -> str:
-        """``Headline | Site`` without the site's name, when the name is known.
+        """``Headline | Site`` without the site's name (and what follows it),
+        when the name is known; ``Site: Headline`` without the leading name.
 
         The host (``example.com`` → ``example``) counts as a name.
+
+        >>> p = Page(ex=Extraction(adapter="html"), base="https://www.example.com/a")
+        >>> p.site_names.append("Krimi-Archiv")
+        >>> p.strip_site("A headline : Krimi-Archiv | Since 2005 | Issue 6")
+        'A headline'
+        >>> p.strip_site("Example - Another headline"), p.strip_site("Krimi-Archiv")
+        ('Another headline', 'Krimi-Archiv')
         """
-        names = {n.casefold() for n in self.site_names if n}
+        names = {n.casefold() for n in self.site_names if len(n) >= 3}
         h = host(self.base) if self.base else None
         if h:
             names.add(h.casefold())
             names.add(h.split(".")[0].casefold())
+        folded = title.casefold()
+        best = len(title)
         for sep in TITLE_SEPARATORS:
             if sep not in title:
                 continue
+            for name in names:
+                i = folded.find(sep + name)
+                if 0 < i < best:
+                    best = i
+                if folded.startswith(name + sep) and len(title) > len(name + sep):
+                    return title[len(name + sep) :].strip()
             head, _, tail = title.rpartition(sep)
-            if head and _site_like(tail, names):
-                return head.strip()
-            first, _, rest = title.partition(sep)
-            if rest and _site_like(first, names):
-                return rest.strip()
-        return title
+            if head and best == len(title) and _site_like(tail, names):
+                best = len(head)
+        return title[:best].strip() if best < len(title) else title
 
 
 def _site_like(part: str, names: set[str]) -> bool:

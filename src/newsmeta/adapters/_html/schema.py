@@ -150,15 +150,18 @@ class _Mapper:
         ):
             p.when(name, _text_of(obj.get(key)), f"{path}.{key}", rank)
         authors: list[tuple[str, str | None]] = []
+        persons = True
         for key in ("author", "creator"):
             for a in _as_list(obj.get(key)):
                 a = self.deref(a)
                 if isinstance(a, str):
                     authors.append((a, None))
+                    persons = False
                 elif isinstance(a, dict):
                     types = types_of(a)
                     if types & ORGANIZATION_TYPES and not types & PERSON_TYPES:
                         continue
+                    persons = persons and bool(types & PERSON_TYPES)
                     name = _text_of(a.get("name"))
                     if name is None and isinstance(a.get("givenName"), str):
                         name = f"{a['givenName']} {a.get('familyName') or ''}".strip()
@@ -166,7 +169,7 @@ class _Mapper:
                         url = _text_of(a.get("url"))
                         authors.append((name, url))
             if authors:
-                p.authors(authors, f"{path}.{key}", rank)
+                p.authors(authors, f"{path}.{key}", rank, persons=persons)
                 break
         p.tags("tags", obj.get("keywords"), f"{path}.keywords", rank)
         section = obj.get("articleSection")

@@ -358,6 +358,8 @@ class _Summary:
             ex = self.examples.setdefault(code, [])
             where = f" ({issue['field']})" if issue.get("field") else ""
             item = (sev.rank, f"{v.id}{where}: {issue['message']}")
+            if any(text.startswith(f"{v.id} ") or text.startswith(f"{v.id}:") for _r, text in ex):
+                continue  # examples from different records say more
             if len(ex) < SUMMARY_EXAMPLES:
                 ex.append(item)
             elif sev.rank > min(r for r, _ in ex):

@@ -325,3 +325,16 @@ def test_cli_jsonl_prints_one_record_per_item(tmp_path: object) -> None:
     assert [r["url"] for r in rows] == [ORDINARY["url"], XPATH["url"]]
     assert code == 1
     assert "items.jsonl#2" in err.getvalue()
+
+
+def test_mojibake_is_repaired_and_flagged() -> None:
+    item = dict(
+        ORDINARY,
+        description="Many of us know a \u00e2\u0080\u0098Karan\u00e2\u0080\u0099: an alumnus",
+        content="Apr\u00c3\u00a8s l\u00e2\u0080\u0099histoire-g\u00c3\u00a9ographie",
+    )
+    a = _one(item)
+    assert a.description == "Many of us know a ‘Karan’: an alumnus"
+    assert a.body == "Après l’histoire-géographie"
+    assert a.provenance["description"].raw == item["description"]
+    assert {i.field for i in a.issues if i.code == "mojibake-repaired"} == {"description", "body"}

@@ -185,6 +185,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "an aggregator's text held HTML tags; read as text",
     ),
+    "mojibake-repaired": CodeRow(
+        ("newsapi",),
+        "info",
+        None,
+        "text was UTF-8 decoded as Latin-1 upstream (Ã©, â€™); repaired, the raw value kept",
+    ),
     "body-differs": CodeRow(
         ("merge",),
         "warning",

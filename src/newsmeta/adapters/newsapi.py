@@ -32,6 +32,7 @@ from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
 from newsmeta.errors import FormatError, InputError, NewsmetaError
 from newsmeta.recognizers.dates import parse_datetime
+from newsmeta.recognizers.mojibake import repair_mojibake
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
 from newsmeta.recognizers.text import (
@@ -228,6 +229,21 @@ def _string(ctx: _Ctx, obj: Mapping[str, Any], key: str, field_name: str) -> str
     return value if value.strip() else None
 
 
+def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
+    """``value`` with mojibake undone (UTF-8 read as Latin-1 upstream), filed as an issue."""
+    repaired = repair_mojibake(value)
+    if repaired is None:
+        return value
+    ctx.ex.issue(
+        "mojibake-repaired",
+        "info",
+        f"{key} was UTF-8 decoded as Latin-1 upstream; repaired: {_show(value)!r} → {_show(repaired)!r}",
+        field_name=field_name,
+        path=ctx.path(key),
+    )
+    return repaired
+
+
 def _fold_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if c.isalnum())
@@ -331,7 +347,7 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
     names = [n for n in (site, host(ctx.url) if ctx.url else None) if n]
     title = _string(ctx, obj, "title", "title")
     if title is not None:
-        clean = " ".join(html.unescape(title).split())
+        clean = " ".join(html.unescape(_repair(ctx, "title", "title", title)).split())
         ctx.references.append(clean)
         ex.add(
             "title",
@@ -343,7 +359,7 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
 
     desc = _string(ctx, obj, "description", "description")
     if desc is not None:
-        clean = " ".join(_html_to_text(desc).split())
+        clean = " ".join(_html_to_text(_repair(ctx, "description", "description", desc)).split())
         if clean:
             ctx.references.append(clean)
             ex.add("description", clean, desc, path=ctx.path("description"), rank=ENVELOPE_RANK)
@@ -392,7 +408,9 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
 
     author = _string(ctx, obj, "author", "authors")
     if author is not None:
-        people = clean_author(author, site_names=[n for n in (site,) if n])
+        people = clean_author(
+            _repair(ctx, "author", "authors", author), site_names=[n for n in (site,) if n]
+        )
         for name in people:
             ex.add(
                 "authors", Person(name=name), author, path=ctx.path("author"), rank=ENVELOPE_RANK
@@ -676,6 +694,7 @@ def _content(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
     content = _string(ctx, obj, "content", "body")
     if content is None:
         return
+    content = _repair(ctx, "content", "body", content)
     if is_dump(content, ctx.url):
         _dump(ctx, content)
     else:

@@ -56,6 +56,8 @@ CASES: dict[str, list[Case]] = {
     ],
     "letters": [
         Case("letters-stripped", {"body": "Дасаев, 2021, a line.\nAnother line."}, False),
+        # French spacing before : and ! is not the scar of deleted letters (ordinary.jsonl#25)
+        Case("letters-stripped", {"title": "Marine Lorphelin : son chéri débarque aux urgences... et les images sont terrifiantes ! - Public"}, False),
         Case("letters-stripped", {"body": "22- . .\n– «». . . , . , ."}, True, "body"),
         Case("letters-stripped", {"description": " , -2021, , . , 08.05.2021"}, True, "description"),
     ],

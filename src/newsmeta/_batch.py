@@ -494,7 +494,7 @@ class Verdict(NamedTuple):
 
 
 def validate_task(task: Task) -> list[Verdict]:
-    from newsmeta._convert import unstructure
+    from newsmeta._convert import loads, record_json
     from newsmeta.validate import fails, validate
 
     out: list[Verdict] = []
@@ -511,5 +511,7 @@ def validate_task(task: Task) -> list[Verdict]:
                 continue
             issues = validate(got, opts.profile)
             verdict = "fail" if fails(issues, opts.profile) else "pass"
-            out.append(Verdict(rid, verdict, [unstructure(i) for i in issues]))  # type: ignore[misc]
+            # Plain dicts, as unstructure() gives them, through orjson in C.
+            plain = loads(record_json(issues)) if issues else []
+            out.append(Verdict(rid, verdict, plain))  # type: ignore[arg-type]
     return out

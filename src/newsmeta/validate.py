@@ -39,8 +39,8 @@ from newsmeta.recognizers.contacts import is_email, normalize_phone
 from newsmeta.recognizers.dates import parse_date, parse_datetime
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.placeholders import find_placeholders, find_template_marker
-from newsmeta.recognizers.text import looks_letter_stripped, truncation_marker
-from newsmeta.recognizers.urls import host, is_url
+from newsmeta.recognizers.text import has_letters, looks_letter_stripped, truncation_marker
+from newsmeta.recognizers.urls import is_url
 from newsmeta.records import Article, Image, Issue, Location, Severity
 from newsmeta.settings import (
     FUTURE_TOLERANCE_SECONDS,
@@ -197,6 +197,9 @@ STRICT = Profile(
 
 PROFILES: dict[str, Profile] = {"default": DEFAULT, "strict": STRICT}
 
+#: Each code's severity when a profile does not set it.
+_DEFAULT_SEVERITY: dict[str, Severity] = {c: _sev(r.default) for c, r in ISSUE_CODES.items()}
+
 
 def get_profile(profile: str | Profile | None = None) -> Profile:
     """A profile by name (``default``, ``strict``), or the one given."""
@@ -304,7 +307,14 @@ def rule_letters_stripped(record: Article, ctx: Context) -> Iterator[Finding]:
         text = getattr(record, name)
         if not text:
             continue
-        bad = [line for line in text.splitlines() if looks_letter_stripped(line)]
+        # Only lines without a letter: has_letters stops at the first letter, so
+        # prose costs almost nothing (the partial-stripping scars are the
+        # adapters' job, where the raw input is).
+        bad = [
+            line
+            for line in text.splitlines()
+            if not has_letters(line) and looks_letter_stripped(line)
+        ]
         if bad:
             yield Finding(
                 "letters-stripped",
@@ -481,17 +491,28 @@ def _squash(text: str) -> str:
     return _NON_ALNUM.sub("", text.casefold())
 
 
+#: The host of an http(s) URL, cheaply (no urlsplit): after any user info, before a port.
+_HOST = re.compile(
+    r"""
+    https?://
+    (?:[^/?\#@\s]*@)?     # user info, skipped
+    ([^/?\#:@\s]+)        # the host
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def _site_names(record: Article, profile: Profile) -> set[str]:
     names = {_squash(s) for s in profile.site_names}
     if record.publisher is not None and record.publisher.name:
         names.add(_squash(record.publisher.name))
-    h = host(record.url) if record.url else None
-    if h:
-        labels = h.split(".")
+    m = _HOST.match(record.url) if record.url else None
+    if m is not None:
+        h = m[1].lower().removeprefix("www.")
         names.add(_squash(h))
-        # the registrable label: "7news" in 7news.com.au, "dw" in www.dw.com
+        # the first label and any long one: "7news" in 7news.com.au, "dw" in dw.com
         names.update(
-            _squash(label) for label in labels if len(label) > 3 or labels.index(label) == 0
+            _squash(label) for i, label in enumerate(h.split(".")) if i == 0 or len(label) > 3
         )
     names.discard("")
     return names
@@ -572,7 +593,7 @@ def validate(
         out.append(issue if sev is issue.severity else attrs.evolve(issue, severity=sev))
     for rule in RULES:
         for code, field_path, message in rule(record, ctx):
-            sev = prof.severity(code, Severity(ISSUE_CODES[code].default))
+            sev = prof.severity(code, _DEFAULT_SEVERITY[code])
             if sev is None or (code, field_path) in seen:
                 continue
             seen.add((code, field_path))

@@ -2,6 +2,7 @@
 
     python -m bench.bench_ingest                 # all 100,000 items; a few minutes
     python -m bench.bench_ingest --items 20000   # a quicker run on the first 20,000
+    python -m bench.bench_ingest --validate      # add a row for newsmeta validate
 
 Every row runs in a fresh process, writing to /dev/null, timed on the wall
 clock, in the same run:
@@ -79,6 +80,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--items", type=int, default=None, help="use only the first N items")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument(
+        "--validate", action="store_true", help="also time newsmeta validate --format jsonl"
+    )
     args = ap.parse_args()
     if not POOL.exists():
         sys.exit(f"{POOL} is missing")
@@ -98,6 +102,9 @@ def main() -> None:
         one = run([*newsmeta, str(data)])
         jobs = run([*newsmeta, "--jobs", str(args.jobs), str(data)])
         small = run([*newsmeta, str(small_path)])
+        checked = None
+        if args.validate:
+            checked = run([py, "-m", "newsmeta", "validate", "--format", "jsonl", str(data)])
         load = os.getloadavg()[0]
 
     def row(label: str, r: Run, items: int) -> None:
@@ -110,6 +117,8 @@ def main() -> None:
     row("newsmeta parse --jsonl", one, n)
     row(f"newsmeta parse --jsonl --jobs {args.jobs}", jobs, n)
     row("newsmeta parse --jsonl, first 10,000 items", small, 10_000)
+    if checked is not None:
+        row("newsmeta validate --format jsonl", checked, n)
     print()
     print(f"one process / floor (wall):    {floor.wall / one.wall:.3f}  (target >= 0.25)")
     print(f"--jobs {args.jobs} / one process (wall): {one.wall / jobs.wall:.2f}   (target >= 1.7)")

@@ -307,14 +307,22 @@ def _fallbacks(page: Page, root: etree._Element, main: etree._Element | None) ->
 
 def _dateline(page: Page, lines: _Lines) -> bool:
     """The first element whose class says date (or time, meta...) with a date in its text."""
-    for el in lines.datelines:
+    for i, el in enumerate(lines.datelines):
         text = " ".join(t for t in el.itertext() if isinstance(t, str))
         if not text or len(text) > MAX_LINE_TEXT * 2:
             continue
         day = find_date(text)
-        if day is not None:
-            page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
-            return True
+        if day is None:
+            continue
+        # A dateline inside this one that says the same day is the tighter source.
+        for inner in lines.datelines[i + 1 :]:
+            if el not in inner.iterancestors():
+                break
+            inner_text = " ".join(t for t in inner.itertext() if isinstance(t, str))
+            if find_date(inner_text) == day:
+                text = inner_text
+        page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
+        return True
     return False
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOCS = ["README.md", "docs/newsapi.md", "docs/text.md", "docs/merge.md"]
+DOCS = ["README.md", "docs/newsapi.md", "docs/text.md", "docs/merge.md", "docs/html.md"]
 
 
 @pytest.mark.parametrize("name", DOCS)

@@ -338,3 +338,10 @@ def test_mojibake_is_repaired_and_flagged() -> None:
     assert a.body == "Après l’histoire-géographie"
     assert a.provenance["description"].raw == item["description"]
     assert {i.field for i in a.issues if i.code == "mojibake-repaired"} == {"description", "body"}
+
+
+def test_json_lines_numbers_count_blank_lines() -> None:
+    text = "\n\n" + json.dumps(ORDINARY) + "\n\n" + json.dumps(XPATH) + "\n"
+    first, second = newsmeta.parse_all(text, input_name="x.jsonl")
+    assert first.provenance["url"].location.input == "x.jsonl#3"
+    assert second.provenance["url"].location.input == "x.jsonl#5"

@@ -14,7 +14,9 @@ line numbers counted within ``content``. Otherwise it is a text snippet: the
 body, cut short. Either way the truncation marker ``… [+N chars]`` is
 honoured, and the envelope serves as the reference that exposes the
 aggregator's letter-stripping: a content line that reads like the title with
-its Russian words gone is reported, never taken for a value.
+its Russian words gone is reported, never taken for a value. A value the dump
+merely repeats from the envelope (its first line is the item's URL) is not
+taken twice; text decoded wrongly upstream (mojibake) is repaired and noted.
 """
 
 from __future__ import annotations
@@ -135,7 +137,8 @@ def _items(text: str, input_name: str | None) -> Iterator[_Item]:
     try:
         doc = loads(stripped)
     except InputError as exc:
-        lines = [(n, t) for n, t in split_lines(stripped) if t.strip()]
+        # Line numbers count from the input's first line, blank lines included.
+        lines = [(n, t) for n, t in split_lines(text.removeprefix("\ufeff")) if t.strip()]
         if len(lines) < 2 or not _parses(lines[0][1]):
             # JSON Lines only when the first line is JSON on its own.
             raise InputError(f"{input_name or 'input'}: {exc}") from None

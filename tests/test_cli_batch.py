@@ -298,3 +298,37 @@ def test_stdin_as_json_lines() -> None:
     code, out, _ = run(["parse", "--lines", "--jsonl", "-"], stdin)
     assert code == 0
     assert [json.loads(line)["title"] for line in out.splitlines()] == ["Title 1", "Title 2"]
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import given  # noqa: E402 - kept with the tests that use it
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE = st.one_of(
+    st.integers(0, 10_000).map(lambda i: record_line(i).encode()),  # a record: passes through
+    st.binary(max_size=40).filter(lambda b: b"\n" not in b),  # anything at all
+    st.sampled_from([b"", b"   ", b"\r", b"{", b"[]", b'{"title": 3}', b"null"]),
+)
+
+
+@given(lines=st.lists(_LINE, max_size=12), gz=st.booleans(), jobs=st.sampled_from(["1", "2"]))
+def test_every_line_is_a_record_or_an_error_in_order(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[bytes], gz: bool, jobs: str
+) -> None:
+    folder = tmp_path_factory.mktemp("prop")
+    raw = b"\n".join(lines) + b"\n"
+    src = folder / ("in.jsonl.gz" if gz else "in.jsonl")
+    src.write_bytes(gzip.compress(raw) if gz else raw)
+    code, out, err = run(["parse", "--jsonl", "--progress", "--jobs", jobs, str(src)])
+    expected = [f"{src}#{no}" for no, line in enumerate(raw.split(b"\n"), 1) if line.strip()]
+    got = [json.loads(line)["title"] for line in out.splitlines()]
+    titles = [json.loads(line)["title"] for line in lines if b'"provenance"' in line]
+    assert [t for t in got if str(t).startswith("Title ")] == titles  # in input order
+    errors = [line for line in err.splitlines() if line.startswith(f"newsmeta: {src}#")]
+    assert len(got) + len(errors) == len(expected)
+    failed_ids = [e.removeprefix("newsmeta: ").split(": ", 1)[0] for e in errors]
+    assert set(failed_ids) <= set(expected)
+    assert code == (1 if errors else 0)
+    final = [line for line in err.splitlines() if line.startswith("newsmeta: parsed ")]
+    assert final and final[-1].startswith(f"newsmeta: parsed {len(expected)} items, {len(errors)} failed")

@@ -401,9 +401,9 @@ def results_of(
     An item that already is a record (the JSON ``newsmeta parse`` writes, one
     object or an array of them) is read back as it is; anything else goes
     through :func:`newsmeta.parse_many`, so one bad article in a response or an
-    array is reported on its own. A JSON Lines line holding an object is a
-    NewsAPI item unless a format is given: it skips format detection, and a
-    JSON object that is not an article gets the NewsAPI adapter's error rather
+    array is reported on its own. A JSON Lines line is a NewsAPI item unless a
+    format is given: it skips format detection, and a line that is not JSON,
+    or JSON that is not an article, gets the NewsAPI adapter's error rather
     than being read as plain text. An input with several articles gives ids
     ``name#N`` (N from 1). Never raises :class:`~newsmeta.errors.NewsmetaError`.
     """
@@ -441,9 +441,13 @@ def results_of(
                 return [(f"{name}#{i}", Article.from_dict(o)) for i, o in enumerate(obj, 1)]
         except NewsmetaError as exc:
             return [(name, exc)]
-    if fmt is None and line and head == b"{":
-        fmt = "newsapi"
+    if fmt is None and line:
+        fmt = "newsapi"  # a JSON Lines line is one JSON value: not plain text
     results = list(parse_many(data, format=fmt, input_name=name))
+    if not results:  # an empty list or response: say so, so every item is accounted for
+        from newsmeta.errors import InputError
+
+        return [(name, InputError(f"{name}: holds no articles"))]
     if len(results) == 1:
         r = results[0]
         return [(name, r.article if r.article is not None else r.error)]

@@ -22,7 +22,7 @@ from attrs import define, field
 
 from newsmeta._text import as_text, split_lines
 from newsmeta.recognizers.contacts import ContactLine, parse_contact_line
-from newsmeta.recognizers.dates import ParsedDateTime, parse_date, parse_datetime
+from newsmeta.recognizers.dates import MAX_DATE_LEN, ParsedDateTime, parse_date, parse_datetime
 from newsmeta.recognizers.lang import looks_like_locale, normalize_language
 from newsmeta.recognizers.people import PersonLine, parse_person_line
 from newsmeta.recognizers.placeholders import (
@@ -52,6 +52,8 @@ _YEAR = re.compile(r"\d{4}", re.ASCII)
 #: ``… [+672 chars]`` at the very end: U+2026 (or three dots), a space, the count.
 _TRUNC = re.compile(r"(?:…|\.\.\.)\s?\[\+(?P<n>\d{1,12}) chars\]\s*\Z")
 _TRUNC_TAIL = 40  # the marker is shorter than this; only the tail is searched
+_XPATH_START = frozenset("/.")  # what a template line starts with (``/html``, ``.//``)
+_MAX_LOCALE_LEN = 16
 
 
 class Kind(enum.Enum):
@@ -86,36 +88,52 @@ class _State:
 
 
 def _classify(no: int, text: str) -> Line:
+    """The line's class. Each recogniser is tried only on lines of a shape it can
+    accept (a cheap test on the first character or a substring), in the order
+    ``docs/formats.md`` gives; the answer is the same as trying them all."""
     s = text.strip()
-    m = _HEADER.fullmatch(text)
-    if m is not None and (parse_date(m["date"]) or parse_datetime(m["date"])):
-        return Line(no, text, Kind.HEADER, m)
-    found = find_placeholders(s)
-    if found:
-        return Line(no, text, Kind.PLACEHOLDERS, found)
-    if is_url(s):
+    first = s[:1]
+    if first == "d":
+        m = _HEADER.fullmatch(text)
+        if m is not None and (parse_date(m["date"]) or parse_datetime(m["date"])):
+            return Line(no, text, Kind.HEADER, m)
+    if first in _XPATH_START:
+        found = find_placeholders(s)
+        if found:
+            return Line(no, text, Kind.PLACEHOLDERS, found)
+    if first in "hH" and is_url(s):
         return Line(no, text, Kind.URL, s)
-    when = parse_datetime(s)
-    if when is not None:
-        return Line(no, text, Kind.DATETIME, when)
-    contact = parse_contact_line(s)
-    if contact is not None:
-        return Line(no, text, Kind.CONTACT, contact)
-    person = parse_person_line(s)
-    if person is not None:
-        return Line(no, text, Kind.PERSON, person)
-    m = _DIMS.fullmatch(s)
-    if m is not None:
-        return Line(no, text, Kind.DIMS, m)
-    if _YEAR.fullmatch(s) and int(s) in COPYRIGHT_YEARS:
-        return Line(no, text, Kind.YEAR, int(s))
-    if looks_like_locale(s) and ("_" in s or "-" in s) and normalize_language(s)[0]:
+    if len(s) <= MAX_DATE_LEN:
+        when = parse_datetime(s)
+        if when is not None:
+            return Line(no, text, Kind.DATETIME, when)
+    if "@" in s:
+        contact = parse_contact_line(s)
+        if contact is not None:
+            return Line(no, text, Kind.CONTACT, contact)
+    if "http" in s:
+        person = parse_person_line(s)
+        if person is not None:
+            return Line(no, text, Kind.PERSON, person)
+    if first.isdigit():
+        m = _DIMS.fullmatch(s)
+        if m is not None:
+            return Line(no, text, Kind.DIMS, m)
+        if _YEAR.fullmatch(s) and int(s) in COPYRIGHT_YEARS:
+            return Line(no, text, Kind.YEAR, int(s))
+    if (
+        len(s) <= _MAX_LOCALE_LEN
+        and ("_" in s or "-" in s)
+        and looks_like_locale(s)
+        and normalize_language(s)[0]
+    ):
         return Line(no, text, Kind.LOCALE, s)
     if looks_letter_stripped(s):
         return Line(no, text, Kind.STRIPPED)
-    kw = split_keywords(s)
-    if kw is not None:
-        return Line(no, text, Kind.KEYWORDS, kw)
+    if "," in s:
+        kw = split_keywords(s)
+        if kw is not None:
+            return Line(no, text, Kind.KEYWORDS, kw)
     if is_tag_like(s):
         return Line(no, text, Kind.LABEL, s)
     return Line(no, text, Kind.PROSE, s)

@@ -124,6 +124,7 @@ def test_validate_exit_0_when_all_pass() -> None:
     assert code == 0
     row = json.loads(out)
     assert row["id"] == str(SEED) and row["verdict"] == "pass"
+    assert (row["path"], row["index"]) == (str(SEED), 1)
     assert {i["code"] for i in row["issues"]} >= {"placeholder-leak", "image-missing-url"}
 
 
@@ -134,6 +135,7 @@ def test_validate_exit_1_when_any_fails(tmp_path: Path) -> None:
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
     assert [(r["id"], r["verdict"]) for r in rows] == [(f"{src}#1", "pass"), (f"{src}#2", "fail")]
+    assert [(r["path"], r["index"]) for r in rows] == [(str(src), 1), (str(src), 2)]
     assert rows[1]["issues"][0]["code"] == "missing-required"
 
 
@@ -274,6 +276,7 @@ def test_a_response_file_gives_one_record_per_article(tmp_path: Path) -> None:
     code, out, _ = run(["validate", "--format", "jsonl", str(src)])
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in rows] == [f"{src}#{i}" for i in range(1, 5)]
+    assert [(r["path"], r["index"]) for r in rows] == [(str(src), i) for i in range(1, 5)]
     assert [r["verdict"] for r in rows][-1] == "error" and code == 1
     assert "a NewsAPI article is an object" in rows[-1]["error"]
 

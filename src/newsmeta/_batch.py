@@ -495,6 +495,18 @@ class Verdict(NamedTuple):
     """``pass``, ``fail`` or ``error`` (the input could not be parsed)."""
     issues: list[dict[str, Any]]
     error: str | None = None
+    path: str = ""
+    """The input the record came from (``-`` is ``<stdin>``)."""
+    number: int = 1
+    """The record's line in a JSON Lines input, else its position in the input (from 1)."""
+
+
+def _path_index(rid: str, name: str, line: bool) -> tuple[str, int]:
+    """Split an id into its input and index: the last ``#N`` is always ours."""
+    if rid == name and not line:
+        return name, 1
+    path, _, idx = rid.rpartition("#")
+    return (path, int(idx)) if idx.isdigit() and path else (rid, 1)
 
 
 def validate_task(task: Task) -> list[Verdict]:
@@ -507,15 +519,18 @@ def validate_task(task: Task) -> list[Verdict]:
         try:
             results = results_of(data, name, opts.format, line)
         except Exception as exc:
-            out.append(Verdict(name, "error", [], _message(name, exc)))
+            out.append(
+                Verdict(name, "error", [], _message(name, exc), *_path_index(name, name, line))
+            )
             continue
         for rid, got in results:
+            where = _path_index(rid, name, line)
             if isinstance(got, BaseException):
-                out.append(Verdict(rid, "error", [], _message(rid, got)))
+                out.append(Verdict(rid, "error", [], _message(rid, got), *where))
                 continue
             issues = validate(got, opts.profile)
             verdict = "fail" if fails(issues, opts.profile) else "pass"
             # Plain dicts, as unstructure() gives them, through orjson in C.
             plain = loads(record_json(issues)) if issues else []
-            out.append(Verdict(rid, verdict, plain))  # type: ignore[arg-type]
+            out.append(Verdict(rid, verdict, plain, None, *where))  # type: ignore[arg-type]
     return out

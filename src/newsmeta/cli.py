@@ -422,7 +422,14 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
                 if report == "summary":
                     continue
                 line = dumps(
-                    {"id": v.id, "verdict": v.verdict, "issues": v.issues, "error": v.error}
+                    {
+                        "id": v.id,
+                        "path": v.path,
+                        "index": v.number,
+                        "verdict": v.verdict,
+                        "issues": v.issues,
+                        "error": v.error,
+                    }
                 )
                 if report == "json":
                     stdout.write(("[" if first else ",\n") + line)

@@ -15,11 +15,12 @@ when no stronger source gave the field a value, so they add no noise.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
-from attrs import define, field
 from lxml import etree
 
 from newsmeta._text import check_size
@@ -30,7 +31,7 @@ from newsmeta.adapters._html.encoding import decode
 from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
 from newsmeta.adapters._html.page import Page
 from newsmeta.errors import FormatError, InputError
-from newsmeta.recognizers.dates import find_date
+from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article
@@ -213,7 +214,7 @@ def extract_root(
             schema.map_objects(page, "microdata", [(orphans, "microdata[itemprop]", True)])
 
     meta.emit(page, found)
-    _fallbacks(page, root, found.main)
+    _fallbacks(page, root, found.main, probe)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
         page.language(lang, "html[lang]", RANK["html-lang"])
@@ -237,129 +238,189 @@ _DATELINE_CLASS = re.compile(
 _AUTHOR_HREF = ("/author/", "/autor/", "/authors/")
 
 
-@define
-class _Lines:
-    """Elements whose class or id says byline or dateline, links to author pages."""
-
-    bylines: list[etree._Element] = field(factory=list)
-    datelines: list[etree._Element] = field(factory=list)
-    author_links: list[etree._Element] = field(factory=list)
-
-
-def _scan(scope: etree._Element) -> _Lines:
-    """One walk of ``scope`` in Python: faster than XPath ``contains()`` tests
-    (libxml2 evaluates each one for every element)."""
-    out = _Lines()
+def _marked(scope: etree._Element, pattern: re.Pattern[str]) -> Iterator[etree._Element]:
+    """Elements whose class or id matches, in document order, found lazily:
+    the walk stops as soon as the caller has what it wants. (A Python walk:
+    faster than XPath ``contains()`` tests, which libxml2 runs on every element.)"""
     for el in scope.iter():
         marks = el.get("class")
         ident = el.get("id")
         if ident:
             marks = f"{marks} {ident}" if marks else ident
-        if marks:
-            low = marks.lower()
-            if len(out.bylines) < MAX_LINES and _BYLINE_CLASS.search(low):
-                out.bylines.append(el)
-            if len(out.datelines) < MAX_LINES * 2 and _DATELINE_CLASS.search(low):
-                out.datelines.append(el)
-        if el.tag == "a" and len(out.author_links) < MAX_LINES:
-            href = el.get("href")
-            if href and any(h in href for h in _AUTHOR_HREF):
-                out.author_links.append(el)
-    return out
+        if marks and pattern.search(marks.lower()):
+            yield el
 
 
 _TEXT_NODES = etree.XPath(
     "descendant::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::nav)]"
 )
 #: How much of the article's text the last-resort date search reads.
-MAX_TEXT_SEARCH = 5000
+MAX_TEXT_SEARCH = 20000
 #: Most byline or dateline elements read; the first ones are the article's.
 MAX_LINES = 12
 #: Longest byline or dateline text read.
 MAX_LINE_TEXT = 200
 
 
-def _fallbacks(page: Page, root: etree._Element, main: etree._Element | None) -> None:
+def _mentions_author(probe: str | bytes | None) -> bool:
+    """Could the page have a byline class or an author link at all?"""
+    if probe is None:
+        return True
+    if isinstance(probe, bytes):
+        return b"author" in probe or b"byline" in probe or b"Author" in probe
+    return "author" in probe or "byline" in probe or "Author" in probe
+
+
+def _fallbacks(
+    page: Page,
+    root: etree._Element,
+    main: etree._Element | None,
+    probe: str | bytes | None = None,
+) -> None:
     """Visible bylines and datelines, read only when no markup gave authors or dates.
 
     They are looked for in the article (the first ``<article>`` or ``<main>``)
-    when the page marks one, else in the whole page; each search is one walk
-    of that part of the tree, and runs only when needed.
+    when the page marks one, then in the whole page; each search walks the
+    tree only until it finds what it wants, and runs only when needed.
     """
     fields = {c.field for c in page.ex.candidates}
-    need_authors = "authors" not in fields
-    need_date = not fields & {"published", "date"}
-    if not (need_authors or need_date):
-        return
-    scope = main if main is not None else root
-    lines = _scan(scope)
-    whole: _Lines | None = None
-    if need_authors and not _byline(page, lines) and scope is not root:
-        whole = _scan(root)
-        _byline(page, whole)
-    if need_date and not _dateline(page, lines):
-        if scope is not root:
-            whole = whole or _scan(root)
-            if _dateline(page, whole):
+    scopes = [main, root] if main is not None else [root]
+    if "authors" not in fields and _mentions_author(probe):
+        for scope in scopes:
+            if _byline(page, scope):
+                break
+    if not fields & {"published", "date"}:
+        for scope in scopes:
+            if _dateline(page, scope):
                 return
-        _text_date(page, scope if scope is not root else root.find("body"))
+        if probe is not None and _script_date(page, probe):
+            return
+        _text_date(page, main if main is not None else root.find("body"))
 
 
-def _dateline(page: Page, lines: _Lines) -> bool:
+_SCRIPT_DATE = re.compile(
+    rb"""
+    ["'](?:datePublished|published_?[aA]t|publish_?[dD]ate|pub_?[dD]ate|firstPublished|date_published)["']
+    \s*:\s*["']                                   # a JSON key and its colon
+    (\d{4}-\d{2}-\d{2}(?:[T\ ][0-9:.+\-Z]{0,30})?)  # an ISO date or datetime
+    ["']
+    """,
+    re.VERBOSE,
+)
+
+
+def _script_date(page: Page, probe: str | bytes) -> bool:
+    """A published date in a page's application state (``"published_at": "…"``
+    inside a script), before reading dates off the text."""
+    data = probe.encode("utf-8", "replace") if isinstance(probe, str) else probe
+    m = _SCRIPT_DATE.search(data)
+    if m is None:
+        return False
+    raw = m[1].decode("ascii", "replace")
+    when = parse_when(raw)
+    if when is None:
+        return False
+    day = when if isinstance(when, dt.date) else when.value.date()
+    page.day(day, raw, "script", RANK["script-date"])
+    return True
+
+
+def _el_text(el: etree._Element) -> str:
+    return " ".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def _dateline(page: Page, scope: etree._Element) -> bool:
     """The first element whose class says date (or time, meta...) with a date in its text."""
-    for i, el in enumerate(lines.datelines):
-        text = " ".join(t for t in el.itertext() if isinstance(t, str))
+    for n, el in enumerate(_marked(scope, _DATELINE_CLASS)):
+        if n >= MAX_LINES * 2:
+            return False
+        for attr in ("datetime", "content", "title"):  # hAtom: <abbr class=published title=...>
+            value = el.get(attr)
+            when = parse_when(value) if value else None
+            if when is not None:
+                day = when if isinstance(when, dt.date) else when.value.date()
+                page.day(day, value or "", f"dateline@{attr}", RANK["text-date"])
+                return True
+        text = _el_text(el)
         if not text or len(text) > MAX_LINE_TEXT * 2:
             continue
-        day = find_date(text)
-        if day is None:
+        found = find_date(text)
+        if found is None:
             continue
+        day = found
         # A dateline inside this one that says the same day is the tighter source.
-        for inner in lines.datelines[i + 1 :]:
-            if el not in inner.iterancestors():
-                break
-            inner_text = " ".join(t for t in inner.itertext() if isinstance(t, str))
-            if find_date(inner_text) == day:
-                text = inner_text
+        for inner in _marked(el, _DATELINE_CLASS):
+            if inner is not el and find_date(_el_text(inner)) == day:
+                text = _el_text(inner)
         page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
         return True
     return False
 
 
-def _byline(page: Page, lines: _Lines) -> bool:
+def _byline(page: Page, scope: etree._Element) -> bool:
     """The first element whose class says author or byline and whose text
     holds a name; else the text of a link to an author page."""
-    for el in lines.bylines:
+    for n, el in enumerate(_marked(scope, _BYLINE_CLASS)):
+        if n >= MAX_LINES:
+            break
         if meta.is_site_heading(el):
             continue  # the site's name linked to its home page, not a person
-        text = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
+        text = " ".join(_el_text(el).split())
         if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
             page.authors([(text, None)], "byline", RANK["byline"])
             return True
-    for el in lines.author_links:
-        text = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
+    n = 0
+    for el in scope.iter("a"):
+        href = el.get("href")
+        if not href or not any(h in href for h in _AUTHOR_HREF):
+            continue
+        n += 1
+        if n > MAX_LINES:
+            break
+        text = " ".join(_el_text(el).split())
         if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
-            page.authors([(text, el.get("href"))], "a[href*=/author/]", RANK["byline"])
+            page.authors([(text, href)], "a[href*=/author/]", RANK["byline"])
             return True
     return False
 
 
+_UPDATED = re.compile(
+    r"""
+    (?:updated|update|modified|last\ change|geändert|änderung|aktualisiert|stand|mis\ à\ jour
+    |actualizado|aggiornato|bijgewerkt|copyright|©)   # words that say a date is not the publication's
+    [^\n]{0,25}$                                        # shortly before the date's year
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def _text_date(page: Page, scope: etree._Element | None) -> None:
-    """The last resort: the first date written in the article's text (or the body's)."""
+    """The last resort: the first date written in the article's text (or the
+    body's), passing over dates labelled as updates or copyright."""
     if scope is None:
         return
     texts = _TEXT_NODES(scope)
     size = 0
+    previous = ""
+    first: tuple[dt.date, str] | None = None
     for t in texts if isinstance(texts, list) else []:
         if not isinstance(t, str) or not t.strip():
             continue
         day = find_date(t)
         if day is not None:
-            page.day(day, " ".join(t.split())[:MAX_LINE_TEXT], "text", RANK["body-date"])
-            return
+            shown = " ".join(t.split())[:MAX_LINE_TEXT]
+            # What stands before the date: in this text node, or the one before.
+            head = t.split(str(day.year))[0] if str(day.year) in t else t
+            if not _UPDATED.search((previous + " " + head)[-60:]):
+                page.day(day, shown, "text", RANK["body-date"])
+                return
+            first = first or (day, shown)
+        previous = t
         size += len(t)
         if size > MAX_TEXT_SEARCH:
-            return
+            break
+    if first is not None:
+        page.day(first[0], first[1], "text", RANK["body-date"])
 
 
 def _headline_segments(page: Page) -> None:
@@ -393,8 +454,6 @@ def _url_date(page: Page) -> None:
         ymd = date_from_url(c.value)
         if ymd is None:
             continue
-        import datetime as dt
-
         try:
             day = dt.date(*ymd)
         except ValueError:

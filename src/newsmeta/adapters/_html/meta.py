@@ -182,7 +182,7 @@ def emit(page: Page, c: Collected) -> None:
     for el in c.links:
         _link(page, el)
     _metas(page, c.metas)
-    _times(page, c.times)
+    _times(page, c.times, c.main)
     _rel_authors(page, c.anchors)
     _rel_tags(page, c.anchors)
     h1s = [t for t in (clean_text(_text(h)) for h in c.h1s) if t]
@@ -309,9 +309,9 @@ def _classes(el: etree._Element) -> str:
     return " ".join(parts).lower()
 
 
-def _times(page: Page, times: list[etree._Element]) -> None:
+def _times(page: Page, times: list[etree._Element], main: etree._Element | None = None) -> None:
     """``<time datetime>``: marked published (``pubdate``, a class saying so)
-    first, then the first one on the page as a weak fallback."""
+    first, then the first one in the article (else on the page) as a weak fallback."""
     rank = RANK["time"]
     published = modified = False
     for i, el in enumerate(times[:200]):
@@ -327,11 +327,14 @@ def _times(page: Page, times: list[etree._Element]) -> None:
             page.when("modified", raw, path, rank)
             modified = True
     if not published:
-        for i, el in enumerate(times[:200]):
-            raw = el.get("datetime")
-            if raw and not any(h in _classes(el) for h in _MOD_HINTS):
-                page.when("published", raw, f"time[{i}]", rank + 1)
-                break
+        unmarked = [
+            (i, el)
+            for i, el in enumerate(times[:200])
+            if el.get("datetime") and not any(h in _classes(el) for h in _MOD_HINTS)
+        ]
+        inside = [(i, el) for i, el in unmarked if main is not None and main in el.iterancestors()]
+        for i, el in (inside or unmarked)[:1]:
+            page.when("published", el.get("datetime"), f"time[{i}]", rank + 1)
 
 
 def _rel_authors(page: Page, anchors: list[etree._Element]) -> None:

@@ -55,7 +55,7 @@ def _value(el: etree._Element) -> str:
     attr = _URL_ATTR.get(tag)
     if attr is not None:
         return el.get(attr) or ""
-    if tag == "time" and el.get("datetime") is not None:
+    if el.get("datetime") is not None:  # <time datetime>, and any element misusing it
         return el.get("datetime") or ""
     if tag in ("data", "meter") and el.get("value") is not None:
         return el.get("value") or ""

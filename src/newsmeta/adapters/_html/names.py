@@ -33,6 +33,7 @@ RANK: dict[str, int] = {
     "byline": 88,  # an element whose class says author or byline
     "url-date": 90,  # a date spelled out in the URL
     "text-date": 92,  # a date written in an element whose class says date
+    "script-date": 93,  # "published_at": "…" in a script's application state
     "body-date": 94,  # the first date written in the article's (or the body's) text
     "page-url": 96,  # the url= argument (where the page was fetched)
 }

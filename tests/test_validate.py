@@ -117,6 +117,9 @@ CASES: dict[str, list[Case]] = {
         Case("suspicious-author", {"authors": (Person(name="news@example.com"),)}, True, "authors[0]"),
         Case("suspicious-author", {"authors": (Person(name="Example News"),), "publisher": Organization(name="Example News")}, True, "authors[0]"),
         Case("suspicious-author", {"url": "https://7news.com.au/a", "authors": (Person(name="7NEWS"),)}, True, "authors[0]"),
+        Case("suspicious-author", {"authors": (Person(name="Sputnik International"),), "publisher": Organization(name="Sputnik International")}, True, "authors[0]"),
+        # a personal blog: the author is the publisher (fixtures/html/helge-at-mahu.html)
+        Case("suspicious-author", {"url": "http://www.helge.at/2014/03/x/", "authors": (Person(name="Helge Fahrnberger"),), "publisher": Organization(name="Helge Fahrnberger")}, False),
     ],
 }
 

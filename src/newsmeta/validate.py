@@ -38,6 +38,7 @@ from newsmeta.errors import ConfigError
 from newsmeta.recognizers.contacts import is_email, normalize_phone
 from newsmeta.recognizers.dates import parse_date, parse_datetime
 from newsmeta.recognizers.lang import normalize_language
+from newsmeta.recognizers.people import looks_like_name
 from newsmeta.recognizers.placeholders import find_placeholders, find_template_marker
 from newsmeta.recognizers.text import has_letters, looks_letter_stripped, truncation_marker
 from newsmeta.recognizers.urls import is_url
@@ -503,9 +504,8 @@ _HOST = re.compile(
 
 
 def _site_names(record: Article, profile: Profile) -> set[str]:
+    """The site's own names, squashed: configured ones and the URL's host and labels."""
     names = {_squash(s) for s in profile.site_names}
-    if record.publisher is not None and record.publisher.name:
-        names.add(_squash(record.publisher.name))
     m = _HOST.match(record.url) if record.url else None
     if m is not None:
         h = m[1].lower().removeprefix("www.")
@@ -518,10 +518,74 @@ def _site_names(record: Article, profile: Profile) -> set[str]:
     return names
 
 
+#: Words that make a name an outlet's rather than a person's ("Sputnik International").
+_OUTLET_WORDS = frozenset(
+    [
+        "news",
+        "today",
+        "times",
+        "post",
+        "daily",
+        "weekly",
+        "international",
+        "tv",
+        "radio",
+        "sport",
+        "sports",
+        "press",
+        "media",
+        "online",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "magazine",
+        "network",
+        "channel",
+        "agency",
+        "desk",
+        "staff",
+        "editorial",
+        "team",
+        "digital",
+        "world",
+        "global",
+        "review",
+        "report",
+        "wire",
+        "zeitung",
+        "presse",
+        "nachrichten",
+        "noticias",
+        "diario",
+        "giornale",
+        "gazeta",
+        "novosti",
+        "vesti",
+        "info",
+        "portal",
+        "live",
+    ]
+)
+
+
+def _personal(name: str) -> bool:
+    """Two to four capitalised words and no outlet word: a person who may be the publisher
+    (a personal blog), not a site's name given as an author."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and looks_like_name(name)
+        and not any(w.casefold().strip(".") in _OUTLET_WORDS for w in words)
+    )
+
+
 def rule_authors(record: Article, ctx: Context) -> Iterator[Finding]:
     if not record.authors:
         return
     sites: set[str] | None = None
+    publisher = record.publisher.name if record.publisher is not None else None
+    publisher_key = _squash(publisher) if publisher else None
     for i, p in enumerate(record.authors):
         name = p.name.strip()
         why = None
@@ -534,8 +598,11 @@ def rule_authors(record: Article, ctx: Context) -> Iterator[Finding]:
         else:
             if sites is None:
                 sites = _site_names(record, ctx.profile)
-            if _squash(name) in sites:
+            key = _squash(name)
+            if key and key in sites:
                 why = "the site's name"
+            elif key and key == publisher_key and not _personal(name):
+                why = "the publisher's name"
         if why:
             yield Finding(
                 "suspicious-author", f"authors[{i}]", f"author {name[:80]!r} looks like {why}"

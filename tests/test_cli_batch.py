@@ -335,3 +335,21 @@ def test_every_line_is_a_record_or_an_error_in_order(
     assert code == (1 if errors else 0)
     final = [line for line in err.splitlines() if line.startswith("newsmeta: parsed ")]
     assert final and final[-1].startswith(f"newsmeta: parsed {len(expected)} items, {len(errors)} failed")
+
+
+def _die_on(task: str) -> str:
+    if task == "die":
+        import os
+
+        os._exit(3)  # what the kernel's OOM killer does to a worker, near enough
+    return task.upper()
+
+
+def test_a_dead_worker_stops_the_batch_instead_of_hanging() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsmeta._batch import ordered_map
+
+    assert list(ordered_map(_die_on, ["a", "b", "c"], jobs=2)) == ["A", "B", "C"]
+    with pytest.raises(BrokenProcessPool):
+        list(ordered_map(_die_on, ["a", "die", "b"], jobs=2))

@@ -1,15 +1,16 @@
 """Batch machinery behind ``newsmeta parse`` and ``newsmeta validate``.
 
-Strategy: inputs become a *stream of items* ``(id, bytes)``: a file is one
-item, a JSON Lines file (``.jsonl``, ``.ndjson``, maybe ``.gz``) is one item
-per line, read lazily, so a million-line file never sits in memory. Items are
-grouped into chunks and each chunk goes through one *task* function that turns
-items into ready-to-write results (JSON text, verdicts), so the parent does
-little more than read and write. With ``jobs > 1`` chunks run on worker
-processes; at most ``jobs * WINDOW_PER_JOB`` chunks are in flight and results
-come back in submission order, which keeps the input's order and bounds
-memory. A file that cannot be read (missing, a corrupt gzip, a directory with
-no inputs) is reported as an :class:`InputFailure` and the stream goes on.
+Strategy: inputs become a stream of *tasks*. A JSON Lines file (``.jsonl``,
+``.ndjson``, maybe ``.gz``) is read lazily in blocks of whole lines (about
+256 KiB), so a million-line file never sits in memory and the parent does no
+per-line work; whole files are grouped a few hundred at a time. A task
+function, run in the parent or on a worker, splits a task into items
+``(path#LINE, bytes)``, parses them and returns ready-to-write results (JSON
+text, verdicts). With ``jobs > 1`` at most ``jobs * WINDOW_PER_JOB`` tasks are
+in flight and results come back in submission order, which keeps the input's
+order and bounds memory. A file that cannot be read (missing, a corrupt gzip,
+a directory with no inputs) is reported as an :class:`InputFailure` and the
+stream goes on; every item yields a record or an error.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar
 
@@ -31,7 +32,6 @@ __all__ = [
     "LINE_SUFFIXES",
     "InputFailure",
     "Source",
-    "chunked",
     "expand_inputs",
     "group_tasks",
     "iter_items",
@@ -43,11 +43,10 @@ __all__ = [
 INPUT_SUFFIXES = frozenset({".txt", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xml"})
 #: Files read as JSON Lines: one item per line.
 LINE_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-#: Items per chunk handed to a task (a worker round trip costs about 100 µs).
+#: Whole files per task (a worker round trip costs about 100 µs).
 CHUNK_ITEMS = 256
 #: Chunks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_JOB = 4
-#: Bytes read at a time from a file given whole.
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -271,17 +270,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def chunked(items: Iterable[T], size: int = CHUNK_ITEMS) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def ordered_map(
     task: Callable[[T], R],
     tasks: Iterable[T],
@@ -302,21 +290,25 @@ def ordered_map(
             yield task(t)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    ctx = multiprocessing.get_context(method)
-    pool = ctx.Pool(jobs, initializer=initializer, initargs=initargs)
+    # ProcessPoolExecutor, not multiprocessing.Pool: a worker that dies (killed
+    # for memory) raises BrokenProcessPool here instead of hanging the batch.
+    pool = ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=initializer,
+        initargs=initargs,
+    )
     try:
-        pending: deque[AsyncResult[R]] = deque()
+        pending: deque[Future[R]] = deque()
         window = jobs * WINDOW_PER_JOB
         for t in tasks:
-            pending.append(pool.apply_async(task, (t,)))
+            pending.append(pool.submit(task, t))
             if len(pending) >= window:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
-        pool.close()
+            yield pending.popleft().result()
     finally:
-        pool.terminate()
-        pool.join()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def stream_is_tty(stream: object) -> bool:

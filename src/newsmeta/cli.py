@@ -15,6 +15,7 @@ import argparse
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -470,6 +471,12 @@ def main(
     except KeyboardInterrupt:
         stderr.write("newsmeta: interrupted\n")
         return 130
+    except BrokenProcessPool:
+        stderr.write(
+            "newsmeta: a worker process died (killed for memory?); the output stops before"
+            " the item it was on\n"
+        )
+        return EXIT_USAGE if args.command == "validate" else EXIT_FAILED
     except BrokenPipeError:
         return EXIT_FAILED
     return EXIT_USAGE  # pragma: no cover - argparse requires a command

@@ -156,11 +156,8 @@ def _fold(provs: Sequence[Provenance]) -> Provenance:
     first = provs[0]
     if len(provs) == 1:
         return first
-    lines: list[int] = []
-    for p in provs:
-        for n in p.location.lines:
-            if n not in lines:
-                lines.append(n)
+    # A dict keeps first-seen order and tests membership in O(1): linear in all lines.
+    lines = dict.fromkeys(n for p in provs for n in p.location.lines)
     return attrs.evolve(first, location=attrs.evolve(first.location, lines=tuple(lines)))
 
 
@@ -320,15 +317,12 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
 
     # Tags: the strongest group is ``tags``; other distinct groups are kept apart.
     tag_groups = by_field.pop("tags", [])
-    groups: list[tuple[tuple[str, ...], list[Provenance]]] = []
+    # Keyed by the group itself: one dict look-up per group, not a scan of all groups.
+    by_group: dict[tuple[str, ...], list[Provenance]] = {}
     for c in tag_groups:
         group = tuple(_unique(c.value))  # type: ignore[arg-type]
-        for g, provs in groups:
-            if g == group:
-                provs.append(c.provenance)
-                break
-        else:
-            groups.append((group, [c.provenance]))
+        by_group.setdefault(group, []).append(c.provenance)
+    groups = list(by_group.items())
     for i, (_group, provs) in enumerate(groups):
         path = "tags" if i == 0 else f"other_tag_groups[{i - 1}]"
         provenance[path] = _fold(provs)

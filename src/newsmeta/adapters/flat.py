@@ -603,8 +603,9 @@ def _keywords(st: _State) -> None:
             want = [t.casefold() for t in tags]
             got = [k.casefold() for k in items]
             if want != got:
-                missing = [t for t in want if t not in got]
-                extra = [k for k in got if k not in want]
+                got_set, want_set = set(got), set(want)  # O(1) look-ups: linear time
+                missing = [t for t in want if t not in got_set]
+                extra = [k for k in got if k not in want_set]
                 detail = []
                 if missing:
                     detail.append(f"tags not in keywords: {missing}")

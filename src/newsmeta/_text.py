@@ -37,6 +37,17 @@ def as_text(data: object, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[st
     """
     if isinstance(data, str):
         check_size(data, limits)
+        if not data.isascii():
+            try:
+                data.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                # Lone surrogates (from a bad ``\\ud800`` escape or a lax decoder) cannot be
+                # written as UTF-8 or JSON. Pairs are joined, the rest replaced, and said so.
+                fixed = data.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+                return fixed, [
+                    f"text holds lone surrogate code points (first at character {exc.start});"
+                    " replaced with U+FFFD"
+                ]
         return data, []
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)

@@ -10,6 +10,8 @@ False
 True
 >>> is_image_url("https://ria.ru/20200417/1570193622.html")
 False
+>>> is_image_url("https://a[b.example/x.jpg")  # urlsplit raises on it
+False
 >>> size_from_url("https://cdnn1.img.sputniknews.com/img/07e4/09/07/1080390164_0:0:1440:1440_100x100_80_0_0_46c.jpg")
 (100, 100)
 >>> size_from_url("https://cdn/1092061383_0:130:3181:1919_1920x0_80_0_0_03d.jpg")
@@ -56,7 +58,12 @@ def is_url(text: str) -> bool:
 
 def is_image_url(text: str) -> bool:
     """Does this URL name an image file (by extension, ``.jpg.webp`` included)?"""
-    path = urllib.parse.urlsplit(text).path if is_url(text) else ""
+    if not is_url(text):
+        return False
+    try:
+        path = urllib.parse.urlsplit(text).path
+    except ValueError:  # "Invalid IPv6 URL": a "[" in the host (found by fuzzing)
+        return False
     return bool(path) and _IMAGE_EXT.search(path) is not None
 
 

@@ -1,0 +1,283 @@
+"""Linear time on adversarial inputs: size against time, beside an ordinary input.
+
+    python -m bench.adversarial             # the sizes issue 6 names (a few minutes)
+    python -m bench.adversarial --scale 0.1 # a tenth of them, for a quick look
+    python -m bench.adversarial --only flat
+
+For each adversarial input (issue 6, item 3) and each adapter it targets, the
+input is built at a quarter, a half and the full size, parsed once (CPU time
+of this process), and an *ordinary* input of the same size in the same format
+is parsed beside it. Two numbers matter:
+
+* ``x ordinary``: adversarial time over ordinary time at the same size; a
+  small constant is the target.
+* ``growth``: time at full size over time at a quarter; 4 is linear, 16 is
+  quadratic. Below about 20 ms the timer's noise dominates the growth figure.
+
+A ``LimitError`` is a fine answer (the input is past a configured limit) as
+long as it comes fast; it is shown as ``limit``. Everything else that escapes
+is a bug. The table is Markdown so ``docs/reliability.md`` can quote it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import newsmeta
+from bench._common import DUMPS, ROOT, SHARED, clear_caches, machine
+
+ORDINARY_ITEMS = SHARED / "corpora" / "newsapi" / "ordinary.jsonl"
+SEED = ROOT / "fixtures" / "dumps" / "sputnik-seed-001.txt"
+MB = 1_000_000
+
+# --------------------------------------------------------------------------- ordinary text
+
+
+def _corpus_lines() -> Iterator[str]:
+    """Real lines, cycled: dump contents and ordinary item texts from the corpus."""
+    lines: list[str] = []
+    for path in (DUMPS, ORDINARY_ITEMS):
+        if not path.exists():
+            continue
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for raw in fh:
+                item = json.loads(raw)
+                for key in ("title", "description", "content"):
+                    value = item.get(key)
+                    if isinstance(value, str):
+                        lines.extend(v for v in value.replace("\r", "").split("\n") if v.strip())
+    if not lines:
+        lines = SEED.read_text(encoding="utf-8").splitlines()
+    return itertools.cycle(lines)
+
+
+def _fill(size: int, lines: Iterator[str], sep: str = "\n\n") -> str:
+    out: list[str] = []
+    n = 0
+    while n < size:
+        line = next(lines)
+        out.append(line)
+        n += len(line) + len(sep)
+    return sep.join(out)[:size]
+
+
+def ordinary_dump(size: int) -> str:
+    seed = SEED.read_text(encoding="utf-8")
+    return seed + "\n\n" + _fill(max(0, size - len(seed)), _corpus_lines())
+
+
+def ordinary_text(size: int) -> str:
+    return _fill(size, _corpus_lines())
+
+
+def ordinary_html(size: int) -> str:
+    head = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A Title</title>'
+        '<meta property="og:title" content="A Title">'
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A Title",'
+        '"datePublished":"2022-01-07T08:36:00Z","author":{"@type":"Person","name":"Jane Doe"}}'
+        "</script></head><body><article><h1>A Title</h1>"
+    )
+    paras = _fill(size - len(head) - 30, _corpus_lines(), "\n").split("\n")
+    body = "".join(f"<p>{p.replace('<', '&lt;')}</p>" for p in paras)
+    return head + body + "</article></body></html>"
+
+
+def _item(content: str, **over: object) -> str:
+    item = {
+        "source": {"id": None, "name": "Example"},
+        "author": "Jane Doe",
+        "title": "A Title",
+        "description": "A description.",
+        "url": "https://example.com/a.html",
+        "urlToImage": "https://example.com/a.jpg",
+        "publishedAt": "2022-01-07T08:36:00Z",
+        "content": content,
+    }
+    item.update(over)
+    return json.dumps(item, ensure_ascii=False)
+
+
+def ordinary_item(size: int) -> str:
+    return _item(ordinary_text(size - 260))
+
+
+ORDINARY: dict[str, Callable[[int], str]] = {
+    "flat": ordinary_dump,
+    "text": ordinary_text,
+    "html": ordinary_html,
+    "newsapi": ordinary_item,
+}
+
+# --------------------------------------------------------------------------- adversarial
+
+#: name -> (full size in issue 6's terms, {adapter: builder(n) -> input})
+CASES: dict[str, tuple[int, dict[str, Callable[[int], str]]]] = {
+    "10 MB line, no spaces": (
+        10 * MB,
+        {
+            "flat": lambda n: "x" * n,
+            "text": lambda n: "x" * n,
+            "html": lambda n: "<html><body><p>" + "x" * n + "</p></body></html>",
+            "newsapi": lambda n: _item("x" * n),
+        },
+    ),
+    "10^6 blank lines": (
+        10**6,
+        {
+            "flat": lambda n: "https://example.com/a.html" + "\n" * n + "A Title",
+            "text": lambda n: "A Title" + "\n" * n + "Body.",
+            "html": lambda n: "<html><body>" + "\n" * n + "<p>x</p></body></html>",
+            "newsapi": lambda n: _item("x" + "\r\n" * n + "y"),
+        },
+    ),
+    "10^5 nested tags": (
+        10**5,
+        {
+            "html": lambda n: "<html><body>" + "<div>" * n + "x" + "</div>" * n + "</body></html>",
+            "text": lambda n: "<div>" * n + "x" + "</div>" * n,
+            "newsapi": lambda n: _item("<div>" * n + "x" + "</div>" * n),
+        },
+    ),
+    "5 MB JSON-LD script": (
+        5 * MB,
+        {
+            "html": lambda n: (
+                '<html><head><script type="application/ld+json">{"@type":"NewsArticle",'
+                '"headline":"A Title","articleBody":"'
+                + "word " * (n // 5)
+                + '","keywords":['
+                + ",".join(['"k"'] * 10)
+                + "]}</script></head><body></body></html>"
+            ),
+        },
+    ),
+    "5 MB JSON-LD, deep nesting": (
+        5 * MB,
+        {
+            "html": lambda n: (
+                '<html><head><script type="application/ld+json">'
+                + '{"@graph":[' * (n // 12)
+                + "1"
+                + "]}" * (n // 12)
+                + "</script></head><body></body></html>"
+            ),
+            "newsapi": lambda n: '{"content":' + "[" * (n // 2) + "]" * (n // 2) + "}",
+        },
+    ),
+    "dump of 10^5 tiny blocks": (
+        10**5,
+        {
+            "flat": lambda n: "https://example.com/a.html\n\n" + "x\n\n" * n,
+            "text": lambda n: "x\n\n" * n,
+            "newsapi": lambda n: _item("https://example.com/a.html\r\n" + "x\r\n" * n),
+        },
+    ),
+    "[[[[ in a placeholder line": (
+        MB,
+        {
+            "flat": lambda n: "https://example.com/a.html\n\n/html/head/meta" + "[" * n,
+            "newsapi": lambda n: _item("/html/head/meta" + "[" * n),
+        },
+    ),
+    "'''' in a placeholder line": (
+        MB,
+        {
+            "flat": lambda n: "https://example.com/a.html\n\n/html/head/meta[@name='" + "'" * n,
+            "html": lambda n: (
+                '<html><head><meta name="x" content="/html/head/meta[@name=\''
+                + "'" * n
+                + '"></head></html>'
+            ),
+        },
+    ),
+    "[@a=' runs in placeholder lines": (
+        MB,
+        {
+            "flat": lambda n: "https://example.com/a.html\n\n" + "/x[@a='[" * (n // 8),
+        },
+    ),
+    "digits where a date is expected": (
+        MB,
+        {
+            "flat": lambda n: "https://example.com/a.html\n\nA Title\n\n2022-01-07T" + "9" * n,
+            "text": lambda n: "A Title\n\n" + "9" * n,
+            "html": lambda n: (
+                '<html><head><meta property="article:published_time" content="'
+                + "9" * n
+                + '"></head></html>'
+            ),
+            "newsapi": lambda n: _item("x", publishedAt="9" * n),
+        },
+    ),
+}
+
+# --------------------------------------------------------------------------- measuring
+
+
+def _time(fmt: str, data: str) -> tuple[float, str]:
+    clear_caches()
+    start = time.process_time()
+    try:
+        newsmeta.parse(data, format=fmt)
+        outcome = "ok"
+    except newsmeta.LimitError:
+        outcome = "limit"
+    except newsmeta.NewsmetaError as exc:
+        outcome = type(exc).__name__
+    return time.process_time() - start, outcome
+
+
+def run(scale: float, only: set[str] | None, cases: set[str] | None) -> list[str]:
+    rows = [
+        "| input | adapter | size | time | ordinary | x ordinary | growth (x4 size) | outcome |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, (full, builders) in CASES.items():
+        if cases and not any(c.lower() in name.lower() for c in cases):
+            continue
+        n_full = max(8, int(full * scale))
+        for fmt, build in builders.items():
+            if only and fmt not in only:
+                continue
+            times: list[float] = []
+            for n in (n_full // 4, n_full // 2, n_full):
+                data = build(n)
+                t, outcome = _time(fmt, data)
+                times.append(t)
+                size = len(data.encode("utf-8"))
+                base, _ = _time(fmt, ORDINARY[fmt](size))
+                ratio = t / base if base > 0 else float("inf")
+                growth = f"{times[-1] / times[0]:.1f}" if len(times) == 3 and times[0] > 0 else ""
+                rows.append(
+                    f"| {name} | {fmt} | {size:,} B | {t:.3f} s | {base:.3f} s"
+                    f" | {ratio:.2f} | {growth} | {outcome} |"
+                )
+                print(rows[-1], flush=True)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m bench.adversarial", description=__doc__.split("\n")[0]
+    )
+    p.add_argument("--scale", type=float, default=1.0, help="fraction of issue 6's sizes")
+    p.add_argument("--only", action="append", help="adapter(s) to run (repeatable)")
+    p.add_argument("--case", action="append", help="substring of case names to run")
+    args = p.parse_args(argv)
+    print(f"# adversarial inputs, scale {args.scale} ({machine()})", flush=True)
+    rows = run(args.scale, set(args.only) if args.only else None, set(args.case or []))
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

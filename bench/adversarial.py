@@ -28,7 +28,6 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import newsmeta
 from bench._common import DUMPS, ROOT, SHARED, clear_caches, machine

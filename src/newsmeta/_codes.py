@@ -164,13 +164,13 @@ ISSUE_CODES: dict[str, CodeRow] = {
     "invalid-value": CodeRow(
         ("newsapi",),
         "warning",
-        None,
+        "error",
         "a JSON value of the wrong type (a numeric title); kept as unrecognised",
     ),
     "invalid-date": CodeRow(
         ("newsapi", "html"),
         "warning",
-        None,
+        "error",
         "a date field that is not a date; kept as unrecognised",
     ),
     "not-a-name": CodeRow(

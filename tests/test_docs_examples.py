@@ -8,7 +8,14 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOCS = ["README.md", "docs/newsapi.md", "docs/text.md", "docs/merge.md", "docs/html.md"]
+DOCS = [
+    "README.md",
+    "docs/newsapi.md",
+    "docs/text.md",
+    "docs/merge.md",
+    "docs/html.md",
+    "docs/validation.md",
+]
 
 
 @pytest.mark.parametrize("name", DOCS)

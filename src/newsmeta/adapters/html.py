@@ -222,6 +222,7 @@ def extract_root(
         page.url("url", url, "url=", RANK["page-url"])
     _url_date(page)
     _headline_segments(page)
+    _local_offsets(ex)
     _prune(ex)
     return ex
 
@@ -462,6 +463,30 @@ def _url_date(page: Page) -> None:
         return
 
 
+def _local_offsets(ex: Extraction) -> None:
+    """Of two sources giving the same instant, prefer the one that keeps the
+    publisher's own UTC offset (``21:25-03:00`` over ``00:25Z``): the offset,
+    and the local calendar day, are information a UTC value lost."""
+    for name in ("published", "modified", "created"):
+        cands = [c for c in ex.candidates if c.field == name]
+        if len(cands) < 2:
+            continue
+        best = min(cands, key=lambda c: c.rank)
+        value = best.value
+        if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
+            continue
+        for i, c in enumerate(ex.candidates):
+            v = c.value
+            if (
+                c.field == name
+                and isinstance(v, dt.datetime)
+                and v == value
+                and v.utcoffset() != dt.timedelta(0)
+            ):
+                ex.candidates[i] = attrs.evolve(c, rank=best.rank - 1)
+                break
+
+
 def _prune(ex: Extraction) -> None:
     """Drop fallbacks where a strong source spoke, and weaker author lists.
 
@@ -472,11 +497,17 @@ def _prune(ex: Extraction) -> None:
     best: dict[str, int] = {}
     for c in ex.candidates:
         best[c.field] = min(best.get(c.field, c.rank), c.rank)
+    # A fallback day (<time>, dateline) says less than a published datetime from
+    # markup; the URL's day is kept beside it, as the day the site files it under.
+    strong_published = best.get("published", WEAK) < WEAK
     ex.candidates = [
         c
         for c in ex.candidates
         if not (c.rank >= WEAK and best[c.field] < WEAK)
         and not (c.field == "authors" and c.rank != best["authors"])
+        and not (
+            c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"]
+        )
     ]
 
 

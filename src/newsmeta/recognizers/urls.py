@@ -111,8 +111,36 @@ _URL_DAY = re.compile(
 )
 
 
+_URL_DAY_SLASHED = re.compile(
+    r"""
+    /(?P<y>(?:19|20)\d{2})       # /year
+    /(?P<m>0?[1-9]|1[0-2])       # /month, maybe without its zero
+    /(?P<d>0?[1-9]|[12]\d|3[01]) # /day
+    (?:/|$)
+    """,
+    re.VERBOSE | re.ASCII,
+)
+_URL_DAY_FIRST = re.compile(
+    r"""
+    (?<![0-9])
+    (?P<d>0[1-9]|[12]\d|3[01])    # day first, as most of the world writes it
+    (?P<sep>[._-])
+    (?P<m>0[1-9]|1[0-2])
+    (?P=sep)
+    (?P<y>(?:19|20)\d{2})         # a four-digit year: never a bare ID
+    (?![0-9])
+    """,
+    re.VERBOSE | re.ASCII,
+)
+
+
 def date_from_url(url: str) -> tuple[int, int, int] | None:
     """``(year, month, day)`` a URL's path spells out, if it does.
+
+    >>> date_from_url("https://www.befifty.de/home/2017/7/12/unter-uns-montauk")
+    (2017, 7, 12)
+    >>> date_from_url("https://example.it/newsroom/23-01-2022-dorothea-wierer/17-378.html")
+    (2022, 1, 23)
 
     >>> date_from_url("https://example.com/2019/08/02/simdjson/")
     (2019, 8, 2)
@@ -129,7 +157,7 @@ def date_from_url(url: str) -> tuple[int, int, int] | None:
         path = urllib.parse.urlsplit(url).path
     except ValueError:
         return None
-    m = _URL_DAY.search(path)
+    m = _URL_DAY.search(path) or _URL_DAY_SLASHED.search(path) or _URL_DAY_FIRST.search(path)
     if m is None:
         return None
     return int(m["y"]), int(m["m"]), int(m["d"])

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from attrs import define, field
 
 from newsmeta.adapters._html.names import TITLE_SEPARATORS
-from newsmeta.recognizers.dates import ParsedDateTime, parse_when
+from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import host, is_url, join
@@ -30,6 +30,8 @@ __all__ = ["Page", "clean_text", "to_int"]
 #: Longest text value kept (a description, a title); longer values are prose
 #: bodies put in the wrong place and are cut.
 MAX_TEXT = 5000
+#: Longest value read as a date written in words.
+MAX_WRITTEN_DATE = 64
 #: Longest raw value copied into a provenance record.
 MAX_RAW = 2000
 
@@ -113,6 +115,8 @@ class Page:
         if not isinstance(raw, str) or not raw.strip():
             return
         got = parse_when(raw)
+        if got is None and len(raw) <= MAX_WRITTEN_DATE:
+            got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
         if got is None:
             self.ex.issue(
                 "invalid-date",

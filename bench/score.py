@@ -13,7 +13,8 @@ microdata and OpenGraph syntaxes plus the few lines of mapping a user writes.
 
 Per-field accuracy is the share of pages with a gold value where the tool's
 value matches it: normalised exact match for title and description (NFKC,
-entities decoded, case-folded, white space collapsed), the calendar day for dates, set match
+entities decoded, typographic quotes and dashes folded, case-folded, white
+space collapsed), the calendar day for dates, set match
 for authors and tags, URL match (scheme and ``www.`` ignored) for images,
 the primary subtag for language. A tool that returns nothing is wrong.
 Times are CPU time of this one process (the machine is shared), summed over
@@ -132,11 +133,20 @@ def load_pages(folder: Path) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- normalising
 
 
+#: Typographic quotes and dashes folded to ASCII: a page's <h1> and its
+#: og:title often differ only in these, and the gold follows either.
+_TYPOGRAPHY = str.maketrans(
+    {c: "'" for c in "‘’‚‛′"} | {c: '"' for c in "“”„‟″«»"} | {c: "-" for c in "–—‒―"}
+)
+
+
 def norm_text(value: object) -> str | None:
-    """NFKC, entities decoded (some gold files keep ``&#8220;``), case-folded, spaces collapsed."""
+    """NFKC, entities decoded (some gold files keep ``&#8220;``), typographic
+    quotes and dashes folded, case-folded, spaces collapsed."""
     if not isinstance(value, str):
         return None
-    text = " ".join(unicodedata.normalize("NFKC", html.unescape(value)).casefold().split())
+    folded = unicodedata.normalize("NFKC", html.unescape(value)).translate(_TYPOGRAPHY)
+    text = " ".join(folded.casefold().split())
     return text or None
 
 

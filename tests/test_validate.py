@@ -39,6 +39,8 @@ CASES: dict[str, list[Case]] = {
     ],
     "placeholders": [
         Case("placeholder-leak", {"description": "A plain description."}, False),
+        Case("placeholder-leak", {"section": "/news/world"}, False),  # a path, not a template
+        Case("placeholder-leak", {"title": "//h1[@class='title']/text()"}, True, "title"),
         Case("placeholder-leak", {"title": "{{ og_title }}"}, True, "title"),
         Case("placeholder-leak", {"description": "/html/head/meta[@name='og:description']/@content"}, True, "description"),
         Case("placeholder-leak", {"tags": ("news", "${tag}")}, True, "tags[1]"),

@@ -268,6 +268,12 @@ def _texts(record: Article) -> Iterator[tuple[str, str]]:
         yield "publisher.name", record.publisher.name
 
 
+def _xpathish(expr: str) -> bool:
+    """More than a path: a predicate, an attribute, a function or a document path.
+    ``/news/a.html`` is valid XPath too, but it is a relative URL."""
+    return expr.startswith(("/html", "//")) or any(c in expr for c in "[@(")
+
+
 def rule_placeholders(record: Article, ctx: Context) -> Iterator[Finding]:
     if record.placeholders:
         fields = ", ".join(p.field or p.xpath for p in record.placeholders)
@@ -280,7 +286,7 @@ def rule_placeholders(record: Article, ctx: Context) -> Iterator[Finding]:
         marker = find_template_marker(text)
         if marker is None and "/" in text[:3]:
             found = find_placeholders(text)
-            marker = found[0].xpath if found else None
+            marker = found[0].xpath if found and _xpathish(found[0].xpath) else None
         if marker is None and "/html/" in text:
             i = text.index("/html/")
             found = find_placeholders(text[i:].split(None, 1)[0])

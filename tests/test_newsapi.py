@@ -345,3 +345,9 @@ def test_json_lines_numbers_count_blank_lines() -> None:
     first, second = newsmeta.parse_all(text, input_name="x.jsonl")
     assert first.provenance["url"].location.input == "x.jsonl#3"
     assert second.provenance["url"].location.input == "x.jsonl#5"
+
+
+def test_the_truncation_marker_is_not_read_as_mojibake() -> None:
+    # "Ä…" is also how "ą" looks when UTF-8 is read as Windows-1252.
+    a = _one(dict(ORDINARY, content="Äa aa aÄ… [+1 chars]"))
+    assert a.truncation is not None and a.truncation.missing_chars == 1

@@ -26,6 +26,12 @@ capitalised = words.map(str.capitalize)
 sentence = st.lists(words, min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
 title = st.lists(capitalised, min_size=2, max_size=8).map(" ".join)
 names = st.lists(capitalised, min_size=2, max_size=3).map(" ".join)
+# Real-looking bylines (generated words can spell a role such as "Editor").
+authors = st.builds(
+    "{} {}".format,
+    st.sampled_from(["Anna", "Kirill", "José", "Ngozi", "Wei", "Élodie", "Tomasz"]),
+    st.sampled_from(["Schmidt", "Kurevlev", "Martínez", "Okafor", "Zhang", "Dubois", "Nowak"]),
+)
 slug = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=30)
 hosts = st.sampled_from(["example.com", "news.example.org", "www.example.net"])
 urls = st.builds(lambda h, s: f"https://{h}/{s}.html", hosts, slug)
@@ -44,7 +50,7 @@ def items(draw: st.DrawFn) -> dict[str, Any]:
     paragraphs = draw(st.lists(sentence, min_size=1, max_size=4))
     return {
         "source": {"id": draw(st.none() | slug), "name": draw(names)},
-        "author": draw(st.none() | names.map(lambda n: "Dr " + n)),
+        "author": draw(st.none() | authors),
         "title": draw(title),
         "description": draw(sentence),
         "url": draw(urls),
@@ -162,7 +168,7 @@ _DUMP_FIELDS = (
 )
 
 
-@settings(max_examples=min(40, settings.default.max_examples))  # two parses per example
+@settings(max_examples=min(25, settings.default.max_examples))  # two parses per example
 @given(dump=dumps(reorder=False))
 def test_a_dump_in_content_reads_as_the_flat_adapter_reads_it(dump: Dump) -> None:
     """An item whose content is a dump (and whose envelope says only its url)
@@ -172,10 +178,12 @@ def test_a_dump_in_content_reads_as_the_flat_adapter_reads_it(dump: Dump) -> Non
     from newsmeta.adapters import flat, newsapi
 
     url = dump.article.url
-    assume(url is not None and newsapi.is_dump(dump.text, url))
-    item = newsmeta.parse(json.dumps({"url": url, "content": dump.text}), format="newsapi")
-    alone = flat.parse(dump.text)
-    assume(alone.url == url)
+    assume(url is not None)
+    # A header line makes it a dump whichever blocks the strategy kept.
+    text = f" date 2022-01-07 {url}\n\n{dump.text}"
+    assert newsapi.is_dump(text, url)
+    item = newsmeta.parse(json.dumps({"url": url, "content": text}), format="newsapi")
+    alone = flat.parse(text)
     for name in _DUMP_FIELDS:
         assert getattr(item, name) == getattr(alone, name), name
     assert item.placeholders == tuple(

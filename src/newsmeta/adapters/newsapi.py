@@ -233,8 +233,18 @@ def _string(ctx: _Ctx, obj: Mapping[str, Any], key: str, field_name: str) -> str
 
 
 def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
-    """``value`` with mojibake undone (UTF-8 read as Latin-1 upstream), filed as an issue."""
-    repaired = repair_mojibake(value)
+    """``value`` with mojibake undone (UTF-8 read as Latin-1 upstream), filed as an issue.
+
+    The truncation marker is left out of the repair: its ``…`` after a letter
+    such as ``Ä`` would read as one UTF-8 character (``ą``).
+    """
+    mark = find_marker(value)
+    body, tail = value, ""
+    if mark is not None:
+        cut = value.rfind(mark.marker)
+        body, tail = value[:cut], value[cut:]
+    repaired_body = repair_mojibake(body)
+    repaired = None if repaired_body is None else repaired_body + tail
     if repaired is None:
         return value
     ctx.ex.issue(

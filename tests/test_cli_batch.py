@@ -305,7 +305,7 @@ def test_stdin_as_json_lines() -> None:
 
 # --------------------------------------------------------------------------- properties
 
-from hypothesis import given  # noqa: E402 - kept with the tests that use it
+from hypothesis import given, settings  # noqa: E402 - kept with the tests that use it
 from hypothesis import strategies as st  # noqa: E402
 
 _LINE = st.one_of(
@@ -315,6 +315,8 @@ _LINE = st.one_of(
 )
 
 
+# A quarter of the profile's examples: each one may start a worker pool.
+@settings(max_examples=max(20, (settings.default.max_examples or 100) // 4))
 @given(lines=st.lists(_LINE, max_size=12), gz=st.booleans(), jobs=st.sampled_from(["1", "2"]))
 def test_every_line_is_a_record_or_an_error_in_order(
     tmp_path_factory: pytest.TempPathFactory, lines: list[bytes], gz: bool, jobs: str

@@ -27,6 +27,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar
 
+from newsmeta.settings import DEFAULT_LIMITS, Limits
+
 __all__ = [
     "INPUT_SUFFIXES",
     "LINE_SUFFIXES",
@@ -150,20 +152,34 @@ def describe_read_error(exc: BaseException) -> str:
     return str(exc)  # pragma: no cover
 
 
-def iter_items(source: Source, stdin: IO[Any]) -> Iterator[tuple[str, bytes, bool]]:
+def iter_items(
+    source: Source, stdin: IO[Any], max_bytes: int = DEFAULT_LIMITS.max_input_bytes
+) -> Iterator[tuple[str, bytes, bool]]:
     """``(id, bytes, is_line)`` items of one source; raises a :data:`READ_ERRORS` error on failure.
 
     A whole file is one item named after the file; a JSON Lines file gives one
     item per non-blank line, named ``path#LINE``. Items already yielded stay
     valid when a later read fails (a gzip cut in the middle).
+
+    No item is read past ``max_bytes + 1`` bytes: a longer one is cut there (and
+    the rest of it skipped), so the parse rejects it with a ``LimitError`` that
+    names the limit, and a huge file or a gzip bomb never fills the memory.
     """
     fh = _open(source, stdin)
     try:
         if not source.lines:
-            yield source.name, fh.read(), False
+            yield source.name, fh.read(max_bytes + 1), False
             return
         name = source.name
-        for no, line in enumerate(fh, 1):
+        no = 0
+        while True:
+            line = fh.readline(max_bytes + 1)
+            if not line:
+                break
+            no += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while (rest := fh.readline(BLOCK_BYTES)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of an over-long line
             if line.strip():
                 yield f"{name}#{no}", line, True
     finally:
@@ -186,33 +202,48 @@ Task = tuple[str, Any]
 
 
 def _blocks(
-    fh: IO[bytes], size: int = BLOCK_BYTES, *, partial: bool = False
+    fh: IO[bytes],
+    size: int = BLOCK_BYTES,
+    *,
+    partial: bool = False,
+    max_line: int = DEFAULT_LIMITS.max_input_bytes,
 ) -> Iterator[tuple[int, bytes]]:
     """``(first line number, bytes)`` blocks of whole lines, each about ``size`` bytes.
 
     ``partial=True`` (a pipe) takes what has arrived rather than waiting for
-    ``size`` bytes; a file is read ``size`` bytes at a time.
+    ``size`` bytes; a file is read ``size`` bytes at a time. A line longer
+    than ``max_line`` keeps only its first ``max_line + 1`` bytes (the parse then
+    rejects it, naming the limit), so memory stays bounded whatever the input.
     """
     read = getattr(fh, "read1", fh.read) if partial else fh.read
     no = 1
     pending: list[bytes] = []  # the start of a line longer than one read
+    held = 0  # bytes in pending
     while True:
         buf = read(size)
         if not buf:
             break
         cut = buf.rfind(b"\n") + 1
         if cut == 0:
-            pending.append(buf)
+            if held <= max_line:
+                pending.append(buf[: max_line + 1 - held])
+                held += len(pending[-1])
             continue
+        if held > max_line:  # an over-long line ends in this buffer: drop its tail
+            first = buf.find(b"\n")
+            buf, cut = buf[first:], cut - first
         block = b"".join([*pending, buf[:cut]]) if pending else buf[:cut]
         pending = [buf[cut:]] if cut < len(buf) else []
+        held = len(pending[0]) if pending else 0
         yield no, block
         no += block.count(b"\n")
     if pending:
         yield no, b"".join(pending)
 
 
-def iter_tasks(source: Source, stdin: IO[Any]) -> Iterator[Task]:
+def iter_tasks(
+    source: Source, stdin: IO[Any], max_bytes: int = DEFAULT_LIMITS.max_input_bytes
+) -> Iterator[Task]:
     """Tasks for one source; raises a :data:`READ_ERRORS` error on failure.
 
     A JSON Lines source gives ``lines`` tasks (blocks of whole lines); a whole
@@ -220,11 +251,11 @@ def iter_tasks(source: Source, stdin: IO[Any]) -> Iterator[Task]:
     fails (a gzip cut in the middle).
     """
     if not source.lines:
-        yield from (("items", [item]) for item in iter_items(source, stdin))
+        yield from (("items", [item]) for item in iter_items(source, stdin, max_bytes))
         return
     fh = _open(source, stdin)
     try:
-        for no, block in _blocks(fh, partial=source.path == "-"):
+        for no, block in _blocks(fh, partial=source.path == "-", max_line=max_bytes):
             yield "lines", (source.name, no, block)
     finally:
         if source.path != "-":
@@ -338,6 +369,8 @@ class TaskOptions(NamedTuple):
     """Where an HTML page was fetched (``--url``); passed to :func:`newsmeta.parse`."""
     content_type: str | None = None
     """The page's HTTP ``Content-Type`` (``--content-type``)."""
+    limits: Limits = DEFAULT_LIMITS
+    """Bounds on one input (``--max-bytes``)."""
 
 
 _OPTIONS = TaskOptions()
@@ -369,10 +402,13 @@ def records_of(
     *,
     url: str | None = None,
     content_type: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[tuple[str, Any]]:
     """``(id, Article)`` pairs of one input; the first bad article raises its error."""
     out = []
-    for rid, got in results_of(data, name, fmt, url=url, content_type=content_type):
+    for rid, got in results_of(
+        data, name, fmt, url=url, content_type=content_type, limits=limits
+    ):
         if isinstance(got, BaseException):
             raise got
         out.append((rid, got))
@@ -387,6 +423,7 @@ def results_of(
     *,
     url: str | None = None,
     content_type: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[tuple[str, Any]]:
     """The records in one item: ``(id, Article)`` or ``(id, NewsmetaError)`` pairs.
 
@@ -409,9 +446,27 @@ def results_of(
 
         try:
             return [
-                (name, parse(data, format=fmt, input_name=name, url=url, content_type=content_type))
+                (
+                    name,
+                    parse(
+                        data,
+                        format=fmt,
+                        input_name=name,
+                        url=url,
+                        content_type=content_type,
+                        limits=limits,
+                    ),
+                )
             ]
         except NewsmetaError as exc:
+            return [(name, exc)]
+    if len(data) > limits.max_input_bytes:  # before the record fast path reads it
+        from newsmeta._text import check_size
+        from newsmeta.errors import LimitError
+
+        try:
+            check_size(data, limits)
+        except LimitError as exc:
             return [(name, exc)]
     head = data.lstrip()[:1]
     if fmt is None and head in (b"{", b"[") and b'"provenance"' in data:
@@ -435,7 +490,7 @@ def results_of(
             return [(name, exc)]
     if fmt is None and line:
         fmt = "newsapi"  # a JSON Lines line is one JSON value: not plain text
-    results = list(parse_many(data, format=fmt, input_name=name))
+    results = list(parse_many(data, format=fmt, input_name=name, limits=limits))
     if not results:  # an empty list or response: say so, so every item is accounted for
         from newsmeta.errors import InputError
 
@@ -470,7 +525,13 @@ def parse_task(task: Task) -> list[tuple[str, str | None, str | None]]:
     for name, data, line in task_items(task):
         try:
             for rid, got in results_of(
-                data, name, opts.format, line, url=opts.url, content_type=opts.content_type
+                data,
+                name,
+                opts.format,
+                line,
+                url=opts.url,
+                content_type=opts.content_type,
+                limits=opts.limits,
             ):
                 if isinstance(got, BaseException):
                     out.append((rid, None, _message(rid, got)))
@@ -509,7 +570,7 @@ def validate_task(task: Task) -> list[Verdict]:
     opts = _OPTIONS
     for name, data, line in task_items(task):
         try:
-            results = results_of(data, name, opts.format, line)
+            results = results_of(data, name, opts.format, line, limits=opts.limits)
         except Exception as exc:
             out.append(
                 Verdict(name, "error", [], _message(name, exc), *_path_index(name, name, line))

@@ -40,6 +40,7 @@ from newsmeta._batch import (
 from newsmeta.adapters import ADAPTERS
 from newsmeta.errors import ConfigError
 from newsmeta.records import Severity
+from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = ["main", "parse_args"]
 
@@ -68,6 +69,22 @@ def _jobs(text: str) -> int:
     return n
 
 
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(text: str) -> int:
+    """``--max-bytes``: a byte count, or one with a K, M or G suffix (powers of 1024)."""
+    t = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = t[-1:] if t[-1:] in _SIZE_UNITS else ""
+    try:
+        n = int(t[: len(t) - len(unit)]) * _SIZE_UNITS[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 50000000, 50M, 1G)") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return n
+
+
 def _add_batch_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "inputs",
@@ -82,6 +99,16 @@ def _add_batch_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_LIMITS.max_input_bytes,
+        metavar="SIZE",
+        help=(
+            "largest input (a file, or one JSON Lines line) read, e.g. 10M; larger ones fail"
+            f" with an error naming the limit (default: {DEFAULT_LIMITS.max_input_bytes // 1024**2}M)"
+        ),
     )
     p.add_argument(
         "--progress",
@@ -205,7 +232,7 @@ class _Batch:
                 self.error(f"newsmeta: {source.name}: {source.reason}")
                 continue
             try:
-                yield from iter_tasks(source, stdin)
+                yield from iter_tasks(source, stdin, args.max_bytes)
             except READ_ERRORS as exc:
                 self.io_errors += 1
                 self.error(f"newsmeta: {source.name}: {describe_read_error(exc)}")
@@ -228,6 +255,10 @@ class _Batch:
         )
 
 
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_input_bytes=args.max_bytes)
+
+
 def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """``parse --merge``: every record of every input, merged into one."""
     from newsmeta._batch import records_of
@@ -239,7 +270,9 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     for name, data, _line in batch.items_of(args, stdin):
         batch.advance(1)
         try:
-            records += [r for _id, r in records_of(data, name, args.input_format)]
+            records += [
+                r for _id, r in records_of(data, name, args.input_format, limits=_limits(args))
+            ]
         except NewsmetaError as exc:
             batch.failed += 1
             batch.error(f"newsmeta: {name}: {exc}")
@@ -256,6 +289,7 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     one_input = len(args.inputs) == 1 and not args.jsonl
     # One input prints indented, as it always has; --indent indents every record.
     options = TaskOptions(
+        limits=_limits(args),
         format=args.input_format,
         indent=(args.indent or one_input) and not args.jsonl,
         url=args.url,
@@ -402,7 +436,7 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
     report = args.report or ("summary" if stream_is_tty(stdout) else "jsonl")
     batch = _Batch(args, stderr)
     summary = _Summary()
-    options = TaskOptions(format=args.input_format, profile=profile)
+    options = TaskOptions(format=args.input_format, profile=profile, limits=_limits(args))
     results = ordered_map(
         validate_task,
         group_tasks(batch.tasks_of(args, stdin)),

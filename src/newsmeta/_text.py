@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from newsmeta.errors import DecodeError, InputError, LimitError
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
-__all__ = ["as_text", "check_size", "split_lines"]
+__all__ = ["as_text", "check_size", "plausibility", "repair_lines", "split_lines"]
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
@@ -28,13 +28,247 @@ def check_size(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:
         )
 
 
-def as_text(data: object, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[str]]:
-    """Text from ``str`` or ``bytes``, and notes on anything lossy.
+#: BOMs, longest first (UTF-32's LE mark begins with UTF-16's).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: Bytes looked at to tell UTF-16 without a BOM.
+_NUL_PROBE = 4096
+#: Share of bytes 0x00-0x07 on one side of the byte pairs that marks UTF-16.
+_HIGH_SHARE = 0.9
+#: Bytes of not-UTF-8 lines given to detection (it is slow on large input).
+_DETECT_BYTES = 200_000
+#: Most line numbers a note lists.
+_NOTE_LINES = 5
 
-    Bytes are read as UTF-8 (a BOM is honoured); bytes that are not UTF-8 are
-    decoded by detection (``charset-normalizer``), and failing that with
-    replacement characters, which is reported, never silent.
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when one byte of each pair is a script's high byte.
+
+    Text in UTF-16 has, for Latin, Cyrillic, Greek, Hebrew or Arabic, the high
+    byte of nearly every character in U+0000..U+07FF: 0x00 to 0x07. On one side
+    of the pairs those bytes dominate, on the other they are rare.
     """
+    probe = raw[:_NUL_PROBE]
+    if len(probe) < 8 or (len(probe) % 2 and len(raw) == len(probe)):
+        return None
+    even, odd = probe[0::2], probe[1::2]
+
+    def share(side: bytes) -> float:
+        return sum(side.count(b) for b in range(8)) / len(side)
+
+    e, o = share(even), share(odd)
+    codec = "utf-16-le" if o >= _HIGH_SHARE and e < 1 - _HIGH_SHARE else None
+    if e >= _HIGH_SHARE and o < 1 - _HIGH_SHARE:
+        codec = "utf-16-be"
+    if codec is None:
+        return None
+    try:
+        raw[: len(raw) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
+#: Legacy encodings tried on bytes that are not UTF-8: Russian pages come in
+#: Windows-1251 and KOI8-R (and, rarer, these others); Western ones in 1252.
+_LEGACY = ("cp1251", "koi8_r", "cp1252", "mac_cyrillic", "cp866", "iso8859_5", "iso8859_2")
+#: Characters of a decoded text that the plausibility score looks at.
+_SCORE_CHARS = 20_000
+
+
+def _script(c: str) -> int:
+    o = ord(c)
+    if o < 0x250:
+        return 0  # Latin
+    if 0x400 <= o < 0x530:
+        return 1  # Cyrillic
+    return o >> 8
+
+
+def plausibility(text: str) -> int:
+    """How much ``text`` reads like human writing: letters in words of one script
+    and one case shape count for it; mixed words, symbols and controls against.
+
+    >>> plausibility("Президент приказал") > plausibility("оПЕЪХДЕМР ОПХЙЮГЮК")
+    True
+    >>> plausibility("café crème") > plausibility("cafй crиme")
+    True
+    """
+    score = 0
+    for word in text[:_SCORE_CHARS].split():
+        for w in _LETTER_RUNS.findall(word):  # "Алма-Ате": each part has its own shape
+            scripts = {_script(c) for c in w}
+            shaped = w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())
+            score += len(w) if len(scripts) == 1 and shaped else -len(w)
+        for c in word:
+            if not (c.isalnum() or c in _PLAIN_PUNCT):
+                score -= 2
+    return score
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_PLAIN_PUNCT = frozenset(".,;:!?-–—()[]\"'«»„“”‘’/%&+@#*…")
+
+
+def _lines_list(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:_NOTE_LINES])
+    more = len(numbers) - _NOTE_LINES
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def _detect(raw: bytes) -> str | None:
+    """The legacy encoding that reads ``raw`` most plausibly (never UTF-8 or ASCII).
+
+    charset-normalizer's guess competes with :data:`_LEGACY` on
+    :func:`plausibility`: on short Russian text it often names Mac Cyrillic
+    or even Shift JIS where Windows-1251 or KOI8-R is meant.
+    """
+    from charset_normalizer import from_bytes
+
+    sample = raw[:_DETECT_BYTES]
+    best = from_bytes(sample).best()
+    guess = None if best is None or best.encoding in ("utf_8", "ascii") else str(best.encoding)
+    scored: list[tuple[int, int, str]] = []
+    # Ties go to the usual encodings first, then the detector's guess.
+    for rank, codec in enumerate(dict.fromkeys([c for c in (*_LEGACY, guess) if c])):
+        try:
+            text = sample.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((plausibility(text), -rank, codec))
+    return max(scored)[2] if scored else None
+
+
+def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # UTF-8's mark; what follows is read like any bytes
+    else:
+        for bom, codec in _BOMS:
+            if raw.startswith(bom):
+                try:
+                    return raw[len(bom) :].decode(codec), []
+                except UnicodeDecodeError as exc:
+                    # The mark promised an encoding the bytes do not keep: say so.
+                    name = codec.upper().removesuffix("-LE").removesuffix("-BE")
+                    raise DecodeError(
+                        f"bad {name} after its byte-order mark: {exc.reason}"
+                        f" at byte {exc.start + len(bom)}"
+                    ) from None
+    codec16 = _utf16_without_bom(raw)
+    if codec16 is not None:
+        text = raw.decode(codec16, "replace")
+        lossy = "\ufffd" in text and b"\xfd\xff" not in raw and b"\xff\xfd" not in raw
+        return text, [
+            f"no byte-order mark; read as {codec16.upper()} from its byte pattern"
+            + ("; undecodable bytes replaced with U+FFFD" if lossy else "")
+        ]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    # Line by line: a file that is UTF-8 but for some lines (a paste from a
+    # Windows-1251 page) keeps its UTF-8 lines as they are.
+    lines = raw.split(b"\n")
+    good: list[str | None] = []
+    bad: list[int] = []
+    utf8_beyond_ascii = False
+    for i, line in enumerate(lines):
+        try:
+            good.append(line.decode("utf-8"))
+            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
+        except UnicodeDecodeError:  # noqa: PERF203 - one line's failure is the answer
+            good.append(None)
+            bad.append(i)
+    numbers = [i + 1 for i in bad]
+    if not utf8_beyond_ascii:
+        # Nothing proves UTF-8: the whole input is in one legacy encoding.
+        whole = _detect(raw)
+        if whole is not None:
+            try:
+                return raw.decode(whole), [
+                    f"not UTF-8 (bad byte at {first_bad}); decoded as {whole} by detection"
+                ]
+            except (UnicodeDecodeError, LookupError):
+                pass
+        return raw.decode("utf-8", "replace"), [
+            f"not valid UTF-8 (first bad byte at {first_bad}); undecodable bytes replaced"
+            " with U+FFFD"
+        ]
+    legacy = _detect(b"\n".join(lines[i] for i in bad))
+    out: list[str] = []
+    lossy = legacy is None
+    for i, line_text in enumerate(good):
+        if line_text is None:
+            try:
+                line_text = lines[i].decode(legacy or "utf-8", "strict" if legacy else "replace")
+            except (UnicodeDecodeError, LookupError):
+                line_text, lossy = lines[i].decode("utf-8", "replace"), True
+        out.append(line_text)
+    how = (
+        f"decoded as {legacy} by detection"
+        if not lossy
+        else "undecodable bytes replaced with U+FFFD"
+    )
+    return "\n".join(out), [
+        f"mixed encodings: line(s) {_lines_list(numbers)} are not UTF-8 though the rest is; {how}"
+    ]
+
+
+def repair_lines(text: str) -> tuple[str, list[str]]:
+    """Undo mojibake (UTF-8 read as Latin-1 or Windows-1252 upstream) line by line.
+
+    Only lines :func:`~newsmeta.recognizers.mojibake.repair_mojibake` repairs
+    exactly change; a note names them.
+
+    >>> repair_lines("Title\\nÐ\\x97Ð° Ð¼Ð¸Ð½Ñ\\x83Ð²Ñ\\x88Ð¸Ðµ Ñ\\x81Ñ\\x83Ñ\\x82ÐºÐ¸")
+    ('Title\\nЗа минувшие сутки', ['mojibake (UTF-8 read as Latin-1 upstream) repaired on line(s) 2'])
+    """
+    from newsmeta.recognizers.mojibake import repair_mojibake
+
+    if text.isascii():
+        return text, []
+    lines = text.split("\n")
+    fixed: list[int] = []
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        repaired = repair_mojibake(line)
+        if repaired is not None:
+            lines[i] = repaired
+            fixed.append(i + 1)
+    if not fixed:
+        return text, []
+    return "\n".join(lines), [
+        f"mojibake (UTF-8 read as Latin-1 upstream) repaired on line(s) {_lines_list(fixed)}"
+    ]
+
+
+def as_text(
+    data: object, limits: Limits = DEFAULT_LIMITS, *, mojibake: bool = False
+) -> tuple[str, list[str]]:
+    """Text from ``str`` or ``bytes``, and notes on anything guessed or lossy.
+
+    Bytes: a byte-order mark (UTF-8, UTF-16, UTF-32) is honoured; UTF-16
+    without one is told by its NUL bytes; then UTF-8. Bytes that are not UTF-8
+    are decoded by detection (``charset-normalizer``): the whole input when no
+    line of it is UTF-8 beyond ASCII, else only the lines that are not (mixed
+    encodings). Failing that, undecodable bytes become U+FFFD. Every guess and
+    every replacement is a note, never silent. Text with lone surrogates has
+    them replaced, with a note. ``mojibake=True`` (line-based inputs) also
+    repairs lines that are UTF-8 read as Latin-1 upstream (:func:`repair_lines`).
+    """
+    text, notes = _as_text(data, limits)
+    if mojibake:
+        text, more = repair_lines(text)
+        notes += more
+    return text, notes
+
+
+def _as_text(data: object, limits: Limits) -> tuple[str, list[str]]:
     if isinstance(data, str):
         check_size(data, limits)
         if not data.isascii():
@@ -52,32 +286,7 @@ def as_text(data: object, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[st
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         check_size(raw, limits)
-        if raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:
-                return raw.decode("utf-16"), []
-            except UnicodeDecodeError as exc:
-                raise DecodeError(
-                    f"bad UTF-16 after its byte-order mark: {exc.reason} at byte {exc.start}"
-                ) from None
-        try:
-            return raw.decode("utf-8"), []
-        except UnicodeDecodeError as exc:
-            first_bad = exc.start
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw[:200_000]).best()
-        if best is not None and best.encoding not in ("utf_8", "ascii"):
-            try:
-                return raw.decode(best.encoding), [
-                    f"not UTF-8 (bad byte at {first_bad}); decoded as {best.encoding} by detection"
-                ]
-            except (UnicodeDecodeError, LookupError):
-                pass
-        return raw.decode("utf-8", "replace"), [
-            f"not valid UTF-8 (first bad byte at {first_bad}); undecodable bytes replaced with U+FFFD"
-        ]
+        return _decode_bytes(raw)
     raise InputError(f"expected str or bytes, got {type(data).__name__}")
 
 

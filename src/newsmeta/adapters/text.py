@@ -104,7 +104,7 @@ def extract(
     data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Extraction:
     """Candidates from plain article text (the first half of :func:`parse`)."""
-    text, notes = as_text(data, limits)
+    text, notes = as_text(data, limits, mojibake=True)
     ex = Extraction(adapter=NAME, input=input_name)
     for note in notes:
         ex.issue("lossy-decoding", "warning", note)

@@ -536,3 +536,32 @@ def test_unsafe_expressions_are_not_evaluated(expr: str) -> None:
 def test_fill_rejects_what_is_not_a_page() -> None:
     with pytest.raises(newsmeta.FormatError):
         newsmeta.fill_placeholders(_leaky(), 42)
+
+
+def test_a_utc_value_takes_the_offset_a_local_wall_time_shows() -> None:
+    head = ld({"@type": "NewsArticle", "datePublished": "2023-11-09T06:35:29+00:00"}) + (
+        '<meta name="sailthru.date" content="2023-11-08 22:35:29">'
+    )
+    a = newsmeta.parse(page(head))
+    assert a.published is not None
+    assert a.published.isoformat() == "2023-11-08T22:35:29-08:00"
+    assert a.published == dt.datetime(2023, 11, 9, 6, 35, 29, tzinfo=dt.timezone.utc)
+    assert "offset-inferred" in codes(a)
+
+
+def test_the_local_offset_wins_for_one_instant() -> None:
+    head = ld({"@type": "NewsArticle", "datePublished": "2022-05-04T00:25:56Z"}) + (
+        '<meta property="article:published_time" content="2022-05-03T21:25:56-03:00">'
+    )
+    a = newsmeta.parse(page(head))
+    assert a.published is not None and a.published.isoformat() == "2022-05-03T21:25:56-03:00"
+
+
+def test_lead_image_when_the_markup_has_none() -> None:
+    body = (
+        '<article><img src="/icon.png" width="24"><p>x</p>'
+        '<img src="/lead.jpg" style="width: 600px; height: 313px;"></article>'
+    )
+    a = newsmeta.parse(page(body=body), url="https://example.com/a/")
+    assert a.og_image == "https://example.com/lead.jpg"
+    assert a.images == (newsmeta.Image(url="https://example.com/lead.jpg", width=600, height=313),)

@@ -239,4 +239,10 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "a placeholder was evaluated on the page and filled an empty field; the expression used is in provenance",
     ),
+    "offset-inferred": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "a UTC datetime was given the publisher's offset, shown by another source writing the same instant in local time",
+    ),
 }

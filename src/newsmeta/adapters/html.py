@@ -29,13 +29,13 @@ from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode
 from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
-from newsmeta.adapters._html.page import Page
+from newsmeta.adapters._html.page import Page, to_int
 from newsmeta.errors import FormatError, InputError
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article
-from newsmeta.resolve import Extraction, resolve
+from newsmeta.resolve import Candidate, Extraction, resolve
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -286,6 +286,8 @@ def _fallbacks(
     """
     fields = {c.field for c in page.ex.candidates}
     scopes = [main, root] if main is not None else [root]
+    if "og_image" not in fields:
+        _lead_image(page, main if main is not None else root)
     if "authors" not in fields and _mentions_author(probe):
         for scope in scopes:
             if _byline(page, scope):
@@ -324,6 +326,32 @@ def _script_date(page: Page, probe: str | bytes) -> bool:
     day = when if isinstance(when, dt.date) else when.value.date()
     page.day(day, raw, "script", RANK["script-date"])
     return True
+
+
+_STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d{2,5})px", re.IGNORECASE)  # CSS width
+_STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d{2,5})px", re.IGNORECASE)  # CSS height
+#: Narrowest image taken as a page's lead image (icons and avatars are smaller).
+MIN_LEAD_IMAGE_WIDTH = 300
+
+
+def _lead_image(page: Page, scope: etree._Element) -> None:
+    """No image in the markup: the article's first image wide enough to lead it
+    (a ``width`` attribute or a CSS width of at least 300 pixels)."""
+    for el in scope.iter("img"):
+        src = el.get("src")
+        if not src or src.startswith("data:"):
+            continue
+        width = to_int(el.get("width"))
+        if width is None:
+            m = _STYLE_WIDTH.search(el.get("style") or "")
+            width = int(m[1]) if m else None
+        if width is not None and width >= MIN_LEAD_IMAGE_WIDTH:
+            height = to_int(el.get("height"))
+            if height is None:
+                m = _STYLE_HEIGHT.search(el.get("style") or "")
+                height = int(m[1]) if m else None
+            page.image(src, "img", RANK["lead-image"], width=width, height=height)
+            return
 
 
 def _el_text(el: etree._Element) -> str:
@@ -463,10 +491,25 @@ def _url_date(page: Page) -> None:
         return
 
 
+#: Largest UTC offset in use (Kiribati, +14:00).
+MAX_OFFSET = dt.timedelta(hours=14)
+
+
 def _local_offsets(ex: Extraction) -> None:
-    """Of two sources giving the same instant, prefer the one that keeps the
-    publisher's own UTC offset (``21:25-03:00`` over ``00:25Z``): the offset,
-    and the local calendar day, are information a UTC value lost."""
+    """Keep the publisher's own UTC offset when the strongest source wrote UTC.
+
+    Of two sources giving the same instant, the one with the local offset
+    (``21:25-03:00`` over ``00:25Z``) wins: the offset, and the local calendar
+    day, are information the UTC value lost. Failing that, a source that wrote
+    the local wall time without an offset (``2023-11-08 22:35:29`` beside
+    ``2023-11-09T06:35:29Z``) shows the offset, which is then applied to the
+    UTC value (same instant) and reported as ``offset-inferred``.
+    """
+    assumed = {
+        i.location.path
+        for i in ex.issues
+        if i.code == "timezone-assumed" and i.location.path is not None
+    }
     for name in ("published", "modified", "created"):
         cands = [c for c in ex.candidates if c.field == name]
         if len(cands) < 2:
@@ -475,6 +518,13 @@ def _local_offsets(ex: Extraction) -> None:
         value = best.value
         if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
             continue
+        if best.provenance.location.path in assumed:
+            continue  # the best value is itself a guess
+        if not any(
+            isinstance(c.value, dt.datetime) and c.value == value and c.value.utcoffset()
+            for c in cands
+        ):
+            _infer_offset(ex, name, best, cands, assumed)
         for i, c in enumerate(ex.candidates):
             v = c.value
             if (
@@ -485,6 +535,36 @@ def _local_offsets(ex: Extraction) -> None:
             ):
                 ex.candidates[i] = attrs.evolve(c, rank=best.rank - 1)
                 break
+
+
+def _infer_offset(
+    ex: Extraction, name: str, best: Candidate, cands: list[Candidate], assumed: set[str]
+) -> None:
+    value = best.value
+    assert isinstance(value, dt.datetime)
+    for c in cands:
+        wall = c.value
+        if c is best or (c.provenance.location.path or "") not in assumed:
+            continue
+        if not isinstance(wall, dt.datetime):
+            continue
+        offset = wall.replace(tzinfo=None) - value.replace(tzinfo=None)
+        quarter = dt.timedelta(minutes=15)
+        if not offset or abs(offset) > MAX_OFFSET or offset % quarter:
+            continue
+        local = value.astimezone(dt.timezone(offset))
+        i = ex.candidates.index(best)
+        ex.candidates[i] = attrs.evolve(best, value=local)
+        ex.issue(
+            "offset-inferred",
+            "info",
+            f"{name}: {best.provenance.raw!r} is UTC; {c.provenance.raw!r}"
+            f" ({c.provenance.location.path}) is the same instant in local time,"
+            f" so the offset {local.strftime('%z')} is kept",
+            field_name=name,
+            path=best.provenance.location.path,
+        )
+        return
 
 
 def _prune(ex: Extraction) -> None:
@@ -505,9 +585,7 @@ def _prune(ex: Extraction) -> None:
         for c in ex.candidates
         if not (c.rank >= WEAK and best[c.field] < WEAK)
         and not (c.field == "authors" and c.rank != best["authors"])
-        and not (
-            c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"]
-        )
+        and not (c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"])
     ]
 
 

@@ -259,6 +259,7 @@ _TEXT_DATE = re.compile(
     (?<![\d.])
     (?:
       (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})            # 2020-02-05
+    | (?P<ky>(?:19|20)\d{2})\s?[年.]\s?(?P<km>\d{1,2})\s?[月.]\s?(?P<kd>\d{1,2})(?![\d.]\d)日?  # 2018年6月19日, 2023.11.02
     | (?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.\s?(?P<dy>(?:19|20)\d{2}) # 5.2.2020, 05. 02. 2020
     | (?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>(?:19|20)\d{2})         # 05/02/2020 (day first)
     | (?P<wd>\d{1,2})(?:\.|er|st|nd|rd|th)?\s(?:de\s)?(?P<wm>[^\W\d_]{3,10})\.?,?\s(?:de\s)?(?P<wy>(?:19|20)\d{2})  # 5. Februar 2020
@@ -282,6 +283,8 @@ def find_date(text: str) -> dt.date | None:
     datetime.date(2020, 2, 5)
     >>> find_date("Stand: 28.04.2020 14:33 Uhr"), find_date("le 12 mars 2019")
     (datetime.date(2020, 4, 28), datetime.date(2019, 3, 12))
+    >>> find_date("2018年6月19日 10時"), find_date("기사입력 2023.11.02. 오후 3:12")
+    (datetime.date(2018, 6, 19), datetime.date(2023, 11, 2))
     >>> find_date("15 августа 2016, 10:15")
     datetime.date(2016, 8, 15)
     >>> find_date("Tel. 030 1234 5678") is None, find_date("31.02.2020") is None
@@ -292,6 +295,8 @@ def find_date(text: str) -> dt.date | None:
     for m in _TEXT_DATE.finditer(text):
         if m["iy"]:
             day = _ymd(m["iy"], m["im"], m["id"])
+        elif m["ky"]:
+            day = _ymd(m["ky"], m["km"], m["kd"])
         elif m["dy"]:
             day = _ymd(m["dy"], m["dm"], m["dd"])
         elif m["sy"]:

@@ -31,6 +31,7 @@ RANK: dict[str, int] = {
     "title-tag": 85,  # <title>, the site name removed
     "h1": 86,  # the page's only <h1> (after <title>: a blog's <h1> is often its name)
     "byline": 88,  # an element whose class says author or byline
+    "lead-image": 89,  # the article's first <img> at least 300 pixels wide
     "url-date": 90,  # a date spelled out in the URL
     "text-date": 92,  # a date written in an element whose class says date
     "script-date": 93,  # "published_at": "…" in a script's application state

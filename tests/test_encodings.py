@@ -78,6 +78,14 @@ def test_mojibake_lines_are_repaired_and_reported(name: str) -> None:
     assert any("mojibake" in m and "line(s) 3" in m for m in decoding_issues(got))
 
 
+def test_mojibake_repair_leaves_the_truncation_marker_alone() -> None:
+    # "Ä" then the marker's "…" is C4 85 in Windows-1252: UTF-8 for "ą".
+    a = newsmeta.parse(
+        "https://a.example/x\n\nNaïve title\n\nCut short at Ä… [+120 chars]", format="flat"
+    )
+    assert a.truncation is not None and a.truncation.missing_chars == 120
+
+
 def test_a_lying_bom_is_a_clear_error() -> None:
     with pytest.raises(newsmeta.DecodeError, match="bad UTF-16 after its byte-order mark"):
         newsmeta.parse(b"\xff\xfe\x00\xd8\x00\xd8", format="flat")

@@ -236,9 +236,12 @@ def repair_lines(text: str) -> tuple[str, list[str]]:
     for i, line in enumerate(lines):
         if line.isascii():
             continue
-        repaired = repair_mojibake(line)
+        # A truncation marker stays out of the repair: "Ä…" would read as "ą".
+        cut = line.rfind("…")
+        body, tail = (line[:cut], line[cut:]) if cut >= 0 and "[+" in line[cut:] else (line, "")
+        repaired = repair_mojibake(body)
         if repaired is not None:
-            lines[i] = repaired
+            lines[i] = repaired + tail
             fixed.append(i + 1)
     if not fixed:
         return text, []

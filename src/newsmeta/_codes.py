@@ -245,4 +245,10 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "a UTC datetime was given the publisher's offset, shown by another source writing the same instant in local time",
     ),
+    "markup-cut": CodeRow(
+        ("html",),
+        "warning",
+        None,
+        "the HTML parser stopped early (elements nested deeper than 256, a resource limit); the rest of the page is not read",
+    ),
 }

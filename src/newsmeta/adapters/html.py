@@ -100,6 +100,12 @@ def _parse(text: str, utf8: bytes | None = None) -> etree._Element:
     The same libxml2 parser settings build the same tree; the plain
     ``etree.HTMLParser`` skips lxml.html's per-element class lookup in Python.
     """
+    return _parse_logged(text, utf8)[0]
+
+
+def _parse_logged(text: str, utf8: bytes | None = None) -> tuple[etree._Element, list[str]]:
+    """:func:`_parse`, and why libxml2 stopped early if it did (a resource limit:
+    nesting deeper than 256 elements, say), so the cut is reported, not silent."""
     if utf8 is not None and b"\x00" not in utf8:
         body = utf8.strip() or b"<html/>"
     else:
@@ -107,11 +113,16 @@ def _parse(text: str, utf8: bytes | None = None) -> etree._Element:
     parser = etree.HTMLParser(recover=True, encoding="utf-8")
     try:
         root = etree.fromstring(body, parser=parser)
+        cut = [
+            f"line {e.line}: {e.message}"
+            for e in parser.error_log
+            if e.type_name == "ERR_RESOURCE_LIMIT" or e.level_name == "FATAL"
+        ]
         if root is None:
             root = etree.fromstring(b"<html/>", parser=parser)
     except (etree.LxmlError, ValueError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from None
-    return root
+    return root, cut
 
 
 def extract(
@@ -148,9 +159,14 @@ def extract(
             )
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
-    return extract_root(
-        _parse(text, utf8), url=url, ex=ex, probe=utf8 if utf8 is not None else text
-    )
+    root, cut = _parse_logged(text, utf8)
+    for why in cut[:1]:
+        ex.issue(
+            "markup-cut",
+            "warning",
+            f"the HTML parser stopped early ({why}); what follows is not read",
+        )
+    return extract_root(root, url=url, ex=ex, probe=utf8 if utf8 is not None else text)
 
 
 def _elements(root: etree._Element) -> list[etree._Element]:

@@ -25,6 +25,20 @@ True
 'variables are not allowed'
 >>> check_xpath("//meta[@x and contains (@name, 'og')]/descendant-or-self::node()") is None
 True
+>>> check_xpath("(//meta)[1]/@content") is None
+True
+>>> check_xpath("//*[count(//*[count(//*) > 0]) > 0]")
+'an absolute path inside a predicate (its work multiplies per node)'
+>>> check_xpath("//*[.//meta]")
+"'//' inside a predicate (its work multiplies per node)"
+>>> check_xpath("//*[@a and /html]")
+'an absolute path inside a predicate (its work multiplies per node)'
+>>> check_xpath("//*/following::*")
+'the following axis here makes the work grow with the square of the page'
+>>> check_xpath("//div[descendant::meta]")
+'the descendant axis here makes the work grow with the square of the page'
+>>> check_xpath("/html/head/meta[@name='a/b' or @property='og:title']/@content") is None
+True
 """
 
 from __future__ import annotations
@@ -55,6 +69,12 @@ MAX_RESULTS = 50
 CORE_FUNCTIONS = frozenset(
     ["last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat", "starts-with", "contains", "substring-before", "substring-after", "substring", "string-length", "normalize-space", "translate", "boolean", "not", "true", "false", "lang", "number", "sum", "floor", "ceiling", "round", "node", "text", "comment", "processing-instruction"]
 )
+#: Axes that visit most of the page from every node (quadratic from ``//*``).
+_QUADRATIC_AXES = frozenset(["following", "preceding", "following-sibling", "preceding-sibling"])
+#: Axes that visit a subtree: fine once, not once per node inside a predicate.
+_DESCENDANT_AXES = frozenset(["descendant", "descendant-or-self"])
+#: Words after which a "/" starts a new (absolute) path.
+_OPERATOR_WORDS = frozenset(["and", "or", "div", "mod"])
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
 
 
@@ -66,6 +86,8 @@ def check_xpath(expr: str) -> str | None:
     quote = ""
     name: list[str] = []
     spaced = False  # white space ended the name: a name char after it starts a new one
+    brackets: list[str] = []  # open "[" and "(": inside a "[", a path runs once per node
+    prev = ""  # the last character outside white space and string literals
     for ch in expr:
         if quote:
             if ch == quote:
@@ -74,19 +96,37 @@ def check_xpath(expr: str) -> str | None:
         if ch in "'\"":
             quote = ch
             name = []
+            prev = ch
             continue
         if ch == "$":
             return "variables are not allowed"
+        if ch == "/" and "[" in brackets:
+            # A predicate runs once per node: an absolute path or a descendant step
+            # in it multiplies the work (//*[count(//*[count(//*) > 0]) > 0] is cubic).
+            word = "".join(name).strip()
+            if prev == "/":
+                return "'//' inside a predicate (its work multiplies per node)"
+            if prev in "[(,=<>!|+-*" or (spaced and word in _OPERATOR_WORDS):
+                return "an absolute path inside a predicate (its work multiplies per node)"
+        if ch == ":" and name[-1:] == [":"]:
+            axis = "".join(name[:-1]).strip()
+            if axis in _QUADRATIC_AXES or (axis in _DESCENDANT_AXES and "[" in brackets):
+                return f"the {axis} axis here makes the work grow with the square of the page"
         if ch in "[(":
             if ch == "(":
                 fn = "".join(name).rsplit("::", 1)[-1]  # an axis before a node test
                 if fn and fn not in CORE_FUNCTIONS:
                     return f"function {fn!r} is not an XPath 1.0 core function"
             depth += 1
+            brackets.append(ch)
             if depth > MAX_NESTING:
                 return f"nested deeper than {MAX_NESTING}"
         elif ch in "])":
             depth = max(0, depth - 1)
+            if brackets:
+                brackets.pop()
+        if ch not in " \t\r\n":
+            prev = ch
         if ch in _NAME_CHARS:
             if spaced:
                 name, spaced = [], False

@@ -193,3 +193,9 @@ def test_a_plain_placeholder_still_fills() -> None:
     (p,) = find_placeholders("/html/head/meta[@name='og:title']/@content")
     ph = Placeholder(xpath=p.xpath, field=p.field, attribute=p.attribute, suggested=p.suggested)
     assert newsmeta.fill_placeholders(Article(placeholders=(ph,)), PAGE).title == "Real Title"
+
+
+def test_lone_surrogates_in_a_page_are_reported() -> None:
+    a = newsmeta.parse("<html><head><title>A\ud800B</title></head></html>", format="html")
+    assert a.title == "A\ufffdB"
+    assert [i.code for i in a.issues] == ["lossy-decoding"]

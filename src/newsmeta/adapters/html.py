@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from newsmeta._text import check_size
+from newsmeta._text import as_text, check_size
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
@@ -142,8 +142,9 @@ def extract(
     ex = Extraction(adapter=NAME, input=input_name)
     utf8: bytes | None = None
     if isinstance(data, str):
-        check_size(data, limits)
-        text = data
+        text, notes = as_text(data, limits)  # the size check; lone surrogates replaced
+        for note in notes:
+            ex.issue("lossy-decoding", "warning", note)
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         check_size(raw, limits)

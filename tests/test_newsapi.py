@@ -351,3 +351,23 @@ def test_the_truncation_marker_is_not_read_as_mojibake() -> None:
     # "Ä…" is also how "ą" looks when UTF-8 is read as Windows-1252.
     a = _one(dict(ORDINARY, content="Äa aa aÄ… [+1 chars]"))
     assert a.truncation is not None and a.truncation.missing_chars == 1
+
+
+def test_bbc_credit_and_caption_are_an_image_not_body() -> None:
+    content = (
+        "Image copyrightAFPImage caption\r\n Protesters across the country have called for"
+        " the lockdown to end\r\nDemocratic governors have asked the White House to urge"
+        " Americans to heed stay-at-home orders.\r\nMichigan G… [+120 chars]"
+    )
+    a = _one(dict(ORDINARY, content=content))
+    assert [(i.credit, i.caption) for i in a.images] == [
+        ("AFP", "Protesters across the country have called for the lockdown to end")
+    ]
+    assert a.provenance["images[0]"].location.lines == (1, 2)
+    assert a.body is not None and a.body.startswith("Democratic governors")
+
+
+def test_boilerplate_lines_are_not_body() -> None:
+    a = _one(dict(ORDINARY, content="Skip to content\r\nThe story starts here."))
+    assert a.body == "The story starts here."
+    assert any(i.code == "boilerplate" for i in a.issues)

@@ -102,3 +102,16 @@ def test_odd_text_parses(text: str) -> None:
 def test_any_text_yields_a_record(text: str) -> None:
     a = newsmeta.parse(text, format="text")
     assert a.body is None or a.body.strip() == a.body
+
+
+def test_caption_after_a_labelled_credit() -> None:
+    text = (
+        "Image copyrightReutersImage caption\nThe caption comes after the label\n"
+        "Skip to content\nThe story itself begins here and goes on.\n"
+    )
+    a = newsmeta.parse(text, format="text")
+    assert [(i.credit, i.caption) for i in a.images] == [
+        ("Reuters", "The caption comes after the label")
+    ]
+    assert a.body == "The story itself begins here and goes on."
+    assert any(i.code == "boilerplate" for i in a.issues)

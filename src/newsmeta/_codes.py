@@ -185,6 +185,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "an aggregator's text held HTML tags; read as text",
     ),
+    "boilerplate": CodeRow(
+        ("newsapi", "text"),
+        "info",
+        None,
+        "page furniture (Skip to content, a site's copyright notice); kept as unrecognised, not body",
+    ),
     "mojibake-repaired": CodeRow(
         ("newsapi",),
         "info",

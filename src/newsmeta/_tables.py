@@ -39,3 +39,18 @@ META_FIELD_TO_RECORD: dict[str, str] = {
     "twitter:description": "description",
     "twitter:image": "og_image",
 }
+
+#: Page furniture scrapers leave in article text: whole lines that are never part
+#: of the story. From the most frequent short first lines of ``content`` in the
+#: NewsAPI pool sample (``../shared/corpora/newsapi/pool-sample-100k.jsonl.gz``),
+#: lower-cased; a line is dropped only when it is exactly one of these.
+BOILERPLATE_LINES: frozenset[str] = frozenset(
+    {
+        "skip to content",
+        "skip to main content",
+        "placeholder while article actions load",
+        "comment on this story",
+        "share this article",
+        "subscribe",
+    }
+)

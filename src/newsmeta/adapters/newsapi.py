@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from newsmeta._convert import dumps, loads
+from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
 from newsmeta.errors import FormatError, InputError, NewsmetaError
@@ -37,6 +38,7 @@ from newsmeta.recognizers.dates import parse_datetime
 from newsmeta.recognizers.mojibake import repair_mojibake
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
+from newsmeta.recognizers.prose import announces_caption, is_copyright_notice, parse_credit
 from newsmeta.recognizers.text import (
     has_letters,
     is_stripped_copy,
@@ -634,6 +636,60 @@ def _stripping_possible(ctx: _Ctx) -> bool:
     return sum(letters_beyond_latin1(r) for r in ctx.references) >= _MIN_LOST_LETTERS
 
 
+@attrs.define
+class _Pictures:
+    """Photo credits and captions inside a snippet: images, not body.
+
+    ``Image copyrightGetty ImagesImage caption`` (BBC) is a credit whose caption
+    is the next line; a lone ``Image caption`` label announces a caption too.
+    """
+
+    ctx: _Ctx
+    path: str
+    credit: str | None = None
+    raw: list[str] = attrs.field(factory=list)
+    lines: list[int] = attrs.field(factory=list)
+    waiting: bool = False
+    """The last line announced a caption: the next one is it."""
+
+    def take(self, no: int, line: str) -> bool:
+        """Is ``line`` a credit, a caption label or an announced caption?"""
+        if self.waiting:
+            self.raw.append(line)
+            self.lines.append(no)
+            self.flush(caption=line)
+            return True
+        if line.casefold() in BOILERPLATE_LINES or is_copyright_notice(line):
+            self.ctx.ex.issue(
+                "boilerplate",
+                "info",
+                f"page furniture, not the story: {line!r}",
+                lines=[no],
+                path=self.path,
+            )
+            self.ctx.ex.keep(line, lines=[no], path=self.path)
+            return True
+        credit = parse_credit(line)
+        if credit is None and not announces_caption(line):
+            return False
+        self.flush()
+        self.credit, self.raw, self.lines = credit, [line], [no]
+        self.waiting = announces_caption(line)
+        if not self.waiting:
+            self.flush()
+        return True
+
+    def flush(self, caption: str | None = None) -> None:
+        if not self.raw:
+            return
+        image = Image(caption=caption, credit=self.credit)
+        if caption is not None or self.credit is not None:
+            self.ctx.ex.add("images", image, "\n".join(self.raw), lines=self.lines, path=self.path)
+        else:
+            self.ctx.ex.keep(self.raw[0], lines=self.lines, path=self.path)
+        self.credit, self.raw, self.lines, self.waiting = None, [], [], False
+
+
 def _snippet(ctx: _Ctx, content: str) -> None:
     """``content`` as the start of the body: paragraphs a line each, cut short."""
     ex = ctx.ex
@@ -669,18 +725,20 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     paragraphs: list[str] = []
     raw: list[str] = []
     used: list[int] = []
+    pictures = _Pictures(ctx, path)
     for no, line in split_lines(text, ctx.limits):
         if not line.strip():
             continue
         kept = False
         for piece in _html_to_text(line).split("\n"):
             plain = " ".join(piece.split())
-            if plain and _snippet_line(ctx, no, plain):
+            if plain and not pictures.take(no, plain) and _snippet_line(ctx, no, plain):
                 paragraphs.append(plain)
                 kept = True
         if kept:
             raw.append(line)
             used.append(no)
+    pictures.flush()
     if not paragraphs:
         return
     body = "\n\n".join(paragraphs)

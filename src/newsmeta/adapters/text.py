@@ -5,7 +5,9 @@ of a block joined; or one paragraph a line when the text has no blank
 lines), then label each paragraph by its shape with the shared recognisers:
 
 - a credit line (``© REUTERS / PAVEL MIKHEYEV``) is an image's credit, and
-  the paragraph just before it is that image's caption, neither is body;
+  the paragraph just before it is that image's caption (just after it when the
+  line ends with a caption label, ``Image copyrightAFPImage caption``), neither
+  is body; a line of page furniture (``Skip to content``) is not body either;
 - a short first line without a sentence end, followed by more text, is the
   title;
 - a dateline opening the first body paragraph (``MOSCOW, Jan 7, 2022
@@ -20,8 +22,14 @@ import re
 
 from attrs import define
 
+from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
-from newsmeta.recognizers.prose import parse_credit, parse_dateline
+from newsmeta.recognizers.prose import (
+    announces_caption,
+    is_copyright_notice,
+    parse_credit,
+    parse_dateline,
+)
 from newsmeta.recognizers.text import has_letters, looks_letter_stripped
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import is_url
@@ -128,16 +136,28 @@ def extract(
     # Credits first: each claims the paragraph before it as its caption.
     role: dict[int, str] = {}
     for i, p in enumerate(paras):
+        if p.text.casefold() in BOILERPLATE_LINES or is_copyright_notice(p.text):
+            role[i] = "boilerplate"
+            ex.issue(
+                "boilerplate", "info", f"page furniture, not the story: {p.text!r}", lines=p.lines
+            )
+            ex.keep(p.text, lines=p.lines)
+            continue
         credit = parse_credit(p.text)
-        if credit is None:
+        follows = announces_caption(p.text)
+        if credit is None and not follows:
             continue
         role[i] = "credit"
         caption: _Para | None = None
-        if i > 0 and role.get(i - 1) is None and len(paras[i - 1].text) <= MAX_CAPTION_CHARS:
-            caption = paras[i - 1]
-            role[i - 1] = "caption"
-        lines = ([*caption.lines] if caption else []) + p.lines
-        raw = (caption.raw + "\n" if caption else "") + p.raw
+        # "Image copyrightAFPImage caption": the caption is the next paragraph;
+        # "© REUTERS / NAME" under a photo: the caption is the one before.
+        j = i + 1 if follows else i - 1
+        if 0 <= j < len(paras) and role.get(j) is None and len(paras[j].text) <= MAX_CAPTION_CHARS:
+            caption = paras[j]
+            role[j] = "caption"
+        parts = sorted([p, *([caption] if caption else [])], key=lambda q: q.lines[0])
+        lines = [n for q in parts for n in q.lines]
+        raw = "\n".join(q.raw for q in parts)
         ex.add(
             "images",
             Image(caption=caption.text if caption else None, credit=credit),

@@ -14,6 +14,20 @@ True
 True
 >>> parse_credit("USA / CANADA") is None
 True
+>>> parse_credit("Image copyrightGetty ImagesImage caption"), parse_credit("Image source, Reuters")
+('Getty Images', 'Reuters')
+>>> announces_caption("Image copyrightAFPImage caption"), announces_caption("Image caption")
+(True, True)
+>>> announces_caption("Image copyrightAFP"), parse_credit("Image caption") is None
+(False, True)
+>>> parse_credit("© HT Media Limited All rights reserved") is None
+True
+>>> parse_credit("© , / 7712108141/771501001, 1027739124775, . , . , 3 1, I, 2") is None
+True
+>>> is_copyright_notice("Copyright © 2022 Living Media India Limited. For reprint rights: Syndications Today")
+True
+>>> is_copyright_notice("© REUTERS / PAVEL MIKHEYEV")
+False
 >>> d = parse_dateline("MOSCOW, Jan 7, 2022 (Reuters) - Kazakh President Kassym-Jomart Tokayev said")
 >>> d.place, d.date, d.agency, d.raw
 ('MOSCOW', datetime.date(2022, 1, 7), 'Reuters', 'MOSCOW, Jan 7, 2022 (Reuters) -')
@@ -31,12 +45,18 @@ import re
 
 from attrs import frozen
 
-__all__ = ["Dateline", "parse_credit", "parse_dateline"]
+from newsmeta.recognizers.text import looks_letter_stripped
+
+__all__ = [
+    "Dateline",
+    "announces_caption",
+    "is_copyright_notice",
+    "parse_credit",
+    "parse_dateline",
+]
 
 #: Longest credit line: real ones name an agency and a photographer or two.
 MAX_CREDIT_LEN = 120
-#: Longest keywords run glued before the first sentence.
-MAX_GLUED_KEYWORDS_LEN = 600
 
 _CREDIT_MARK = re.compile(
     r"""
@@ -59,20 +79,61 @@ _AGENCY_SLASH = re.compile(
     """,
     re.VERBOSE,
 )
+# BBC's "Image copyrightGetty ImagesImage caption" (the label glued to the credit,
+# the caption on the next line) and "Image source, Reuters".
+_LABELLED_CREDIT = re.compile(
+    r"""
+    (?:image|photo|picture)\s?                 # the picture label
+    (?:copyright|source[,:]?|credit[,:]?)\s?   # what follows it, glued or spaced
+    (?P<who>.{2,100}?)                         # who
+    (?:(?:image|photo|picture)\s?caption)?     # the caption label glued after it
+    \s*\Z
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CAPTION_LABEL = re.compile(r"(?:image|photo|picture)\s?caption:?\s*\Z", re.IGNORECASE)
 _KNOWN_AGENCIES = frozenset(
     {"REUTERS", "AFP", "AP", "EPA", "GETTY", "SPUTNIK", "RIA", "TASS", "ANADOLU", "XINHUA"}
 )
 
 
+# A site's copyright notice: a year, or the words of a rights statement.
+_NOTICE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|rights|reserved|reprint|all\s+rechte|tous\s+droits|derechos",
+    re.IGNORECASE,
+)
+_NOTICE_START = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
+def is_copyright_notice(line: str) -> bool:
+    """A site's copyright notice (``© 2022 Living Media India Limited. For reprint
+    rights: …``): page furniture, not a photo credit."""
+    s = line.strip()
+    return (
+        len(s) <= 2 * MAX_CREDIT_LEN
+        and _NOTICE_START.match(s) is not None
+        and _NOTICE.search(s) is not None
+    )
+
+
+def announces_caption(line: str) -> bool:
+    """Does the line end with a caption label (``Image caption``), so that the
+    caption follows on the next line?"""
+    return len(line) <= MAX_CREDIT_LEN + 20 and _CAPTION_LABEL.search(line.strip()) is not None
+
+
 def parse_credit(line: str) -> str | None:
     """Who a photo-credit line credits, or ``None`` if the line is not one."""
     s = line.strip()
-    if not s or len(s) > MAX_CREDIT_LEN or s.endswith(("!", "?")):
+    if not s or len(s) > MAX_CREDIT_LEN or s.endswith(("!", "?")) or is_copyright_notice(s):
         return None
-    m = _CREDIT_MARK.match(s)
+    m = _CREDIT_MARK.match(s) or _LABELLED_CREDIT.match(s)
     if m is not None:
-        who = m["who"].strip(" :.-–—")
-        return who or None
+        who = m["who"].strip(" :.-–—,")
+        # Someone is named: letters, and not what letter-stripping leaves behind.
+        if sum(c.isalpha() for c in who) < 2 or looks_letter_stripped(who):
+            return None
+        return who
     m = _AGENCY_SLASH.match(s)
     if m is not None:
         first = re.split(r"[\s/]", s, maxsplit=1)[0].strip(".").upper()

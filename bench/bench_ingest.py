@@ -121,6 +121,7 @@ def main() -> None:
         row("newsmeta validate --format jsonl", checked, n)
     print()
     print(f"one process / floor (wall):    {floor.wall / one.wall:.3f}  (target >= 0.25)")
+    print(f"one process / floor (CPU):     {floor.cpu / one.cpu:.3f}  (less hurt by other load)")
     print(f"--jobs {args.jobs} / one process (wall): {one.wall / jobs.wall:.2f}   (target >= 1.7)")
     overhead = jobs.cpu / one.cpu - 1
     print(

@@ -161,8 +161,8 @@ def test_profiles_grade_and_verdict() -> None:
     assert [(i.code, i.severity) for i in default] == [("truncated", Severity.INFO)]
     assert ("truncated", Severity.WARNING) in [(i.code, i.severity) for i in strict]
     assert not fails(default)
-    assert fails(strict, "strict")  # published and language are required there
-    assert {i.field for i in strict if i.code == "missing-required"} == {"published", "language"}
+    assert fails(strict, "strict")  # published is required there
+    assert {i.field for i in strict if i.code == "missing-required"} == {"published"}
 
 
 def test_profile_turns_codes_off_and_regrades_adapter_issues() -> None:

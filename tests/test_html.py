@@ -565,3 +565,9 @@ def test_lead_image_when_the_markup_has_none() -> None:
     a = newsmeta.parse(page(body=body), url="https://example.com/a/")
     assert a.og_image == "https://example.com/lead.jpg"
     assert a.images == (newsmeta.Image(url="https://example.com/lead.jpg", width=600, height=313),)
+
+
+def test_link_rel_author_is_the_one_authors_page() -> None:
+    head = '<link rel="author" href="/people/jane"><meta name="author" content="Jane Doe">'
+    a = newsmeta.parse(page(head), url="https://example.com/a")
+    assert a.authors == (newsmeta.Person(name="Jane Doe", url="https://example.com/people/jane"),)

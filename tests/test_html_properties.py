@@ -237,3 +237,17 @@ def test_parse_of_render_recovers_the_article(
     assert {f: getattr(got, f) for f in fields} == {f: getattr(a, f) for f in fields}
     assert got.published is not None and got.published.utcoffset() == a.published.utcoffset()  # type: ignore[union-attr]
     assert not [i for i in got.issues if i.code == "conflicting-values"]
+
+
+@given(_HTMLISH)
+def test_parse_selector_agrees_with_parse(text: str) -> None:
+    """A crawler's Selector and the page's text give the same record."""
+    import parsel
+
+    page = "<html><head>" + text
+    try:
+        want = newsmeta.parse(page, format="html", url="https://example.com/a/")
+    except newsmeta.NewsmetaError:
+        return
+    got = newsmeta.parse_selector(parsel.Selector(text=page), url="https://example.com/a/")
+    assert got == want

@@ -34,7 +34,7 @@ from newsmeta.errors import FormatError, InputError
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
-from newsmeta.records import Article
+from newsmeta.records import Article, Person
 from newsmeta.resolve import Candidate, Extraction, resolve
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
@@ -241,6 +241,7 @@ def extract_root(
     _headline_segments(page)
     _local_offsets(ex)
     _prune(ex)
+    _author_link(page)
     return ex
 
 
@@ -582,6 +583,20 @@ def _infer_offset(
             path=best.provenance.location.path,
         )
         return
+
+
+def _author_link(page: Page) -> None:
+    """``<link rel=author href>`` names no one; with exactly one author and one
+    such link, the link is that author's page."""
+    authors = [c for c in page.ex.candidates if c.field == "authors"]
+    names = {c.value.name for c in authors if isinstance(c.value, Person)}
+    if len(page.author_urls) != 1 or len(names) != 1:
+        return
+    for i, c in enumerate(page.ex.candidates):
+        if c.field == "authors" and isinstance(c.value, Person) and c.value.url is None:
+            page.ex.candidates[i] = attrs.evolve(
+                c, value=attrs.evolve(c.value, url=page.author_urls[0])
+            )
 
 
 def _prune(ex: Extraction) -> None:

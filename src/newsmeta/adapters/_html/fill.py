@@ -67,7 +67,39 @@ MAX_RESULTS = 50
 
 #: XPath 1.0 core functions and node tests (https://www.w3.org/TR/xpath-10/).
 CORE_FUNCTIONS = frozenset(
-    ["last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat", "starts-with", "contains", "substring-before", "substring-after", "substring", "string-length", "normalize-space", "translate", "boolean", "not", "true", "false", "lang", "number", "sum", "floor", "ceiling", "round", "node", "text", "comment", "processing-instruction"]
+    [
+        "last",
+        "position",
+        "count",
+        "id",
+        "local-name",
+        "namespace-uri",
+        "name",
+        "string",
+        "concat",
+        "starts-with",
+        "contains",
+        "substring-before",
+        "substring-after",
+        "substring",
+        "string-length",
+        "normalize-space",
+        "translate",
+        "boolean",
+        "not",
+        "true",
+        "false",
+        "lang",
+        "number",
+        "sum",
+        "floor",
+        "ceiling",
+        "round",
+        "node",
+        "text",
+        "comment",
+        "processing-instruction",
+    ]
 )
 #: Axes that visit most of the page from every node (quadratic from ``//*``).
 _QUADRATIC_AXES = frozenset(["following", "preceding", "following-sibling", "preceding-sibling"])

@@ -107,7 +107,9 @@ def is_site_heading(el: etree._Element) -> bool:
     text = _text(el).strip()
     for a in el.iter("a"):
         href = (a.get("href") or "").strip()
-        if ("home" in (a.get("rel") or "").lower() or _HOME.match(href)) and _text(a).strip() == text:
+        if ("home" in (a.get("rel") or "").lower() or _HOME.match(href)) and _text(
+            a
+        ).strip() == text:
             return True
     return False
 
@@ -147,7 +149,7 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                 c.scripts.append(el)
         elif tag == "link":
             rel = el.get("rel")
-            if rel and ("canonical" in rel.lower() or "image_src" in rel.lower()):
+            if rel and any(r in rel.lower() for r in ("canonical", "image_src", "author")):
                 c.links.append(el)
         elif tag == "time":
             if el.get("datetime"):
@@ -299,6 +301,10 @@ def _link(page: Page, el: etree._Element) -> None:
         page.url("url", href, "link[rel=canonical]", RANK["canonical"])
     elif "image_src" in rels:
         page.image(href, "link[rel=image_src]", RANK["meta"])
+    elif "author" in rels:
+        url = page.resolve_url(href)
+        if url and url not in page.author_urls:
+            page.author_urls.append(url)
 
 
 def _classes(el: etree._Element) -> str:

@@ -87,6 +87,8 @@ class Page:
     """URL relative links resolve against (``<base href>``, else the page URL)."""
     site_names: list[str] = field(factory=list)
     """Known names of the site (``og:site_name``, the publisher), for cleaning."""
+    author_urls: list[str] = field(factory=list)
+    """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
     """The page's first ``<h1>`` texts, to tell a headline from a site name."""
 

@@ -142,7 +142,9 @@ class _Mapper:
             name = _text_of(obj.get("name"))
             if name:
                 p.text("title", p.strip_site(clean_text(name)), f"{path}.name", rank + 1)
-        p.text("description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1)
+        p.text(
+            "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1
+        )
         for key, name in (
             ("datePublished", "published"),
             ("dateCreated", "created"),

@@ -401,7 +401,7 @@ def table(res: dict[str, Any], tools: list[str]) -> str:
             if f not in EXTRACTS[t]:
                 cells.append("–")
             else:
-                cells.append(f"{100 * hits[t][f] / n:.1f}%")
+                cells.append(f"{100 * hits[t][f] / n:.1f}% ({hits[t][f]})")
         best = max((hits[t][f] for t in peers if f in EXTRACTS[t]), default=0)
         verdict = ""
         if "newsmeta" in tools and peers:

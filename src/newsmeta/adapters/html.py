@@ -320,7 +320,9 @@ def _fallbacks(
                 return
         if probe is not None and _script_date(page, probe):
             return
-        _text_date(page, main if main is not None else root.find("body"))
+        body = root.find("body")
+        if not _text_date(page, main if main is not None else body) and main is not None:
+            _text_date(page, body)  # the first <article> may be a teaser
 
 
 _SCRIPT_DATE = re.compile(
@@ -334,11 +336,22 @@ _SCRIPT_DATE = re.compile(
 )
 
 
+_SCRIPT_CREATED = re.compile(
+    rb"""
+    ["'](?:dateCreated|created_?[aA]t|creationDate)["']   # when no key says published
+    \s*:\s*["']
+    (\d{4}-\d{2}-\d{2}(?:[T\ ][0-9:.+\-Z]{0,30})?)
+    ["']
+    """,
+    re.VERBOSE,
+)
+
+
 def _script_date(page: Page, probe: str | bytes) -> bool:
     """A published date in a page's application state (``"published_at": "…"``
     inside a script), before reading dates off the text."""
     data = probe.encode("utf-8", "replace") if isinstance(probe, str) else probe
-    m = _SCRIPT_DATE.search(data)
+    m = _SCRIPT_DATE.search(data) or _SCRIPT_CREATED.search(data)
     if m is None:
         return False
     raw = m[1].decode("ascii", "replace")
@@ -454,11 +467,11 @@ _UPDATED = re.compile(
 )
 
 
-def _text_date(page: Page, scope: etree._Element | None) -> None:
+def _text_date(page: Page, scope: etree._Element | None) -> bool:
     """The last resort: the first date written in the article's text (or the
     body's), passing over dates labelled as updates or copyright."""
     if scope is None:
-        return
+        return False
     texts = _TEXT_NODES(scope)
     size = 0
     previous = ""
@@ -473,7 +486,7 @@ def _text_date(page: Page, scope: etree._Element | None) -> None:
             head = t.split(str(day.year))[0] if str(day.year) in t else t
             if not _UPDATED.search((previous + " " + head)[-60:]):
                 page.day(day, shown, "text", RANK["body-date"])
-                return
+                return True
             first = first or (day, shown)
         previous = t
         size += len(t)
@@ -481,6 +494,8 @@ def _text_date(page: Page, scope: etree._Element | None) -> None:
             break
     if first is not None:
         page.day(first[0], first[1], "text", RANK["body-date"])
+        return True
+    return False
 
 
 def _headline_segments(page: Page) -> None:

@@ -409,7 +409,7 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
         if not text or len(text) > MAX_LINE_TEXT * 2:
             continue
         found = find_date(text)
-        if found is None:
+        if found is None or _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
             continue
         day = found
         # A dateline inside this one that says the same day is the tighter source.
@@ -427,6 +427,12 @@ _CLOCK = re.compile(
     |\bantwort(?:en)?\b|\breply\b|\brépondre\b|\bresponder\b   # a reader's comment and its reply link
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+
+
+_MODIFIED_LABEL = re.compile(
+    r"last\ modified|last\ updated|zuletzt\ (?:geändert|aktualisiert)|letzte\ änderung|mis\ à\ jour\ le",
+    re.IGNORECASE | re.VERBOSE,  # a dateline that says when the page changed, not when it appeared
 )
 
 

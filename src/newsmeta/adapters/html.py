@@ -318,6 +318,8 @@ def _fallbacks(
         for scope in scopes:
             if _dateline(page, scope):
                 return
+        if _image_date(page):
+            return
         if probe is not None and _script_date(page, probe):
             return
         body = root.find("body")
@@ -345,6 +347,23 @@ _SCRIPT_CREATED = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def _image_date(page: Page) -> bool:
+    """The day in the page image's URL (``/files/2016/05/04/…``): the upload day."""
+    for c in sorted(page.ex.candidates, key=lambda c: c.rank):
+        if c.field != "og_image" or not isinstance(c.value, str):
+            continue
+        ymd = date_from_url(c.value)
+        if ymd is None:
+            continue
+        try:
+            day = dt.date(*ymd)
+        except ValueError:
+            continue
+        page.day(day, c.value, f"{c.provenance.location.path}(date)", RANK["image-date"])
+        return True
+    return False
 
 
 def _script_date(page: Page, probe: str | bytes) -> bool:

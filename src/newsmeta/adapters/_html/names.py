@@ -34,6 +34,7 @@ RANK: dict[str, int] = {
     "lead-image": 89,  # the article's first <img> at least 300 pixels wide
     "url-date": 90,  # a date spelled out in the URL
     "text-date": 92,  # a date written in an element whose class says date
+    "image-date": 93,  # a day in the page image's URL (its upload day)
     "script-date": 93,  # "published_at": "…" in a script's application state
     "body-date": 94,  # the first date written in the article's (or the body's) text
     "page-url": 96,  # the url= argument (where the page was fetched)

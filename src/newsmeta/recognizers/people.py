@@ -55,7 +55,9 @@ _BY = re.compile(
 _NOT_NAME = frozenset(
     ["posted", "on", "am", "um", "published", "veröffentlicht", "publiziert", "updated", "aktualisiert", "antworten", "reply", "name", "says", "sagt", "follow", "folgen", "share", "shares", "comments", "kommentare", "kommentar", "no", "author", "admin", "photo", "photos", "foto", "fotos", "фото", "bild", "bilder", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)\s*", re.IGNORECASE)
+# No \s* around the separators: on a run of spaces with no separator, split would
+# retry the run from every position (quadratic); the parts are stripped instead.
+_SPLIT = re.compile(r"(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|"
     r"redakteur(?:in)?|redaktion|autor(?:in)?|photographer|news desk|desk|senior|chief)\b",
@@ -118,7 +120,7 @@ def clean_author(text: str, *, site_names: Iterable[str] = ()) -> list[str]:
     text = _EMAIL.sub(" ", _strip_by(text))
     out: list[str] = []
     for part in _SPLIT.split(text):
-        part = _strip_by(part).strip(" -–—:·•()[]\"'")
+        part = _strip_by(part.strip()).strip(" -–—:·•()[]\"'")
         if not part or part.casefold() in sites:
             continue
         if _ROLE.search(part):

@@ -264,6 +264,48 @@ def run(scale: float, only: set[str] | None, cases: set[str] | None) -> list[str
     return rows
 
 
+#: Strings whose long runs trip backtracking regexes: each character repeated,
+#: then a character that makes the match fail at the very end.
+_RUNS = (" ", "\t", "a", "A", "9", ".", "-", "/", "[", "'", "@", ":", ",", "a.", "a ", "9-", "&#")
+
+
+def regexes(n: int) -> list[str]:
+    """Every compiled pattern in newsmeta, searched over long runs: growth from n to 4n."""
+    import importlib
+    import pkgutil
+    import re
+
+    rows = [
+        "| pattern | worst run | time at 4n | growth (x4 size) |",
+        "|---|---|---:|---:|",
+    ]
+    seen: set[int] = set()
+    for info in pkgutil.walk_packages(newsmeta.__path__, "newsmeta."):
+        if info.name.endswith("__main__"):
+            continue
+        mod = importlib.import_module(info.name)
+        for attr, rx in vars(mod).items():
+            if not isinstance(rx, re.Pattern) or id(rx) in seen or not isinstance(rx.pattern, str):
+                continue
+            seen.add(id(rx))
+            worst = (0.0, 0.0, "")
+            for run in _RUNS:
+                times = []
+                for size in (n, 4 * n):
+                    s = run * (size // len(run)) + "\x00"
+                    start = time.process_time()
+                    rx.search(s)
+                    rx.fullmatch(s)
+                    rx.findall(s)
+                    times.append(time.process_time() - start)
+                if times[1] > worst[0]:
+                    worst = (times[1], times[1] / max(times[0], 1e-6), run)
+            rows.append(
+                f"| `{info.name}.{attr}` | {worst[2]!r} | {worst[0]:.4f} s | {worst[1]:.1f} |"
+            )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m bench.adversarial", description=__doc__.split("\n")[0]
@@ -271,7 +313,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scale", type=float, default=1.0, help="fraction of issue 6's sizes")
     p.add_argument("--only", action="append", help="adapter(s) to run (repeatable)")
     p.add_argument("--case", action="append", help="substring of case names to run")
+    p.add_argument(
+        "--regexes", action="store_true", help="only: every pattern over long runs of one character"
+    )
     args = p.parse_args(argv)
+    if args.regexes:
+        print(f"# regexes over runs of 20,000 and 80,000 characters ({machine()})")
+        rows = regexes(20_000)
+        print("\n".join(rows[:2] + sorted(rows[2:], key=lambda r: -float(r.rsplit("|", 2)[-2]))))
+        return 0
     print(f"# adversarial inputs, scale {args.scale} ({machine()})", flush=True)
     rows = run(args.scale, set(args.only) if args.only else None, set(args.case or []))
     print("\n".join(rows))

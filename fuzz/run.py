@@ -36,7 +36,7 @@ CORPORA = Path(os.environ.get("NEWSMETA_CORPORA", Path.home() / ".cache" / "news
 #: How many shared-corpus pages seed the HTML corpus (the rest only slow it down).
 HTML_SEEDS = 60
 #: Largest seed or generated input, in bytes.
-MAX_LEN = 256 * 1024
+MAX_LEN = 64 * 1024
 
 
 def _adapters() -> list[str]:

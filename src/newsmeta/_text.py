@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from newsmeta.errors import DecodeError, InputError, LimitError
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
-__all__ = ["as_text", "check_size", "plausibility", "repair_lines", "split_lines"]
+__all__ = [
+    "as_text",
+    "check_size",
+    "detect_encoding",
+    "plausibility",
+    "repair_lines",
+    "split_lines",
+    "utf16_without_bom",
+]
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
@@ -45,7 +53,7 @@ _DETECT_BYTES = 200_000
 _NOTE_LINES = 5
 
 
-def _utf16_without_bom(raw: bytes) -> str | None:
+def utf16_without_bom(raw: bytes) -> str | None:
     """``utf-16-le``/``-be`` when one byte of each pair is a script's high byte.
 
     Text in UTF-16 has, for Latin, Cyrillic, Greek, Hebrew or Arabic, the high
@@ -120,7 +128,7 @@ def _lines_list(numbers: list[int]) -> str:
     return shown + (f" and {more:,} more" if more > 0 else "")
 
 
-def _detect(raw: bytes) -> str | None:
+def detect_encoding(raw: bytes) -> str | None:
     """The legacy encoding that reads ``raw`` most plausibly (never UTF-8 or ASCII).
 
     charset-normalizer's guess competes with :data:`_LEGACY` on
@@ -158,7 +166,7 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
                         f"bad {name} after its byte-order mark: {exc.reason}"
                         f" at byte {exc.start + len(bom)}"
                     ) from None
-    codec16 = _utf16_without_bom(raw)
+    codec16 = utf16_without_bom(raw)
     if codec16 is not None:
         text = raw.decode(codec16, "replace")
         lossy = "\ufffd" in text and b"\xfd\xff" not in raw and b"\xff\xfd" not in raw
@@ -186,7 +194,7 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
     numbers = [i + 1 for i in bad]
     if not utf8_beyond_ascii:
         # Nothing proves UTF-8: the whole input is in one legacy encoding.
-        whole = _detect(raw)
+        whole = detect_encoding(raw)
         if whole is not None:
             try:
                 return raw.decode(whole), [
@@ -198,7 +206,7 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
             f"not valid UTF-8 (first bad byte at {first_bad}); undecodable bytes replaced"
             " with U+FFFD"
         ]
-    legacy = _detect(b"\n".join(lines[i] for i in bad))
+    legacy = detect_encoding(b"\n".join(lines[i] for i in bad))
     out: list[str] = []
     lossy = legacy is None
     for i, line_text in enumerate(good):

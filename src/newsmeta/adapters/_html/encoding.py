@@ -28,6 +28,8 @@ import re
 
 from attrs import frozen
 
+from newsmeta._text import detect_encoding, utf16_without_bom
+
 __all__ = ["Decoded", "declared_charset", "decode"]
 
 #: How far into the bytes the page's own declaration is looked for (browsers: 1024).
@@ -153,6 +155,14 @@ def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
                 ),
                 lossy=True,
             )
+    codec16 = utf16_without_bom(data)  # before UTF-8: ASCII in UTF-16 is "valid UTF-8"
+    if codec16 is not None:
+        return Decoded(
+            text=data.decode(codec16, "replace"),
+            encoding=codec16,
+            source="detected",
+            notes=(f"no byte-order mark; read as {codec16.upper()} from its byte pattern",),
+        )
     notes: list[str] = []
     steps: list[tuple[str, str | None, str | None]] = [
         ("meta", declared_charset(data), "the page's <meta charset>"),
@@ -189,11 +199,11 @@ def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
             f"mixed encodings: UTF-8 with {stray} stray byte(s) not UTF-8, read as windows-1252"
         )
         return Decoded(text=text, encoding="utf-8", source="utf-8", notes=tuple(notes), lossy=True)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:DETECT_BYTES]).best()
-    if best is not None:
-        guess = _codec(best.encoding)
+    # charset-normalizer's guess, checked against the usual legacy encodings for
+    # plausibility (alone it reads undeclared KOI8-R as Shift JIS).
+    found = detect_encoding(data[:DETECT_BYTES])
+    if found is not None:
+        guess = _codec(found)
         if guess is not None:
             detected = _try(data, guess)
             if detected is not None:

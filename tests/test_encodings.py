@@ -115,3 +115,34 @@ def test_no_decoding_guess_is_silent(data: bytes) -> None:
         assert notes
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
         assert any("U+FFFD" in n for n in notes)
+
+
+# ---------------------------------------------------------------------- HTML (charset sniffing
+# is the HTML adapter's: docs/html.md); these check the pages the line-based cases mirror.
+
+TITLE = "Токаев приказал открывать огонь по террористам без предупреждения"
+PAGE = (
+    "<html><head>{meta}<title>" + TITLE + "</title></head><body><p>По словам президента"
+    " Казахстана, в Алма-Ате действовали двадцать тысяч боевиков.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "codec", "silent"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", True),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8-r", True),
+        ("", "cp1251", False),
+        ("", "koi8-r", False),  # charset-normalizer alone says Shift JIS
+        ("", "utf-16", True),  # BOM
+        ("", "utf-16-le", False),  # no BOM
+        ("", "utf-16-be", False),
+        ('<meta charset="windows-1251">', "utf-8", False),  # the declaration lies
+    ],
+)
+def test_russian_pages_in_any_encoding(meta: str, codec: str, silent: bool) -> None:
+    data = PAGE.format(meta=meta).encode(codec)
+    for got in (newsmeta.parse(data, format="html"), newsmeta.parse(data)):
+        assert got.source == "html" and got.title == TITLE
+        notes = [i for i in got.issues if i.code in ("lossy-decoding", "encoding-mismatch")]
+        assert (notes == []) == silent, notes

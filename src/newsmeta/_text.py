@@ -106,20 +106,28 @@ def plausibility(text: str) -> int:
     >>> plausibility("café crème") > plausibility("cafй crиme")
     True
     """
-    score = 0
-    for word in text[:_SCORE_CHARS].split():
-        for w in _LETTER_RUNS.findall(word):  # "Алма-Ате": each part has its own shape
-            scripts = {_script(c) for c in w}
-            shaped = w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())
-            score += len(w) if len(scripts) == 1 and shaped else -len(w)
-        for c in word:
-            if not (c.isalnum() or c in _PLAIN_PUNCT):
-                score -= 2
+    sample = text[:_SCORE_CHARS]
+    score = -2 * len(_ODD_CHAR.findall(sample))
+    for w in _LETTER_RUNS.findall(sample):  # "Алма-Ате": each part has its own shape
+        one_script = (
+            w.isascii()
+            or _LATIN_RUN.fullmatch(w) is not None
+            or _CYRILLIC_RUN.fullmatch(w) is not None
+            or len({_script(c) for c in w}) == 1
+        )
+        shaped = w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())
+        score += len(w) if one_script and shaped else -len(w)
     return score
 
 
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _PLAIN_PUNCT = frozenset(".,;:!?-–—()[]\"'«»„“”‘’/%&+@#*…")
+# A character that is neither a letter or digit, nor white space, nor plain punctuation
+# (``\w`` is ``str.isalnum`` plus the underscore, hence the second branch).
+_ODD_CHAR = re.compile(r"[^\w\s" + re.escape("".join(sorted(_PLAIN_PUNCT))) + r"]|_")
+# Letter runs in one script, tested in C before the per-character fallback.
+_LATIN_RUN = re.compile(r"[\u0000-\u024f]+")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u052f]+")
 
 
 def _lines_list(numbers: list[int]) -> str:

@@ -29,6 +29,8 @@ import re
 
 from attrs import frozen
 
+from newsmeta._tables import ENGLISH_MONTHS
+
 __all__ = ["MONTH_NAMES", "ParsedDateTime", "find_date", "parse_date", "parse_datetime", "parse_when"]
 
 #: Longest string we try to read as a date; longer input is not a date.
@@ -143,27 +145,7 @@ _WORDY = re.compile(
     """,
     re.VERBOSE | re.ASCII,
 )
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}
+_MONTHS = ENGLISH_MONTHS
 
 
 def _ymd(y: str, m: str, d: str) -> dt.date | None:

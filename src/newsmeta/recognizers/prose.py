@@ -45,6 +45,7 @@ import re
 
 from attrs import frozen
 
+from newsmeta._tables import ENGLISH_MONTHS
 from newsmeta.recognizers.text import looks_letter_stripped
 
 __all__ = [
@@ -152,27 +153,7 @@ class Dateline:
     """The dateline as it stood, up to and including its dash."""
 
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}
+_MONTHS = ENGLISH_MONTHS
 _DATELINE = re.compile(
     r"""
     (?P<place>[A-Z][A-Z'.\-]{1,25}(?:\ [A-Z][A-Z'.\-]{1,25}){0,3})   # PLACE in capitals

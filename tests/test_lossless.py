@@ -91,8 +91,8 @@ def test_every_consumed_json_value_is_accounted_for(item: dict[str, object]) -> 
     missing = [
         key
         for key, value in item.items()
-        # content and source: see the two xfail tests below
-        if key not in ("source", "content")
+        # content: see the xfail test below
+        if key != "content"
         and _has_value(value)
         and not any(p == f"$.{key}" or p.startswith((f"$.{key}.", f"$.{key}[")) for p in paths)
         and not any(p.startswith(f"$[{json.dumps(key)}]") for p in paths)
@@ -100,12 +100,6 @@ def test_every_consumed_json_value_is_accounted_for(item: dict[str, object]) -> 
     assert not missing, f"keys {missing} are in no field, issue or unrecognised entry: {paths}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a Provenance has one Location: when values from two JSON paths are folded"
-    " (resolve._fold, _merge_records) only one path is kept, so the envelope's $.source"
-    " path is lost when the content's dump also names a publisher",
-)
 def test_a_merged_publisher_keeps_the_envelope_path() -> None:
     import json
 
@@ -133,3 +127,25 @@ def test_a_content_line_repeating_the_envelope_is_accounted_for() -> None:
     item = {"url": url, "publishedAt": "2000-01-01T00:00:00+00:00", "content": url}
     article = newsmeta.parse(json.dumps(item), format="newsapi")
     assert "$.content" in _paths(article) or article.accounted_lines() >= {1}
+
+
+@pytest.mark.skipif("html" not in ADAPTERS, reason="the html adapter is not registered")
+@budget
+@given(S.BY_FORMAT["html"]() if "html" in S.BY_FORMAT else st.nothing())
+def test_every_consumed_html_value_is_accounted_for(page: str) -> None:
+    """Every value the HTML adapter read from the page (each candidate, named by its
+    selector or JSON-LD path) is in the record: a field's provenance, an issue
+    (a repeat, a conflict) or an unrecognised entry names its path."""
+    from newsmeta.resolve import resolve
+
+    adapter = ADAPTERS["html"]
+    try:
+        ex = adapter.extract(page, url="https://example.com/a/")
+    except NewsmetaError:
+        return
+    consumed = {c.provenance.location.path for c in ex.candidates if c.provenance.location.path}
+    article = resolve(ex, source="html")
+    missing = consumed - _paths(article)
+    assert not missing, (
+        f"read from the page but in no field, issue or unrecognised entry: {missing}"
+    )

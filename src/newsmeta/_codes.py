@@ -207,7 +207,8 @@ ISSUE_CODES: dict[str, CodeRow] = {
         ("resolve",),
         "info",
         None,
-        "the same value appears several times; kept once, all lines in provenance",
+        "the same value appears several times; kept once, all lines in provenance"
+        " (and a note naming each further selector or JSON path it came from)",
     ),
     "minor-disagreement": CodeRow(
         ("resolve",),

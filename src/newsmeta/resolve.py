@@ -231,7 +231,37 @@ def _merge_records(name: str, cands: Sequence[Candidate]) -> tuple[object, Prove
     # The raw text of the fullest block stands for the field; all lines are kept.
     fullest = max(cands, key=lambda c: len(c.provenance.raw))
     prov = _fold([fullest.provenance, *(p for p in provs if p is not fullest.provenance)])
+    issues.extend(_other_paths(name, prov, provs, issues))
     return value, prov, issues
+
+
+def _other_paths(
+    field_path: str, kept: Provenance, provs: Sequence[Provenance], said: Sequence[Issue]
+) -> list[Issue]:
+    """Notes for sources at other paths whose value was folded into ``kept``.
+
+    A provenance holds one location, so where equal values came from several
+    selector or JSON paths (``html[lang]`` and ``jsonld[0].inLanguage``), each
+    path beyond the kept one is named by a ``repeated-block`` note: nothing read
+    is dropped. Line-based inputs have no paths; their lines are already folded.
+    """
+    named = {kept.location.path} | {i.location.path for i in said}
+    out: list[Issue] = []
+    for p in provs:
+        path = p.location.path
+        if path is None or path in named:
+            continue
+        named.add(path)
+        out.append(
+            Issue(
+                code="repeated-block",
+                severity=Severity.INFO,
+                message=f"{field_path} also given at {path}: {p.raw[:80]!r}",
+                field=field_path,
+                location=p.location,
+            )
+        )
+    return out
 
 
 def _person_key(p: Person) -> str:
@@ -276,6 +306,7 @@ def _dedupe(
         provenance[path] = _fold(provs)
         if len(group) > 1 and _repeats(provs):
             issues.append(_repeat_issue(path, provs, what(value)))
+        issues.extend(_other_paths(path, provenance[path], provs, issues))
     return values, provenance, issues
 
 
@@ -314,6 +345,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
         provenance[name] = _fold([c.provenance for c in same])
         if len(same) > 1 and _repeats([c.provenance for c in same]):
             issues.append(_repeat_issue(name, [c.provenance for c in same], name))
+        issues.extend(_other_paths(name, provenance[name], [c.provenance for c in same], issues))
 
     # Tags: the strongest group is ``tags``; other distinct groups are kept apart.
     tag_groups = by_field.pop("tags", [])
@@ -328,6 +360,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
         provenance[path] = _fold(provs)
         if len(provs) > 1 and _repeats(provs):
             issues.append(_repeat_issue(path, provs, "tag group"))
+        issues.extend(_other_paths(path, provenance[path], provs, issues))
     if groups:
         values["tags"] = groups[0][0]
         values["other_tag_groups"] = tuple(g for g, _ in groups[1:])
@@ -340,6 +373,9 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
             merged.extend(c.value)
         values["keywords"] = tuple(_unique(merged))
         provenance["keywords"] = _fold([c.provenance for c in kw])
+        issues.extend(
+            _other_paths("keywords", provenance["keywords"], [c.provenance for c in kw], issues)
+        )
 
     list_keys: tuple[tuple[str, Callable[[Any], object], Callable[[Any], str]], ...] = (
         ("authors", _person_key, lambda v: f"author {v.name!r}"),

@@ -91,9 +91,7 @@ def test_every_consumed_json_value_is_accounted_for(item: dict[str, object]) -> 
     missing = [
         key
         for key, value in item.items()
-        # content: see the xfail test below
-        if key != "content"
-        and _has_value(value)
+        if _has_value(value)
         and not any(p == f"$.{key}" or p.startswith((f"$.{key}.", f"$.{key}[")) for p in paths)
         and not any(p.startswith(f"$[{json.dumps(key)}]") for p in paths)
     ]
@@ -115,11 +113,6 @@ def test_a_merged_publisher_keeps_the_envelope_path() -> None:
     assert "$.source" in _paths(article)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="adapters/newsapi._dump drops a content line that repeats an envelope value"
-    " (the item's URL) without folding it into the envelope's provenance or an issue",
-)
 def test_a_content_line_repeating_the_envelope_is_accounted_for() -> None:
     import json
 

@@ -547,11 +547,20 @@ def _dump(ctx: _Ctx, content: str) -> None:
     envelope_image = next((c for c in ex.candidates if c.field == "og_image"), None)
     envelope = {(c.field, _key(c.value)) for c in ex.candidates}
     for c in sub.candidates:
+        prov = attrs.evolve(c.provenance, location=_rehome(ctx, c.provenance.location))
         if (c.field, _key(c.value)) in envelope:
             # The dump repeats the envelope (its first line is the item's URL by
-            # construction): the envelope's value and provenance stand.
+            # construction): the envelope's value and provenance stand, and the
+            # repeat is noted so the content line stays accounted for.
+            ex.issue(
+                "repeated-block",
+                "info",
+                f"{c.field} also given in the content: {_show(c.provenance.raw)!r}",
+                field_name=c.field,
+                lines=prov.location.lines,
+                path=prov.location.path,
+            )
             continue
-        prov = attrs.evolve(c.provenance, location=_rehome(ctx, c.provenance.location))
         c = attrs.evolve(c, provenance=prov)
         lines = prov.location.lines
         if c.field in _TEXT_FIELDS and isinstance(c.value, str):

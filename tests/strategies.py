@@ -237,6 +237,36 @@ def dump_articles(draw: st.DrawFn) -> Article:
     )
 
 
+#: Record fields a flattened dump carries (``placeholders`` aside, compared by XPath).
+DUMP_FIELDS = (
+    "url",
+    "date",
+    "title",
+    "description",
+    "published",
+    "created",
+    "modified",
+    "tags",
+    "other_tag_groups",
+    "keywords",
+    "og_image",
+    "images",
+    "body",
+    "authors",
+    "publisher",
+    "section",
+    "language",
+    "copyright_year",
+)
+
+
+def dump_fields(a: Article) -> dict[str, object]:
+    """The fields a dump carries, and the XPaths of its whole placeholders."""
+    out: dict[str, object] = {name: getattr(a, name) for name in DUMP_FIELDS}
+    out["placeholders"] = [p.xpath for p in a.placeholders if not p.truncated]
+    return out
+
+
 #: Lines no recogniser claims for a field: punctuation left by letter-stripping.
 noise_lines = st.lists(
     st.sampled_from([",", ".", ";", ":", "—", "«", "»", "(", ")", "?"]), min_size=1, max_size=8

@@ -9,25 +9,22 @@ import pytest
 
 from newsmeta.adapters import flat
 from tests.conftest import FIXTURES
-from tests.test_flat_properties import _record_fields
+from tests.strategies import dump_fields
 
 SEED = (FIXTURES / "dumps" / "sputnik-seed-001.txt").read_text(encoding="utf-8")
 BLOCKS = [b for b in SEED.split("\n\n") if b.strip()]
 
 
-_fields = _record_fields  # one definition of "the fields a dump carries"
-
-
-SEED_FIELDS = _fields(flat.parse(SEED))
+SEED_FIELDS = dump_fields(flat.parse(SEED))
 
 
 @pytest.mark.parametrize("separator", ["\n", "\r\n", "\n\n", "\r\n\r\n", "\n\n\n", "\r"], ids=repr)
 def test_every_separator_gives_the_same_fields(separator: str) -> None:
-    assert _fields(flat.parse(separator.join(BLOCKS))) == SEED_FIELDS
+    assert dump_fields(flat.parse(separator.join(BLOCKS))) == SEED_FIELDS
 
 
 def test_a_byte_order_mark_and_bytes_input_change_nothing() -> None:
-    assert _fields(flat.parse(("\ufeff" + SEED).encode("utf-8"))) == SEED_FIELDS
+    assert dump_fields(flat.parse(("\ufeff" + SEED).encode("utf-8"))) == SEED_FIELDS
 
 
 def test_truncated_dump_says_how_much_is_missing_and_flags_the_cut_url() -> None:
@@ -54,7 +51,7 @@ def test_a_lone_cr_before_the_marker_leaves_the_last_line_whole() -> None:
 @pytest.mark.parametrize("drop", range(len(BLOCKS)))
 def test_a_missing_block_costs_only_its_own_field(drop: int) -> None:
     blocks = BLOCKS[:drop] + BLOCKS[drop + 1 :]
-    got = _fields(flat.parse("\n\n".join(blocks)))
+    got = dump_fields(flat.parse("\n\n".join(blocks)))
     changed = {k for k in SEED_FIELDS if got[k] != SEED_FIELDS[k]}
     # Which field a block carries, as the layout says (docs/formats.md).
     carries = {

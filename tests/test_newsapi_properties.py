@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmeta
-from tests.strategies import Dump, dumps
+from tests.strategies import DUMP_FIELDS, Dump, dumps
 
 # Words from a plain alphabet: no sentence glue, no stripped-letter scars.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéñ", min_size=2, max_size=9)
@@ -146,27 +146,6 @@ def test_arbitrary_content_only_raises_newsmeta_errors(content: str, url: str | 
 
 # --------------------------------------------------------------------------- dumps in content
 
-_DUMP_FIELDS = (
-    "url",
-    "title",
-    "description",
-    "date",
-    "published",
-    "created",
-    "modified",
-    "tags",
-    "other_tag_groups",
-    "keywords",
-    "og_image",
-    "images",
-    "body",
-    "authors",
-    "publisher",
-    "section",
-    "language",
-    "copyright_year",
-)
-
 
 @settings(max_examples=min(25, settings.default.max_examples))  # two parses per example
 @given(dump=dumps(reorder=False))
@@ -184,7 +163,7 @@ def test_a_dump_in_content_reads_as_the_flat_adapter_reads_it(dump: Dump) -> Non
     assert newsapi.is_dump(text, url)
     item = newsmeta.parse(json.dumps({"url": url, "content": text}), format="newsapi")
     alone = flat.parse(text)
-    for name in _DUMP_FIELDS:
+    for name in DUMP_FIELDS:
         assert getattr(item, name) == getattr(alone, name), name
     assert item.placeholders == tuple(
         attrs.evolve(p, location=attrs.evolve(p.location, path="$.content"))

@@ -311,6 +311,18 @@ def _html_to_text(text: str) -> str:
     return html.unescape(_HTML_TAG.sub(sub, text))
 
 
+def _bad_url(ctx: _Ctx, key: str, field_name: str, raw: str, what: str) -> None:
+    """An envelope URL that is not one: an ``invalid-url`` issue, the text kept."""
+    ctx.ex.issue(
+        "invalid-url",
+        "warning",
+        f"{key} {what}: {_show(raw)}",
+        field_name=field_name,
+        path=ctx.path(key),
+    )
+    ctx.ex.keep(raw, path=ctx.path(key))
+
+
 def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
     ex = ctx.ex
     src = obj.get("source")
@@ -350,14 +362,7 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
             ctx.url = u
             ex.add("url", u, url, path=ctx.path("url"), rank=ENVELOPE_RANK)
         else:
-            ex.issue(
-                "invalid-url",
-                "warning",
-                f"url is not an absolute URL: {_show(url)}",
-                field_name="url",
-                path=ctx.path("url"),
-            )
-            ex.keep(url, path=ctx.path("url"))
+            _bad_url(ctx, "url", "url", url, "is not an absolute URL")
 
     names = [n for n in (site, host(ctx.url) if ctx.url else None) if n]
     title = _string(ctx, obj, "title", "title")
@@ -387,14 +392,7 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
         if is_url(img):
             ex.add("og_image", img, image, path=ctx.path("urlToImage"), rank=ENVELOPE_RANK)
         else:
-            ex.issue(
-                "invalid-url",
-                "warning",
-                f"urlToImage is not a URL: {_show(image)}",
-                field_name="og_image",
-                path=ctx.path("urlToImage"),
-            )
-            ex.keep(image, path=ctx.path("urlToImage"))
+            _bad_url(ctx, "urlToImage", "og_image", image, "is not a URL")
 
     published = _string(ctx, obj, "publishedAt", "published")
     if published is not None:

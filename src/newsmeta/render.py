@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from newsmeta.recognizers.text import is_tag_like, split_glued
+from newsmeta.recognizers.urls import is_image_url, size_from_url
 from newsmeta.records import Article, Image, Organization, Person
+from newsmeta.settings import MIN_BODY_CHARS
 
 __all__ = ["blocks", "dump_losses", "format_datetime", "to_dump"]
 
@@ -141,9 +144,6 @@ def dump_losses(article: Article) -> tuple[str, ...]:
     >>> dump_losses(Article(url="https://example.com/a", section="News"))
     ('section',)
     """
-    from newsmeta.recognizers.text import is_tag_like, split_glued
-    from newsmeta.recognizers.urls import is_image_url
-    from newsmeta.settings import MIN_BODY_CHARS
 
     lost: list[str] = []
     seq = [f.split("[")[0] for f, _t in blocks(article)]
@@ -221,13 +221,11 @@ def dump_losses(article: Article) -> tuple[str, ...]:
 
 def _sized_by_url(img: Image, url: str) -> bool:
     """A URL-only line carries the size its URL encodes, and no other."""
-    from newsmeta.recognizers.urls import size_from_url
 
     return (img.width, img.height) == (size_from_url(url) or (None, None))
 
 
 def _image_lost(img: Image, *, first: bool, og_image: str | None) -> bool:
-    from newsmeta.recognizers.urls import is_image_url
 
     if img.caption or img.credit:
         return True

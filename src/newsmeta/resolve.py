@@ -235,6 +235,21 @@ def _merge_records(name: str, cands: Sequence[Candidate]) -> tuple[object, Prove
     return value, prov, issues
 
 
+def _keep_folded(
+    path: str,
+    provs: Sequence[Provenance],
+    what: str,
+    provenance: dict[str, Provenance],
+    issues: list[Issue],
+) -> None:
+    """One value seen in ``provs``: its folded provenance, a note if it repeats,
+    and a note for each further path it came from."""
+    provenance[path] = _fold(provs)
+    if len(provs) > 1 and _repeats(provs):
+        issues.append(_repeat_issue(path, provs, what))
+    issues.extend(_other_paths(path, provenance[path], provs, issues))
+
+
 def _other_paths(
     field_path: str, kept: Provenance, provs: Sequence[Provenance], said: Sequence[Issue]
 ) -> list[Issue]:
@@ -302,11 +317,7 @@ def _dedupe(
             value = _richer(value, c.value)
         values.append(value)
         path = f"{field_name}[{i}]"
-        provs = [c.provenance for c in group]
-        provenance[path] = _fold(provs)
-        if len(group) > 1 and _repeats(provs):
-            issues.append(_repeat_issue(path, provs, what(value)))
-        issues.extend(_other_paths(path, provenance[path], provs, issues))
+        _keep_folded(path, [c.provenance for c in group], what(value), provenance, issues)
     return values, provenance, issues
 
 
@@ -342,10 +353,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
                     _conflict_issue(name, kept, other, _minor(name, kept.value, other.value))
                 )
         values[name] = kept.value
-        provenance[name] = _fold([c.provenance for c in same])
-        if len(same) > 1 and _repeats([c.provenance for c in same]):
-            issues.append(_repeat_issue(name, [c.provenance for c in same], name))
-        issues.extend(_other_paths(name, provenance[name], [c.provenance for c in same], issues))
+        _keep_folded(name, [c.provenance for c in same], name, provenance, issues)
 
     # Tags: the strongest group is ``tags``; other distinct groups are kept apart.
     tag_groups = by_field.pop("tags", [])
@@ -357,10 +365,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
     groups = list(by_group.items())
     for i, (_group, provs) in enumerate(groups):
         path = "tags" if i == 0 else f"other_tag_groups[{i - 1}]"
-        provenance[path] = _fold(provs)
-        if len(provs) > 1 and _repeats(provs):
-            issues.append(_repeat_issue(path, provs, "tag group"))
-        issues.extend(_other_paths(path, provenance[path], provs, issues))
+        _keep_folded(path, provs, "tag group", provenance, issues)
     if groups:
         values["tags"] = groups[0][0]
         values["other_tag_groups"] = tuple(g for g, _ in groups[1:])

@@ -244,8 +244,11 @@ def _keep_folded(
 ) -> None:
     """One value seen in ``provs``: its folded provenance, a note if it repeats,
     and a note for each further path it came from."""
+    if len(provs) == 1:  # the common case: one source, nothing to fold or note
+        provenance[path] = provs[0]
+        return
     provenance[path] = _fold(provs)
-    if len(provs) > 1 and _repeats(provs):
+    if _repeats(provs):
         issues.append(_repeat_issue(path, provs, what))
     issues.extend(_other_paths(path, provenance[path], provs, issues))
 
@@ -260,6 +263,8 @@ def _other_paths(
     path beyond the kept one is named by a ``repeated-block`` note: nothing read
     is dropped. Line-based inputs have no paths; their lines are already folded.
     """
+    if all(p.location.path is None or p is kept for p in provs):
+        return []  # line-based input, or one source: no other path to name
     named = {kept.location.path} | {i.location.path for i in said}
     out: list[Issue] = []
     for p in provs:
@@ -344,6 +349,10 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
             issues.extend(found)
             continue
         kept = cands[0]
+        if len(cands) == 1:  # the common case: one candidate, kept as it is
+            values[name] = kept.value
+            provenance[name] = kept.provenance
+            continue
         same = [kept]
         for other in cands[1:]:
             if _same(name, kept.value, other.value):

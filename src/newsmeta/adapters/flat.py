@@ -139,6 +139,24 @@ def _classify(no: int, text: str) -> Line:
     return Line(no, text, Kind.PROSE, s)
 
 
+def _classify_all(raw_lines: Sequence[tuple[int, str]]) -> list[Line]:
+    """Every non-blank line classified; a line repeated in the dump (the publisher
+    block, the author, a tag) is classified once. The answer depends on the text
+    alone, and what it holds is never changed afterwards, so repeats share it."""
+    seen: dict[str, Line] = {}
+    out: list[Line] = []
+    for no, text in raw_lines:
+        if not text.strip():
+            continue
+        first = seen.get(text)
+        if first is None:
+            seen[text] = line = _classify(no, text)
+        else:
+            line = Line(no, text, first.kind, first.data)
+        out.append(line)
+    return out
+
+
 def looks_like(text: str) -> bool:
     """Cheap test used by format detection: does this read as a flattened dump?
 
@@ -211,9 +229,9 @@ def extract(
     for note in notes:
         ex.issue("lossy-decoding", "warning", note)
     st = _State(ex=ex)
-    raw_lines = [(n, t) for n, t in split_lines(text.removeprefix("\ufeff"), limits)]
+    raw_lines = split_lines(text.removeprefix("\ufeff"), limits)
     _truncation(st, raw_lines)
-    st.lines = [_classify(n, t) for n, t in raw_lines if t.strip()]
+    st.lines = _classify_all(raw_lines)
     _assign(st)
     for line in st.lines:
         if not line.claimed:

@@ -40,6 +40,9 @@ from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
 from newsmeta.recognizers.prose import announces_caption, is_copyright_notice, parse_credit
 from newsmeta.recognizers.text import (
+    alnum_only,
+    count_letters,
+    has_alnum,
     has_letters,
     is_stripped_copy,
     letters_beyond_latin1,
@@ -261,7 +264,7 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
 
 def _fold_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    return alnum_only(decomposed)
 
 
 def _site_matches(site: str, names: Sequence[str]) -> bool:
@@ -616,7 +619,7 @@ def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
         )
         ex.keep(plain, lines=[no], path=path)
         return False
-    alnum = any(c.isalnum() for c in plain)
+    alnum = has_alnum(plain)
     if not alnum or (_stripping_possible(ctx) and looks_letter_stripped(plain)):
         if _stripping_possible(ctx):
             ex.issue(
@@ -751,10 +754,9 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     body = "\n\n".join(paragraphs)
     ex.add("body", body, "\n".join(raw), lines=used, path=path)
     lost = sum(letters_beyond_latin1(r) for r in ctx.references)
-    letters = sum(1 for c in body if c.isalpha())
     if (
         lost >= _MIN_LOST_LETTERS
-        and letters >= _MIN_CONTENT_LETTERS
+        and count_letters(body) >= _MIN_CONTENT_LETTERS
         and letters_beyond_latin1(body) == 0
     ):
         ex.issue(

@@ -46,7 +46,7 @@ import re
 from attrs import frozen
 
 from newsmeta._tables import ENGLISH_MONTHS
-from newsmeta.recognizers.text import looks_letter_stripped
+from newsmeta.recognizers.text import count_letters, looks_letter_stripped
 
 __all__ = [
     "Dateline",
@@ -132,7 +132,7 @@ def parse_credit(line: str) -> str | None:
     if m is not None:
         who = m["who"].strip(" :.-–—,")
         # Someone is named: letters, and not what letter-stripping leaves behind.
-        if sum(c.isalpha() for c in who) < 2 or looks_letter_stripped(who):
+        if count_letters(who) < 2 or looks_letter_stripped(who):
             return None
         return who
     m = _AGENCY_SLASH.match(s)

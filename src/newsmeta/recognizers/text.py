@@ -35,6 +35,9 @@ import re
 from newsmeta.recognizers.urls import is_url
 
 __all__ = [
+    "alnum_only",
+    "count_letters",
+    "has_alnum",
     "has_letters",
     "is_stripped_copy",
     "is_tag_like",
@@ -85,8 +88,62 @@ def split_glued(text: str) -> list[str]:
     return out
 
 
+#: A word character that is neither a decimal digit nor ``_``: every letter
+#: (``str.isalpha``), plus the rare other numerals (``²``, ``½``, ``Ⅻ``) that
+#: :func:`has_letters` checks one by one. Searched in C, not per character in Python.
+_LETTER = re.compile(r"[^\W\d_]")
+#: A word (``str.split`` sense: ``\s`` is ``str.isspace``) made of punctuation only.
+#: The pattern opens with the character set so the engine skips to punctuation
+#: in C; ``(?<!\S.)`` then checks the character before it is a space or the start.
+_PUNCT_WORD = re.compile(
+    r"[" + re.escape(_PUNCT_CHARS) + r"](?<!\S.)[" + re.escape(_PUNCT_CHARS) + r"]*(?=\s|\Z)",
+    re.DOTALL,
+)
+
+
 def has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)
+    """Whether ``text`` has a letter (``any(c.isalpha() for c in text)``, in C).
+
+    >>> has_letters("12 – 3"), has_letters("Ёж"), has_letters("½ ²"), has_letters("² a")
+    (False, True, False, True)
+    """
+    m = _LETTER.search(text)
+    while m is not None:
+        if m[0].isalpha():
+            return True
+        m = _LETTER.search(text, m.end())  # a numeral such as "²": look further
+    return False
+
+
+#: One character that is not ``str.isalnum`` (``\w`` is ``isalnum`` plus ``_``).
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def count_letters(text: str) -> int:
+    """``sum(c.isalpha() for c in text)``, with the scan in C.
+
+    >>> count_letters("Ёж 12 ½ a_b")
+    4
+    """
+    return len(list(filter(str.isalpha, _LETTER.findall(text))))
+
+
+def alnum_only(text: str) -> str:
+    """``text`` with every character that is not ``str.isalnum`` removed.
+
+    >>> alnum_only("Braindamaged.fr — №1 ½")
+    'Braindamagedfr1½'
+    """
+    return _NON_ALNUM.sub("", text)
+
+
+def has_alnum(text: str) -> bool:
+    """``any(c.isalnum() for c in text)``, in C.
+
+    >>> has_alnum("— … !"), has_alnum("½"), has_alnum("_a")
+    (False, True, True)
+    """
+    return _NON_ALNUM.fullmatch(text) is None and text != ""
 
 
 def looks_letter_stripped(text: str) -> bool:
@@ -106,7 +163,8 @@ def looks_letter_stripped(text: str) -> bool:
         return False
     scars = len(_SPACE_BEFORE.findall(s)) + len(_EMPTY_PAIR.findall(s))
     # ``not tok.strip(chars)``: the word is punctuation only (tested in C, not per character)
-    scars += sum(1 for tok in s.split() if not tok.strip(_PUNCT_CHARS) and tok not in _DASHES)
+    # Punctuation-only words, found by one regex scan; a lone dash is no scar.
+    scars += sum(1 for tok in _PUNCT_WORD.findall(s) if tok not in _DASHES)
     return scars >= 2
 
 
@@ -152,10 +210,14 @@ def truncation_marker(text: str) -> tuple[int, int] | None:
     return m.start(), int(m["n"])
 
 
+#: One character above U+00FF, or one that is not ``str.isalnum``.
+_NON_ALNUM_OR_BEYOND_LATIN1 = re.compile(r"[\W_]+|[^\x00-\xff]+")
+
+
 def _key(text: str, *, latin1_only: bool) -> str:
-    return "".join(
-        c.casefold() for c in text if c.isalnum() and (not latin1_only or ord(c) < 256)
-    )
+    """The casefolded letters and digits of ``text`` (only those up to U+00FF if asked)."""
+    kept = (_NON_ALNUM_OR_BEYOND_LATIN1 if latin1_only else _NON_ALNUM).sub("", text)
+    return "".join(c.casefold() for c in kept) if not kept.isascii() else kept.lower()
 
 
 #: Shortest key (letters and digits) a partly stripped line must keep to be compared.

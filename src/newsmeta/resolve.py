@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
-from attrs import define, field, frozen
+from attrs import define, field
 
 from newsmeta.records import (
     Article,
@@ -59,9 +59,14 @@ LIST_FIELDS: tuple[str, ...] = ("tags", "keywords", "images", "authors")
 DATE_TOLERANCE = dt.timedelta(days=1)
 
 
-@frozen(kw_only=True)
+@define(kw_only=True)
 class Candidate:
-    """One value an adapter found for one field."""
+    """One value an adapter found for one field.
+
+    Not frozen, unlike the records: candidates live only inside one
+    :func:`resolve` call, and a frozen attrs instance costs three times as much
+    to build (``object.__setattr__`` per attribute), once per value read.
+    """
 
     field: str
     value: object
@@ -96,7 +101,8 @@ class Extraction:
         rank: int = 100,
     ) -> None:
         """Record a candidate value for ``field_name``."""
-        prov = Provenance(adapter=self.adapter, raw=raw, location=self.location(lines, path))
+        loc = Location(lines=tuple(lines), path=path, input=self.input)
+        prov = Provenance(adapter=self.adapter, raw=raw, location=loc)
         self.candidates.append(Candidate(field=field_name, value=value, provenance=prov, rank=rank))
 
     def issue(
@@ -158,7 +164,14 @@ def _fold(provs: Sequence[Provenance]) -> Provenance:
         return first
     # A dict keeps first-seen order and tests membership in O(1): linear in all lines.
     lines = dict.fromkeys(n for p in provs for n in p.location.lines)
-    return attrs.evolve(first, location=attrs.evolve(first.location, lines=tuple(lines)))
+    return Provenance(
+        adapter=first.adapter, raw=first.raw, location=_with_lines(first.location, tuple(lines))
+    )
+
+
+def _with_lines(loc: Location, lines: tuple[int, ...]) -> Location:
+    """``attrs.evolve(loc, lines=lines)``, without its per-call introspection."""
+    return Location(lines=lines, path=loc.path, input=loc.input)
 
 
 def _repeats(provs: Sequence[Provenance]) -> bool:
@@ -173,7 +186,7 @@ def _repeat_issue(field_path: str, provs: Sequence[Provenance], what: str) -> Is
         severity=Severity.INFO,
         message=f"{what} appears {len(provs)} times; kept once",
         field=field_path,
-        location=attrs.evolve(provs[0].location, lines=lines),
+        location=_with_lines(provs[0].location, lines),
     )
 
 
@@ -201,25 +214,25 @@ def _merge_records(name: str, cands: Sequence[Candidate]) -> tuple[object, Prove
     first = cands[0].value
     cls = type(first)
     merged: dict[str, object] = {}
-    for a in attrs.fields(cls):  # type: ignore[arg-type]
+    for a_name in _field_names(cls):
         kept: Candidate | None = None
         for c in cands:
-            v = getattr(c.value, a.name)
+            v = getattr(c.value, a_name)
             if v in (None, (), ""):
                 continue
             if kept is None:
                 kept = c
-                merged[a.name] = v
-            elif v != merged[a.name]:
+                merged[a_name] = v
+            elif v != merged[a_name]:
                 issues.append(
                     Issue(
                         code="conflicting-values",
                         severity=Severity.WARNING,
                         message=(
-                            f"{name}.{a.name}: kept {merged[a.name]!r}"
+                            f"{name}.{a_name}: kept {merged[a_name]!r}"
                             f" ({kept.provenance.location}), another block says {v!r}"
                         ),
-                        field=f"{name}.{a.name}",
+                        field=f"{name}.{a_name}",
                         location=c.provenance.location,
                     )
                 )
@@ -294,12 +307,22 @@ def _image_key(img: Image) -> object:
     return (img.width, img.height, img.representative, img.caption)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A record class's attribute names (``attrs.fields`` once per class, not per call)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+    return names
+
+
 def _richer(a: object, b: object) -> object:
     """Of two equal-keyed records, the one that says more."""
 
     def score(x: object) -> int:
-        fields = attrs.fields(type(x))  # type: ignore[arg-type]
-        return sum(1 for f in fields if getattr(x, f.name) not in (None, (), ""))
+        return sum(1 for name in _field_names(type(x)) if getattr(x, name) not in (None, (), ""))
 
     return b if score(b) > score(a) else a
 

@@ -209,9 +209,18 @@ class _Ctx:
     site: str | None = None
     references: list[str] = attrs.field(factory=list)
     """Envelope texts (title, description) that expose letter-stripping."""
+    _lost: tuple[int, int] | None = attrs.field(default=None, init=False)
 
     def path(self, key: str) -> str:
         return f"{self.prefix}.{key}"
+
+    def lost_letters(self) -> int:
+        """Letters beyond Latin-1 in the references (what stripping would delete);
+        counted once per set of references, not once per content line."""
+        n = len(self.references)
+        if self._lost is None or self._lost[0] != n:
+            self._lost = (n, sum(letters_beyond_latin1(r) for r in self.references))
+        return self._lost[1]
 
 
 def _show(value: object) -> str:
@@ -643,7 +652,7 @@ def _stripping_possible(ctx: _Ctx) -> bool:
     """
     if not ctx.references:
         return True
-    return sum(letters_beyond_latin1(r) for r in ctx.references) >= _MIN_LOST_LETTERS
+    return ctx.lost_letters() >= _MIN_LOST_LETTERS
 
 
 @attrs.define
@@ -753,7 +762,7 @@ def _snippet(ctx: _Ctx, content: str) -> None:
         return
     body = "\n\n".join(paragraphs)
     ex.add("body", body, "\n".join(raw), lines=used, path=path)
-    lost = sum(letters_beyond_latin1(r) for r in ctx.references)
+    lost = ctx.lost_letters()
     if (
         lost >= _MIN_LOST_LETTERS
         and count_letters(body) >= _MIN_CONTENT_LETTERS

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 
 from attrs import frozen
@@ -48,6 +49,8 @@ _ISO = re.compile(
     re.VERBOSE | re.ASCII,
 )
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+#: Any digit (``email.utils`` reads none of a date without one).
+_DIGIT = re.compile(r"\d")
 #: RFC 2822 parsing (``email.utils``) needs an English month name, and every
 #: one starts with one of these: a cheap test that skips it for other text.
 _MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
@@ -64,6 +67,11 @@ class ParsedDateTime:
 def _offset(tz: str | None) -> dt.tzinfo | None:
     if tz is None:
         return None
+    return _offset_of(tz)
+
+
+@functools.lru_cache(maxsize=256)  # a few offsets recur in every feed; the cache is bounded
+def _offset_of(tz: str) -> dt.tzinfo | None:
     if tz in ("Z", "z", "UTC", "GMT"):
         return dt.timezone.utc
     sign = -1 if tz[0] == "-" else 1
@@ -86,16 +94,10 @@ def parse_datetime(text: str) -> ParsedDateTime | None:
         return None
     m = _ISO.fullmatch(s)
     if m is not None:
-        day = parse_date(m["date"])
-        if day is None:
-            return None
-        try:
-            t = dt.time(
-                int(m["h"]),
-                int(m["m"]),
-                int(m["s"] or 0),
-                int((m["f"] or "0").ljust(6, "0")[:6]),
-            )
+        h, mi, sec, frac, d = m.group("h", "m", "s", "f", "date")
+        try:  # the groups are ASCII digits: only the calendar and the clock can refuse
+            day = dt.date(int(d[:4]), int(d[5:7]), int(d[8:10]))
+            t = dt.time(int(h), int(mi), int(sec or 0), int((frac or "0").ljust(6, "0")[:6]))
         except ValueError:
             return None
         tzinfo = _offset(m["tz"])
@@ -103,7 +105,11 @@ def parse_datetime(text: str) -> ParsedDateTime | None:
             return None
         value = dt.datetime.combine(day, t, tzinfo or dt.timezone.utc)
         return ParsedDateTime(value=value, tz_assumed=tzinfo is None)
-    if ("," in s or any(c.isalpha() for c in s[:3])) and _MONTH.search(s) is not None:
+    if (
+        ("," in s or any(c.isalpha() for c in s[:3]))
+        and _DIGIT.search(s) is not None  # an RFC 2822 date has a day and a year
+        and _MONTH.search(s) is not None
+    ):
         try:
             value = email.utils.parsedate_to_datetime(s)
         except (TypeError, ValueError, IndexError, OverflowError):

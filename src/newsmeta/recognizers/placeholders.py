@@ -70,30 +70,43 @@ class FoundPlaceholder:
     suggested: str | None
 
 
+#: The tokens :func:`split_expressions` walks: a quoted string (an open one runs
+#: to the end), an opening or closing bracket, a run of white space, a run of
+#: anything else. Each alternative starts on a different character: no backtracking.
+_TOKEN = re.compile(
+    r"""
+    '[^']*(?:'|\Z)          # a single-quoted string
+    | "[^"]*(?:"|\Z)        # a double-quoted string
+    | [\[(]                 # an opening bracket
+    | [\])]                 # a closing bracket
+    | \s+                   # white space
+    | [^'"\[\]()\s]+        # anything else
+    """,
+    re.VERBOSE,
+)
+
+
 def split_expressions(line: str) -> list[str]:
-    """Split on white space outside quotes and brackets (linear time)."""
+    """Split on white space outside quotes and brackets (linear time).
+
+    >>> split_expressions("/a[@x='1 2'] //b[c d]  ./e")
+    ["/a[@x='1 2']", '//b[c d]', './e']
+    """
     parts: list[str] = []
     buf: list[str] = []
-    quote = ""
     depth = 0
-    for ch in line:
-        if quote:
-            buf.append(ch)
-            if ch == quote:
-                quote = ""
-            continue
-        if ch in "'\"":
-            quote = ch
-        elif ch in "[(":
+    for tok in _TOKEN.findall(line):  # a token at a time, not a character at a time
+        first = tok[0]
+        if first in "[(":
             depth += 1
-        elif ch in "])" and depth:
-            depth -= 1
-        elif ch.isspace() and depth == 0:
+        elif first in "])":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and first.isspace():
             if buf:
                 parts.append("".join(buf))
                 buf = []
             continue
-        buf.append(ch)
+        buf.append(tok)
     if buf:
         parts.append("".join(buf))
     return parts

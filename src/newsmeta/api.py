@@ -46,11 +46,13 @@ def parse(
     :class:`~newsmeta.errors.InputError` saying how many: read those with
     :func:`parse_all` or :func:`parse_many`.
     """
-    if format is None and isinstance(data, (bytes, bytearray)) and html.looks_like_bytes(data):
+    if format is not None:
+        name = format  # the adapter decodes (and size-checks) the input itself
+    elif isinstance(data, (bytes, bytearray)) and html.looks_like_bytes(data):
         name = html.NAME  # sniffed from the first bytes: no need to decode twice
     else:
         text, _notes = as_text(data, limits)
-        name = format or detect(text)
+        name = detect(text)
     adapter = get(name)
     extra = {
         k: v

@@ -12,7 +12,7 @@ import datetime as dt
 import html as html_lib
 import json
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsmeta
@@ -251,3 +251,59 @@ def test_parse_selector_agrees_with_parse(text: str) -> None:
         return
     got = newsmeta.parse_selector(parsel.Selector(text=page), url="https://example.com/a/")
     assert got == want
+
+
+# --------------------------------------------------------------------------- fast paths agree
+
+
+_SCRIPT_BITS = st.sampled_from(
+    [
+        '"',
+        "'",
+        ":",
+        " ",
+        ",",
+        "{",
+        "}",
+        "2020-01-02",
+        "2021-03-04T05:06:07Z",
+        "datePublished",
+        "published_at",
+        "publishedAt",
+        "publish_date",
+        "publishDate",
+        "pub_date",
+        "pubDate",
+        "firstPublished",
+        "date_published",
+        "dateCreated",
+        "created_at",
+        "creationDate",
+        "ub",
+        "reat",
+        "P",
+        "p",
+        "c",
+        "x",
+    ]
+)
+
+
+@given(st.lists(_SCRIPT_BITS, max_size=40).map("".join))
+@example('x "pubDate": "2020-01-02" "datePublished":"2021-03-04T05:06:07Z"')
+@example("'firstPublished' : '2020-01-02''date_published':'2020-01-02'")
+@example('"publishedAt":"2020-01-02" "dateCreated": "2021-03-04T05:06:07Z"')
+@example('"creationDate":"2020-01-02","created_at":"2020-01-02"')
+@example('"datePublished":"bad" "published_at":"2020-01-02"')
+def test_keyed_script_date_search_is_the_plain_search(text: str) -> None:
+    """The literal-led search finds exactly what the regex's own search finds."""
+    from newsmeta.adapters import html as h
+
+    data = text.encode()
+    for key, starts, pattern in (
+        (h._SCRIPT_DATE_KEY, h._SCRIPT_DATE_STARTS, h._SCRIPT_DATE),
+        (h._SCRIPT_CREATED_KEY, h._SCRIPT_CREATED_STARTS, h._SCRIPT_CREATED),
+    ):
+        fast = h._keyed_search(data, key, starts, pattern)
+        plain = pattern.search(data)
+        assert (fast and fast.span()) == (plain and plain.span())

@@ -349,6 +349,37 @@ _SCRIPT_CREATED = re.compile(
 )
 
 
+#: The keys' common parts, found with a literal-led search, and where the
+#: opening quote stands before each part (``"datePublished"``: 6 before ``ub``).
+_SCRIPT_DATE_KEY = re.compile(rb"ub(?:lish|_?[dD]ate)")  # datePublished, pubDate, ...
+_SCRIPT_DATE_STARTS = (2, 6, 7)  # "published_at / "datePublished / "firstPublished
+_SCRIPT_CREATED_KEY = re.compile(rb"reat")  # dateCreated, created_at, creationDate
+_SCRIPT_CREATED_STARTS = (2, 6)  # "created_at / "dateCreated
+
+
+def _keyed_search(
+    data: bytes, key: re.Pattern[bytes], starts: tuple[int, ...], pattern: re.Pattern[bytes]
+) -> re.Match[bytes] | None:
+    """``pattern.search(data)``, found faster: ``pattern`` starts with a quote,
+    which HTML is full of, so it is tried only where ``key`` (a part every one
+    of its keys has) occurs, at the quote positions ``starts`` before it.
+
+    >>> page = b'<a href="x">x</a><script>{"title": "t", "pubDate": "2020-01-02"}</script>'
+    >>> _keyed_search(page, _SCRIPT_DATE_KEY, _SCRIPT_DATE_STARTS, _SCRIPT_DATE)[1]
+    b'2020-01-02'
+    >>> _SCRIPT_DATE.search(page)[1]
+    b'2020-01-02'
+    """
+    for hit in key.finditer(data):
+        at = hit.start()
+        for back in starts:
+            if at >= back:
+                m = pattern.match(data, at - back)
+                if m is not None:
+                    return m
+    return None
+
+
 def _image_date(page: Page) -> bool:
     """The day in the page image's URL (``/files/2016/05/04/…``): the upload day."""
     for c in sorted(page.ex.candidates, key=lambda c: c.rank):
@@ -370,7 +401,9 @@ def _script_date(page: Page, probe: str | bytes) -> bool:
     """A published date in a page's application state (``"published_at": "…"``
     inside a script), before reading dates off the text."""
     data = probe.encode("utf-8", "replace") if isinstance(probe, str) else probe
-    m = _SCRIPT_DATE.search(data) or _SCRIPT_CREATED.search(data)
+    m = _keyed_search(data, _SCRIPT_DATE_KEY, _SCRIPT_DATE_STARTS, _SCRIPT_DATE) or _keyed_search(
+        data, _SCRIPT_CREATED_KEY, _SCRIPT_CREATED_STARTS, _SCRIPT_CREATED
+    )
     if m is None:
         return False
     raw = m[1].decode("ascii", "replace")

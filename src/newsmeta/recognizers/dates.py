@@ -280,6 +280,8 @@ def find_date(text: str) -> dt.date | None:
     """
     if len(text) > 2000:
         text = text[:2000]
+    if "20" not in text and "19" not in text:
+        return None  # every form has a year 19xx or 20xx: skip the regex
     for m in _TEXT_DATE.finditer(text):
         if m["iy"]:
             day = _ymd(m["iy"], m["im"], m["id"])

@@ -38,6 +38,8 @@ __all__ = [
 
 def _tuple(value: Any) -> tuple[Any, ...]:
     """Converter: accept any iterable for a sequence field, store a tuple."""
+    if type(value) is tuple:  # the common case, and the cheapest test
+        return value
     if value is None:
         return ()
     if isinstance(value, (str, bytes)):
@@ -58,12 +60,26 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
     ERROR = "error"
 
+    @classmethod
+    def of(cls, value: Severity | str) -> Severity:
+        """``Severity(value)``, without the enum machinery when it already is one.
+
+        >>> Severity.of("warning") is Severity.of(Severity.WARNING) is Severity.WARNING
+        True
+        """
+        return value if type(value) is cls else cls(value)
+
     @property
     def rank(self) -> int:
         return _SEVERITY_RANK[self]
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def _severity(value: Severity | str) -> Severity:
+    """Converter: :meth:`Severity.of` (a named function, as mypy's attrs plugin wants)."""
+    return Severity.of(value)
 
 
 @frozen(kw_only=True)
@@ -110,7 +126,7 @@ class Issue:
 
     code: str
     """Stable, documented code (``docs/issues.md``), e.g. ``placeholder-leak``."""
-    severity: Severity = field(converter=Severity)
+    severity: Severity = field(converter=_severity)
     message: str
     field: str | None = None
     """Record field the issue is about, as a field path (``"tags"``, ``"images[1]"``)."""

@@ -118,7 +118,7 @@ class Extraction:
         self.issues.append(
             Issue(
                 code=code,
-                severity=Severity(severity),
+                severity=Severity.of(severity),
                 message=message,
                 field=field_name,
                 location=self.location(lines, path),

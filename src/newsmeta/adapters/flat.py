@@ -71,6 +71,10 @@ class Kind(enum.Enum):
     LABEL = "label"
     PROSE = "prose"
 
+    # Members are singletons compared by identity, so identity hashing agrees with
+    # equality; ``Enum.__hash__`` is a Python function, called for every set test.
+    __hash__ = object.__hash__
+
 
 @define
 class Line:

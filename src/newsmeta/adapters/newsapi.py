@@ -798,10 +798,11 @@ def extract_item(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Extraction:
     """Candidates from one decoded article object."""
-    where = str(Location(path=prefix, input=input_name))
     if not isinstance(value, Mapping):
+        where = Location(path=prefix, input=input_name)
         raise FormatError(f"{where}: a NewsAPI article is an object, got {_show(value)}")
     if not any(k in value for k in _ARTICLE_KEYS):
+        where = Location(path=prefix, input=input_name)
         raise FormatError(
             f"{where}: not a NewsAPI article: none of {', '.join(sorted(_ARTICLE_KEYS))}"
         )

@@ -1,0 +1,183 @@
+"""Fast paths against the plain definitions they replace.
+
+Several recognisers were rewritten for speed (a regex scanned in C instead of
+a loop per character in Python; a regex instead of ``urllib``). Each keeps the
+exact answer of a one-line reference written the obvious way; these properties
+hold them to it, on arbitrary text and on alphabets chosen to hit the edges
+(numerals that are ``\\w`` but not letters, Unicode white space, brackets).
+The reference functions below are the specification.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+import urllib.parse
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from newsmeta._text import split_lines
+from newsmeta.adapters import flat
+from newsmeta.recognizers import text as T
+from newsmeta.recognizers.dates import parse_datetime
+from newsmeta.recognizers.placeholders import split_expressions
+from newsmeta.recognizers.urls import host
+from tests.conftest import SHARED
+
+# Letters, numerals that are not letters (``²``, ``½``, ``Ⅻ``, Bengali ``৴``), marks,
+# ``_``, Unicode white space and the punctuation letter-stripping leaves behind.
+_EDGES = "aZЖжßİΣ²½Ⅻ৴٣9_\u0301 \t\n\u00a0\u2028\u3000\x1c\x85,.;:«»\"“”„'’—–-!?()[]/…"
+edgy = st.text(st.sampled_from(_EDGES), max_size=30)
+anything = st.text(max_size=40)
+texts = st.one_of(edgy, anything)
+
+
+def ref_has_letters(s: str) -> bool:
+    return any(c.isalpha() for c in s)
+
+
+def ref_count_letters(s: str) -> int:
+    return sum(c.isalpha() for c in s)
+
+
+def ref_alnum_only(s: str) -> str:
+    return "".join(c for c in s if c.isalnum())
+
+
+def ref_punct_words(s: str) -> list[str]:
+    return [tok for tok in s.split() if not tok.strip(T._PUNCT_CHARS)]
+
+
+def ref_key(s: str, latin1_only: bool) -> str:
+    return "".join(c.casefold() for c in s if c.isalnum() and (not latin1_only or ord(c) < 256))
+
+
+def ref_split_expressions(line: str) -> list[str]:
+    parts: list[str] = []
+    buf: list[str] = []
+    quote = ""
+    depth = 0
+    for ch in line:
+        if quote:
+            buf.append(ch)
+            if ch == quote:
+                quote = ""
+            continue
+        if ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])" and depth:
+            depth -= 1
+        elif ch.isspace() and depth == 0:
+            if buf:
+                parts.append("".join(buf))
+                buf = []
+            continue
+        buf.append(ch)
+    if buf:
+        parts.append("".join(buf))
+    return parts
+
+
+def ref_host(url: str) -> str | None:
+    try:
+        netloc = urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not netloc:
+        return None
+    return netloc.removeprefix("www.")
+
+
+@given(texts)
+@example("½ ²")
+@example("² a")
+def test_letters(s: str) -> None:
+    assert T.has_letters(s) == ref_has_letters(s)
+    assert T.count_letters(s) == ref_count_letters(s)
+
+
+@given(texts)
+@example("_")
+@example("Braindamaged.fr — №1 ½")
+def test_alnum(s: str) -> None:
+    assert T.alnum_only(s) == ref_alnum_only(s)
+    assert T.has_alnum(s) == any(c.isalnum() for c in s)
+    assert T._key(s, latin1_only=True) == ref_key(s, True)
+    assert T._key(s, latin1_only=False) == ref_key(s, False)
+
+
+@given(texts)
+@example(", , .")
+@example("a\u00a0—\u2028!")
+def test_punctuation_words(s: str) -> None:
+    assert T._PUNCT_WORD.findall(s) == ref_punct_words(s)
+
+
+@given(st.text(st.sampled_from("ab/@='\"[]() \t\n\u00a0\u2028x"), max_size=30))
+@example("/a[@x='1 2'] //b[c d]  ./e")
+@example("'open quote never closes ] [")
+def test_split_expressions(line: str) -> None:
+    assert split_expressions(line) == ref_split_expressions(line)
+
+
+_URLISH = st.builds(
+    lambda pre, rest: pre + rest,
+    st.sampled_from(["http://", "https://", "HTTP://", "http:/", "", " http://", "https://WWW."]),
+    st.text(st.sampled_from("ab.-:/?#@[]1 \tWw\n\x00é%"), max_size=20),
+)
+
+
+@given(st.one_of(_URLISH, anything))
+@example("https://WWW.:?1::\t1.1:")
+@example("http://a.com\n/x")
+@example("http://[::1]/")
+def test_host(url: str) -> None:
+    assert host(url) == ref_host(url)
+
+
+@given(st.text(st.sampled_from("\r\n ab"), max_size=30))
+def test_split_lines(text: str) -> None:
+    got = split_lines(text)
+    assert [t for _n, t in got] == text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert [n for n, _t in got] == list(range(1, len(got) + 1))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Jan", "May", "Dec", "Mon,", " ", ",", ":", "+", "GMT", "x"]), max_size=8
+    ).map("".join)
+)
+def test_no_date_without_a_digit(s: str) -> None:
+    """parse_datetime skips email.utils for digit-free text: it reads no date from one."""
+    assert parse_datetime(s) is None
+    try:
+        value = email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        value = None
+    assert value is None
+
+
+_SEED_LINES = [
+    line
+    for line in (SHARED / "seeds" / "001_912fc46eca8d7d13.txt").read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_SEED_LINES), anything), max_size=20))
+def test_repeated_lines_classified_once(texts: list[str]) -> None:
+    """A dump's repeated lines share one classification: the same as classifying each."""
+    raw = list(enumerate(texts + texts[::2], 1))
+    shared = flat._classify_all(raw)
+    each = [flat._classify(n, t) for n, t in raw if t.strip()]
+    assert [_view(x) for x in shared] == [_view(x) for x in each]
+
+
+def _view(line: flat.Line) -> tuple[object, ...]:
+    data = line.data
+    if isinstance(data, re.Match):  # matches compare by identity: compare what they hold
+        data = (data[0], data.groupdict())
+    return (line.no, line.text, line.kind, data)

@@ -252,6 +252,8 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
     The truncation marker is left out of the repair: its ``…`` after a letter
     such as ``Ä`` would read as one UTF-8 character (``ą``).
     """
+    if value.isascii():  # mojibake needs characters above U+00BF: nothing to repair
+        return value
     mark = find_marker(value)
     body, tail = value, ""
     if mark is not None:

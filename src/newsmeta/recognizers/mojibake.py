@@ -38,7 +38,7 @@ MIN_PAIRS = 1
 
 def repair_mojibake(text: str) -> str | None:
     """The text as it was before the wrong decoding, or ``None`` if it shows none."""
-    if len(_PAIR.findall(text[:100_000])) < MIN_PAIRS:
+    if text.isascii() or len(_PAIR.findall(text[:100_000])) < MIN_PAIRS:
         return None
     for codec in ("latin-1", "cp1252"):
         try:

@@ -307,3 +307,62 @@ def test_keyed_script_date_search_is_the_plain_search(text: str) -> None:
         fast = h._keyed_search(data, key, starts, pattern)
         plain = pattern.search(data)
         assert (fast and fast.span()) == (plain and plain.span())
+
+
+_BYTE_BITS = st.sampled_from(
+    [
+        b"<html><head>",
+        b'<meta charset="utf-8">',
+        b"<meta charset=windows-1251>",
+        b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">',
+        b"<meta charset=nonsense>",
+        b"<meta charset=utf-16>",
+        b"<title>",
+        b"</title>",
+        b'<meta property="og:title" content="',
+        b'">',
+        b"<body><p>",
+        b"</x>",
+        b"<!-- ",
+        b" -->",
+        b"caf\xc3\xa9 ",
+        "Привет".encode("cp1251"),
+        "Привет".encode(),
+        b"\xe9",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf",
+        b"\xed\xa0\x80",
+        b"\xc0\xaf",
+        b"\x00",
+        b"x" * 50,
+    ]
+)
+
+
+@given(
+    st.one_of(st.binary(), st.lists(_BYTE_BITS, max_size=30).map(b"".join)),
+    st.sampled_from([None, "text/html; charset=utf-8", "text/html; charset=windows-1251"]),
+)
+@example(b"<title>caf\xe9</title>" + b"</x>" * 200, None)  # the error log is cut at 100
+@example(b"<p>" + "Привет".encode() + b"</p>", "text/html; charset=windows-1251")
+def test_bytes_read_by_libxml2_as_utf8_give_the_python_decoding_record(
+    data: bytes, content_type: str | None
+) -> None:
+    """Bytes handed to libxml2 as UTF-8 (checked by its error log) give the
+    record that decoding them in Python first gives."""
+    from newsmeta.adapters import html as h
+
+    def parse() -> object:
+        try:
+            return h.parse(data, content_type=content_type)
+        except newsmeta.NewsmetaError as exc:
+            return repr(exc)
+
+    fast = parse()
+    plan = h.utf8_plan
+    h.utf8_plan = lambda data, content_type=None: None  # type: ignore[assignment]
+    try:
+        slow = parse()
+    finally:
+        h.utf8_plan = plan
+    assert fast == slow

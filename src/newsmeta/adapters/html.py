@@ -27,7 +27,7 @@ from newsmeta._text import as_text, check_size
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
-from newsmeta.adapters._html.encoding import decode
+from newsmeta.adapters._html.encoding import decode, utf8_plan
 from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
 from newsmeta.adapters._html.page import Page, to_int
 from newsmeta.errors import FormatError, InputError
@@ -110,19 +110,46 @@ def _parse_logged(text: str, utf8: bytes | None = None) -> tuple[etree._Element,
         body = utf8.strip() or b"<html/>"
     else:
         body = text.strip().replace("\x00", "").encode("utf-8", "replace") or b"<html/>"
+    root, cut, _bad = _parse_bytes(body)
+    return root, cut
+
+
+#: Fewer errors than this in libxml2's log means it reported them all (it
+#: stops at 100), so a log without an encoding error proves the bytes UTF-8.
+COMPLETE_ERROR_LOG = 50
+
+
+def _parse_bytes(body: bytes) -> tuple[etree._Element, list[str], bool | None]:
+    """Parse UTF-8 bytes: the root, why libxml2 stopped early if it did, and
+    whether the bytes were not valid UTF-8 (``None``: the log cannot tell)."""
     parser = etree.HTMLParser(recover=True, encoding="utf-8")
     try:
         root = etree.fromstring(body, parser=parser)
+        log = parser.error_log
         cut = [
             f"line {e.line}: {e.message}"
-            for e in parser.error_log
+            for e in log
             if e.type_name == "ERR_RESOURCE_LIMIT" or e.level_name == "FATAL"
         ]
+        bad = any(e.type_name == "ERR_INVALID_ENCODING" for e in log)
         if root is None:
             root = etree.fromstring(b"<html/>", parser=parser)
     except (etree.LxmlError, ValueError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from None
-    return root, cut
+    return root, cut, True if bad else (None if cut or len(log) >= COMPLETE_ERROR_LOG else False)
+
+
+def _parse_utf8(raw: bytes) -> tuple[etree._Element, list[str]] | None:
+    """The page parsed from its bytes as UTF-8, decoded and checked by libxml2
+    in C; ``None`` when they are not UTF-8 (checked in Python when the error
+    log cannot tell)."""
+    root, cut, bad = _parse_bytes(raw.strip() or b"<html/>")
+    if bad is None:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad = True
+    return None if bad else (root, cut)
 
 
 def extract(
@@ -148,6 +175,18 @@ def extract(
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         check_size(raw, limits)
+        # Bytes that will be read as UTF-8 if they are UTF-8 (declared so, or
+        # not declared at all) go to libxml2 as they are: it decodes them in C,
+        # and its error log says whether they were UTF-8. Only when not is
+        # the page decoded in Python (and parsed again).
+        plan = utf8_plan(raw, content_type=content_type) if b"\x00" not in raw else None
+        parsed = _parse_utf8(raw) if plan is not None else None
+        if plan is not None and parsed is not None:
+            root, cut = parsed
+            if plan[1]:
+                ex.issue("encoding-mismatch", "info", "; ".join(plan[1]))
+            _cut_issue(ex, cut)
+            return extract_root(root, url=url, ex=ex, probe=raw)
         decoded = decode(raw, content_type=content_type)
         text = decoded.text
         if decoded.encoding == "utf-8" and decoded.source != "bom":
@@ -161,13 +200,17 @@ def extract(
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
     root, cut = _parse_logged(text, utf8)
+    _cut_issue(ex, cut)
+    return extract_root(root, url=url, ex=ex, probe=utf8 if utf8 is not None else text)
+
+
+def _cut_issue(ex: Extraction, cut: list[str]) -> None:
     for why in cut[:1]:
         ex.issue(
             "markup-cut",
             "warning",
             f"the HTML parser stopped early ({why}); what follows is not read",
         )
-    return extract_root(root, url=url, ex=ex, probe=utf8 if utf8 is not None else text)
 
 
 def _elements(root: etree._Element) -> list[etree._Element]:

@@ -30,7 +30,7 @@ from attrs import frozen
 
 from newsmeta._text import detect_encoding, utf16_without_bom
 
-__all__ = ["Decoded", "declared_charset", "decode"]
+__all__ = ["Decoded", "declared_charset", "decode", "utf8_plan"]
 
 #: How far into the bytes the page's own declaration is looked for (browsers: 1024).
 PRESCAN = 4096
@@ -133,6 +133,55 @@ def _try(data: bytes, codec: str) -> str | None:
         return None
 
 
+def utf8_plan(
+    data: bytes, *, content_type: str | None = None
+) -> tuple[str, tuple[str, ...]] | None:
+    """What :func:`decode` says of these bytes *if* they are valid UTF-8, decided
+    without decoding them: its ``source`` and ``notes``. ``None`` when
+    :func:`decode` must look at the bytes themselves: a byte-order mark,
+    UTF-16 without one, or a declared legacy encoding (tried before UTF-8 on
+    ASCII bytes, and usually right on the others).
+
+    The HTML adapter lets libxml2 decode (and check) the bytes in C, and calls
+    :func:`decode` only when they turn out not to be UTF-8.
+
+    >>> utf8_plan(b"<meta charset=utf-8><p>x")
+    ('meta', ())
+    >>> utf8_plan(b"<p>x"), utf8_plan(b"<meta charset=windows-1251><p>x")
+    (('utf-8', ()), None)
+    >>> utf8_plan(b"<meta charset=nonsense><p>x")
+    ('utf-8', ("the page's <meta charset> names an unknown encoding 'nonsense'",))
+    """
+    if data.startswith(_BOMS) or utf16_without_bom(data) is not None:
+        return None
+    notes: list[str] = []
+    for source, label, what in _labels(data, content_type):
+        if label is None:
+            continue
+        named = _codec(label)
+        if named is None:
+            notes.append(f"{what} names an unknown encoding {label!r}")
+            continue
+        if named != "utf-8":
+            return None
+        return source, tuple(notes)
+    return "utf-8", tuple(notes)
+
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _labels(data: bytes, content_type: str | None) -> list[tuple[str, str | None, str]]:
+    """The declarations :func:`decode` tries, in order: ``(source, label, what)``."""
+    steps: list[tuple[str, str | None, str]] = [
+        ("meta", declared_charset(data), "the page's <meta charset>"),
+    ]
+    if content_type:
+        m = _CT_CHARSET.search(content_type)
+        steps.append(("content-type", m[1] if m else None, "the Content-Type header"))
+    return steps
+
+
 def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
     """Decode a page's bytes; see the module docstring for the order."""
     for bom, codec in (
@@ -164,13 +213,7 @@ def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
             notes=(f"no byte-order mark; read as {codec16.upper()} from its byte pattern",),
         )
     notes: list[str] = []
-    steps: list[tuple[str, str | None, str | None]] = [
-        ("meta", declared_charset(data), "the page's <meta charset>"),
-    ]
-    if content_type:
-        m = _CT_CHARSET.search(content_type)
-        steps.append(("content-type", m[1] if m else None, "the Content-Type header"))
-    for source, label, what in steps:
+    for source, label, what in _labels(data, content_type):
         if label is None:
             continue
         named = _codec(label)

@@ -116,6 +116,26 @@ def test_punctuation_words(s: str) -> None:
     assert T._PUNCT_WORD.findall(s) == ref_punct_words(s)
 
 
+def ref_looks_letter_stripped(text: str) -> bool:
+    s = text.strip()
+    if not s or len(s) > 100_000:
+        return False
+    if not ref_has_letters(s):
+        return any(c in T._PUNCT for c in s) and not s.replace(" ", "").isdigit()
+    if len(s) > 2000:
+        return False
+    scars = len(T._SPACE_BEFORE.findall(s)) + len(T._EMPTY_PAIR.findall(s))
+    scars += sum(1 for tok in ref_punct_words(s) if tok not in T._DASHES)
+    return scars >= 2
+
+
+@given(texts)
+@example("« » ,")
+@example("12 34")
+def test_looks_letter_stripped(s: str) -> None:
+    assert T.looks_letter_stripped(s) == ref_looks_letter_stripped(s)
+
+
 @given(st.text(st.sampled_from("ab/@='\"[]() \t\n\u00a0\u2028x"), max_size=30))
 @example("/a[@x='1 2'] //b[c d]  ./e")
 @example("'open quote never closes ] [")

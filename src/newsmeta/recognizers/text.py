@@ -92,6 +92,8 @@ def split_glued(text: str) -> list[str]:
 #: (``str.isalpha``), plus the rare other numerals (``²``, ``½``, ``Ⅻ``) that
 #: :func:`has_letters` checks one by one. Searched in C, not per character in Python.
 _LETTER = re.compile(r"[^\W\d_]")
+#: One of the punctuation marks letter-stripping leaves behind.
+_ANY_PUNCT = re.compile("[" + re.escape(_PUNCT_CHARS) + "]")
 #: A word (``str.split`` sense: ``\s`` is ``str.isspace``) made of punctuation only.
 #: The pattern opens with the character set so the engine skips to punctuation
 #: in C; ``(?<!\S.)`` then checks the character before it is a space or the start.
@@ -157,12 +159,14 @@ def looks_letter_stripped(text: str) -> bool:
     s = text.strip()
     if not s or len(s) > 100_000:
         return False
+    # Every scar, and a letterless line's verdict, needs one of these marks.
+    if _ANY_PUNCT.search(s) is None:
+        return False
     if not has_letters(s):
-        return any(c in _PUNCT for c in s) and not s.replace(" ", "").isdigit()
+        return not s.replace(" ", "").isdigit()
     if len(s) > 2000:
         return False
     scars = len(_SPACE_BEFORE.findall(s)) + len(_EMPTY_PAIR.findall(s))
-    # ``not tok.strip(chars)``: the word is punctuation only (tested in C, not per character)
     # Punctuation-only words, found by one regex scan; a lone dash is no scar.
     scars += sum(1 for tok in _PUNCT_WORD.findall(s) if tok not in _DASHES)
     return scars >= 2

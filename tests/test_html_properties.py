@@ -366,3 +366,50 @@ def test_bytes_read_by_libxml2_as_utf8_give_the_python_decoding_record(
     finally:
         h.utf8_plan = plan
     assert fast == slow
+
+
+_TREE_BITS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<nav>",
+        "</nav>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!-- c -->",
+        "<?pi x?>",
+        "<br>",
+        "<b>",
+        "</b>",
+        "<article>",
+        "</article>",
+        "text ",
+        "5. Mai 2020 ",
+        "&amp;",
+        "<![CDATA[x]]>",
+        "<textarea>",
+        "</textarea>",
+    ]
+)
+
+
+@given(st.lists(_TREE_BITS, max_size=40).map("".join))
+@example("<nav><article><p>in a nav</p></article></nav>")
+@example("<p>a<!-- c -->b<script>s</script>t<nav>n<b>x</b>y</nav>z</p>end")
+def test_text_nodes_walk_is_the_xpath(body: str) -> None:
+    """The lazy walk yields exactly XPath's prose text nodes, for any scope."""
+    from lxml import etree
+
+    from newsmeta.adapters import html as h
+
+    xpath = etree.XPath(
+        "descendant::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::nav)]",
+        smart_strings=False,
+    )
+    root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser(recover=True))
+    for scope in root.iter(etree.Element):
+        assert list(h._text_nodes(scope)) == xpath(scope)

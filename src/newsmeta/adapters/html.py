@@ -317,10 +317,30 @@ def _marked(scope: etree._Element, pattern: re.Pattern[str]) -> Iterator[etree._
             yield el
 
 
-_TEXT_NODES = etree.XPath(
-    "descendant::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::nav)]",
-    smart_strings=False,  # plain strings: no back-reference to each text's element
-)
+#: Elements whose text is not the article's: the date search skips what they hold.
+_NOT_PROSE = frozenset({"script", "style", "nav"})
+
+
+def _text_nodes(scope: etree._Element) -> Iterator[str]:
+    """The text nodes under ``scope`` in document order, but for those inside
+    a script, a style or a navigation (XPath ``descendant::text()[not(ancestor::
+    script) and ...]``), found lazily: the search stops early, and the
+    skipped subtrees are not walked at all."""
+    if scope.tag in _NOT_PROSE or any(a.tag in _NOT_PROSE for a in scope.iterancestors()):
+        return
+    walk = etree.iterwalk(scope, events=("start", "end", "comment", "pi"))
+    for event, el in walk:
+        if event == "start":
+            if el.tag in _NOT_PROSE:
+                walk.skip_subtree()  # its tail still comes, at its "end"
+                continue
+            text = el.text
+            if text:
+                yield text
+        elif el is not scope:  # "end", or a comment or processing instruction: its tail
+            tail = el.tail
+            if tail:
+                yield tail
 #: How much of the article's text the last-resort date search reads.
 MAX_TEXT_SEARCH = 20000
 #: Most byline or dateline elements read; the first ones are the article's.
@@ -578,12 +598,11 @@ def _text_date(page: Page, scope: etree._Element | None) -> bool:
     body's), passing over dates labelled as updates or copyright."""
     if scope is None:
         return False
-    texts = _TEXT_NODES(scope)
     size = 0
     previous = ""
     first: tuple[dt.date, str] | None = None
-    for t in texts if isinstance(texts, list) else []:
-        if not isinstance(t, str) or not t.strip():
+    for t in _text_nodes(scope):
+        if not t.strip():
             continue
         day = find_date(t)
         if day is not None:

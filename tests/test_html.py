@@ -571,3 +571,12 @@ def test_link_rel_author_is_the_one_authors_page() -> None:
     head = '<link rel="author" href="/people/jane"><meta name="author" content="Jane Doe">'
     a = newsmeta.parse(page(head), url="https://example.com/a")
     assert a.authors == (newsmeta.Person(name="Jane Doe", url="https://example.com/people/jane"),)
+
+
+def test_placeholder_trees_keep_the_id_table() -> None:
+    """The extraction's own parse skips libxml2's id table; the tree that
+    placeholders are evaluated on keeps it, so XPath ``id()`` works there."""
+    body = '<html><body><p id="lead">x</p></body></html>'
+    assert [e.text for e in html_adapter._parse(body).xpath("id('lead')")] == ["x"]
+    root, _cut, _bad = html_adapter._parse_bytes(body.encode())
+    assert root.xpath("id('lead')") == [] and root.xpath("//*[@id='lead']")[0].text == "x"

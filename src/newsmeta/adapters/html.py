@@ -223,12 +223,13 @@ def _cut_issue(ex: Extraction, cut: list[str]) -> None:
         )
 
 
-def _elements(root: etree._Element) -> list[etree._Element]:
+def _elements(root: etree._Element) -> Iterator[etree._Element]:
     """The elements the readers want, in document order: one C-level walk.
 
-    Anchors are kept only when they carry ``rel`` (``author``, ``tag``).
+    (Anchors are most of them; the reader keeps those whose ``rel`` says
+    ``author`` or ``tag``.)
     """
-    return [e for e in root.iter(*_INDEX_TAGS) if e.tag != "a" or e.get("rel") is not None]
+    return root.iter(*_INDEX_TAGS)
 
 
 _MICRODATA = re.compile(r"item(?:prop|scope)")  # one pass where two `in` tests took two

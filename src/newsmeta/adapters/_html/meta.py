@@ -118,16 +118,21 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
     """Sort the elements; note the site's names at once, since they clean
     titles and author lists in every source."""
     c = Collected()
+    # Attribute names as bytes: lxml then skips encoding the name on every get().
     for el in elements:
         tag = el.tag
-        if tag == "meta":
-            content = el.get("content")
+        if tag == "a":  # most elements are links, nearly all without rel
+            rel = el.get(b"rel")
+            if rel and ("author" in rel.lower() or "tag" in rel.lower()):
+                c.anchors.append(el)
+        elif tag == "meta":
+            content = el.get(b"content")
             if content is None:
                 continue
-            key = el.get("property")
+            key = el.get(b"property")
             attr = "property"
             if not key:
-                key, attr = el.get("name"), "name"
+                key, attr = el.get(b"name"), "name"
             if key:
                 k = key.strip().lower()
                 if k in META:
@@ -137,7 +142,7 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                     if name and name not in page.site_names:
                         page.site_names.append(name)
                 continue
-            equiv = el.get("http-equiv")
+            equiv = el.get(b"http-equiv")
             if equiv:
                 e = equiv.strip().lower()
                 if e in HTTP_EQUIV:
@@ -145,19 +150,18 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                         ("http-equiv:" + e, content, f"meta[http-equiv={equiv.strip()}]")
                     )
         elif tag == "script":
-            if (el.get("type") or "").strip().lower() in _LD_TYPES:
+            kind = el.get(b"type")
+            if kind and kind.strip().lower() in _LD_TYPES:
                 c.scripts.append(el)
         elif tag == "link":
-            rel = el.get("rel")
-            if rel and any(r in rel.lower() for r in ("canonical", "image_src", "author")):
-                c.links.append(el)
+            rel = el.get(b"rel")
+            if rel:
+                rel = rel.lower()
+                if "canonical" in rel or "image_src" in rel or "author" in rel:
+                    c.links.append(el)
         elif tag == "time":
-            if el.get("datetime"):
+            if el.get(b"datetime"):
                 c.times.append(el)
-        elif tag == "a":
-            rel = el.get("rel")
-            if rel and ("author" in rel.lower() or "tag" in rel.lower()):
-                c.anchors.append(el)
         elif tag == "h1":
             if is_site_heading(el):
                 name = clean_text(_text(el))
@@ -175,7 +179,7 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
             if c.title is None:
                 c.title = el
         elif tag == "base" and c.base is None:
-            c.base = el.get("href")
+            c.base = el.get(b"href")
     return c
 
 

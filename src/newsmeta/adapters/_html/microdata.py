@@ -24,18 +24,20 @@ MAX_TEXT = 2000
 #: Properties whose value is the article body: not needed, costly to read.
 SKIP = frozenset({"articleBody", "text", "reviewBody", "articlebody"})
 
+#: The attribute holding each element's URL value. (Attribute names are
+#: given to lxml as bytes throughout: it then skips encoding them per call.)
 _URL_ATTR = {
-    "a": "href",
-    "area": "href",
-    "link": "href",
-    "img": "src",
-    "audio": "src",
-    "video": "src",
-    "source": "src",
-    "embed": "src",
-    "iframe": "src",
-    "track": "src",
-    "object": "data",
+    "a": b"href",
+    "area": b"href",
+    "link": b"href",
+    "img": b"src",
+    "audio": b"src",
+    "video": b"src",
+    "source": b"src",
+    "embed": b"src",
+    "iframe": b"src",
+    "track": b"src",
+    "object": b"data",
 }
 
 # Attribute steps are faster in libxml2 than an element test with a predicate.
@@ -48,17 +50,18 @@ def _text(el: etree._Element) -> str:
 
 
 def _value(el: etree._Element) -> str:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    content = el.get("content")
+    tag = el.tag
+    tag = tag if isinstance(tag, str) else ""
+    content = el.get(b"content")
     if content is not None:
         return content
     attr = _URL_ATTR.get(tag)
     if attr is not None:
         return el.get(attr) or ""
-    if el.get("datetime") is not None:  # <time datetime>, and any element misusing it
-        return el.get("datetime") or ""
-    if tag in ("data", "meter") and el.get("value") is not None:
-        return el.get("value") or ""
+    if el.get(b"datetime") is not None:  # <time datetime>, and any element misusing it
+        return el.get(b"datetime") or ""
+    if tag in ("data", "meter") and el.get(b"value") is not None:
+        return el.get(b"value") or ""
     text = _text(el)
     return text[:MAX_TEXT]
 
@@ -71,19 +74,19 @@ def items(root: etree._Element) -> tuple[list[SchemaObject], SchemaObject]:
     nodes = [n for n in found if isinstance(n, etree._Element)][:MAX_NODES]
     objects: dict[etree._Element, SchemaObject] = {}
     for n in nodes:
-        if n.get("itemscope") is not None:
+        if n.get(b"itemscope") is not None:
             obj: SchemaObject = {}
-            itemtype = (n.get("itemtype") or "").split()
+            itemtype = (n.get(b"itemtype") or "").split()
             if itemtype:
                 obj["@type"] = itemtype if len(itemtype) > 1 else itemtype[0]
-            ident = n.get("itemid")
+            ident = n.get(b"itemid")
             if ident:
                 obj["@id"] = ident
             objects[n] = obj
     top: list[SchemaObject] = []
     orphans: SchemaObject = {}
     for n in nodes:
-        names = (n.get("itemprop") or "").split()
+        names = (n.get(b"itemprop") or "").split()
         if not names:
             if n in objects:
                 top.append(objects[n])

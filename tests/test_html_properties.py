@@ -413,3 +413,18 @@ def test_text_nodes_walk_is_the_xpath(body: str) -> None:
     root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser(recover=True))
     for scope in root.iter(etree.Element):
         assert list(h._text_nodes(scope)) == xpath(scope)
+
+
+@given(st.lists(_TREE_BITS, max_size=40).map("".join), st.integers(0, 60))
+def test_bounded_element_texts_are_the_texts_or_none(body: str, limit: int) -> None:
+    """The early-exit text readers give the full reading when it fits, else None."""
+    from lxml import etree
+
+    from newsmeta.adapters import html as h
+
+    root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser(recover=True))
+    for el in root.iter(etree.Element):
+        text = h._el_text(el)
+        assert h._el_text_upto(el, limit) == (text if len(text) <= limit else None)
+        line = " ".join(text.split())
+        assert h._line_upto(el, limit) == (line if len(line) <= limit else None)

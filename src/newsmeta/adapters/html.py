@@ -353,6 +353,8 @@ def _text_nodes(scope: etree._Element) -> Iterator[str]:
             tail = el.tail
             if tail:
                 yield tail
+
+
 #: How much of the article's text the last-resort date search reads.
 MAX_TEXT_SEARCH = 20000
 #: Most byline or dateline elements read; the first ones are the article's.
@@ -525,20 +527,52 @@ def _el_text(el: etree._Element) -> str:
     return " ".join(t for t in el.itertext() if isinstance(t, str))
 
 
+def _el_text_upto(el: etree._Element, limit: int) -> str | None:
+    """:func:`_el_text`, or ``None`` as soon as it is longer than ``limit``
+    (a container marked ``meta`` or ``author-…`` can hold the whole page)."""
+    parts: list[str] = []
+    size = -1
+    for t in el.itertext():
+        if isinstance(t, str):
+            size += len(t) + 1
+            if size > limit:
+                return None
+            parts.append(t)
+    return " ".join(parts)
+
+
+def _line_upto(el: etree._Element, limit: int) -> str | None:
+    """``" ".join(_el_text(el).split())``, or ``None`` as soon as it is longer than ``limit``."""
+    words: list[str] = []
+    size = -1
+    for t in el.itertext():
+        if isinstance(t, str):
+            for w in t.split():
+                size += len(w) + 1
+                if size > limit:
+                    return None
+                words.append(w)
+    return " ".join(words)
+
+
+#: Attributes that may hold a dateline's date (hAtom: ``<abbr class=published title=...>``).
+_DATE_ATTRS = (("datetime", b"datetime"), ("content", b"content"), ("title", b"title"))
+
+
 def _dateline(page: Page, scope: etree._Element) -> bool:
     """The first element whose class says date (or time, meta...) with a date in its text."""
     for n, el in enumerate(_marked(scope, _DATELINE_CLASS)):
         if n >= MAX_LINES * 2:
             return False
-        for attr in ("datetime", "content", "title"):  # hAtom: <abbr class=published title=...>
-            value = el.get(attr)
+        for attr, key in _DATE_ATTRS:
+            value = el.get(key)
             when = parse_when(value) if value else None
             if when is not None:
                 day = when if isinstance(when, dt.date) else when.value.date()
                 page.day(day, value or "", f"dateline@{attr}", RANK["text-date"])
                 return True
-        text = _el_text(el)
-        if not text or len(text) > MAX_LINE_TEXT * 2:
+        text = _el_text_upto(el, MAX_LINE_TEXT * 2)
+        if not text:
             continue
         found = find_date(text)
         if found is None or _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
@@ -574,10 +608,10 @@ def _byline(page: Page, scope: etree._Element) -> bool:
     for n, el in enumerate(_marked(scope, _BYLINE_CLASS)):
         if n >= MAX_LINES:
             break
-        if meta.is_site_heading(el):
-            continue  # the site's name linked to its home page, not a person
-        text = " ".join(_el_text(el).split())
-        if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
+        text = _line_upto(el, MAX_LINE_TEXT)
+        if not text or meta.is_site_heading(el):
+            continue  # too long or empty; or the site's name linked to its home page
+        if clean_author(text, site_names=page.site_names):
             page.authors([(text, None)], "byline", RANK["byline"])
             return True
     n = 0

@@ -91,6 +91,14 @@ class Page:
     """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
     """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+    # A page repeats its dates and URLs from source to source (og:url, the
+    # canonical link, JSON-LD's url): each raw value is read once.
+    _dates: dict[str, ParsedDateTime | dt.date | None] = field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+    _urls: dict[tuple[str | None, str], str | None] = field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def _raw(self, raw: str) -> str:
         return raw if len(raw) <= MAX_RAW else raw[:MAX_RAW] + "…"
@@ -116,9 +124,13 @@ class Page:
         """
         if not isinstance(raw, str) or not raw.strip():
             return
-        got = parse_when(raw)
-        if got is None and len(raw) <= MAX_WRITTEN_DATE:
-            got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
+        if raw in self._dates:
+            got = self._dates[raw]
+        else:
+            got = parse_when(raw)
+            if got is None and len(raw) <= MAX_WRITTEN_DATE:
+                got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
+            self._dates[raw] = got
         if got is None:
             self.ex.issue(
                 "invalid-date",
@@ -157,6 +169,14 @@ class Page:
         return value
 
     def resolve_url(self, raw: str) -> str | None:
+        key = (self.base, raw)
+        if key in self._urls:
+            return self._urls[key]
+        value = self._resolve_url(raw)
+        self._urls[key] = value
+        return value
+
+    def _resolve_url(self, raw: str) -> str | None:
         text = raw.strip()
         if not text or text.startswith(("data:", "javascript:", "#")):
             return None

@@ -443,3 +443,18 @@ def test_mark_tests_are_the_word_lists(marks: str) -> None:
 
     assert h._byline_marks(marks) == any(w in marks for w in h.BYLINE_WORDS)
     assert h._dateline_marks(marks) == any(w in marks for w in h.DATELINE_WORDS)
+
+
+@given(
+    st.text(
+        alphabet=st.characters(max_codepoint=0x3100) | st.sampled_from(" \t\n\x1c\x85\xa0\u2028&")
+    )
+)
+def test_clean_text_collapses_space_as_the_regex_did(text: str) -> None:
+    """``str.split`` and ``\\s`` agree on what white space is (the entity step aside)."""
+    import re
+
+    from newsmeta.adapters._html.page import clean_text
+
+    if "&" not in text:
+        assert clean_text(text) == re.sub(r"\s+", " ", text).strip()

@@ -35,7 +35,6 @@ MAX_WRITTEN_DATE = 64
 #: Longest raw value copied into a provenance record.
 MAX_RAW = 2000
 
-_SPACE = re.compile(r"\s+")
 _TAGS = re.compile(
     r"""
     </?[A-Za-z][A-Za-z0-9]{0,20}   # a tag name, opening or closing
@@ -56,7 +55,7 @@ def clean_text(raw: str) -> str:
     text = raw
     if "&" in text:
         text = html.unescape(html.unescape(text))
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # what re.sub(r"\s+", " ", text).strip() gives, in C
 
 
 def to_int(value: object) -> int | None:

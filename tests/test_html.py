@@ -191,6 +191,20 @@ def test_microdata_nested_items() -> None:
     assert a.provenance["title"].location.path == "microdata[0].headline"
 
 
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_microdata_attribute_names_in_any_case(as_bytes: bool) -> None:
+    """``itemScope``/``itemProp`` (React's spelling) is microdata too: HTML attribute
+    names are case-insensitive. The cheap probe that skips the walk must agree."""
+    body = (
+        '<article itemScope itemType="https://schema.org/NewsArticle">'
+        '<h1 itemProp="headline">Camel headline</h1></article>'
+    )
+    text = page(body=body)
+    a = newsmeta.parse(text.encode() if as_bytes else text)
+    assert a.title == "Camel headline"
+    assert a.provenance["title"].location.path == "microdata[0].headline"
+
+
 def test_orphan_itemprops_count_as_page_values() -> None:
     a = newsmeta.parse(page('<meta itemprop="datePublished" content="2019-08-02T10:00:00Z">'))
     assert a.published == dt.datetime(2019, 8, 2, 10, tzinfo=dt.timezone.utc)

@@ -237,9 +237,16 @@ _MICRODATA_BYTES = re.compile(rb"item(?:prop|scope)")
 
 
 def _has_microdata(probe: str | bytes) -> bool:
+    """Does the page name ``itemprop``/``itemscope`` in any case (``itemProp`` in
+    React-rendered pages: attribute names are case-insensitive, and libxml2 reads
+    them lower-cased)? The lower-case search answers most pages; only a page
+    without it pays for lower-casing a copy."""
     if isinstance(probe, bytes):
-        return _MICRODATA_BYTES.search(probe) is not None
-    return _MICRODATA.search(probe) is not None
+        return (
+            _MICRODATA_BYTES.search(probe) is not None
+            or _MICRODATA_BYTES.search(probe.lower()) is not None
+        )
+    return _MICRODATA.search(probe) is not None or _MICRODATA.search(probe.lower()) is not None
 
 
 def extract_root(

@@ -205,6 +205,17 @@ def test_microdata_attribute_names_in_any_case(as_bytes: bool) -> None:
     assert a.provenance["title"].location.path == "microdata[0].headline"
 
 
+def test_orphan_itemprop_name_is_a_title_fallback_only() -> None:
+    """A ``name`` outside any item names anything (an author card, a site): the
+    meta tags' title wins; with nothing else, it is still the title."""
+    card = '<span itemprop="name">Vadim Smyslov</span>'
+    a = newsmeta.parse(page('<meta property="og:title" content="The real headline">', card))
+    assert a.title == "The real headline"
+    b = newsmeta.parse(page(body=card))
+    assert b.title == "Vadim Smyslov"
+    assert b.provenance["title"].location.path == "microdata[itemprop].name"
+
+
 def test_orphan_itemprops_count_as_page_values() -> None:
     a = newsmeta.parse(page('<meta itemprop="datePublished" content="2019-08-02T10:00:00Z">'))
     assert a.published == dt.datetime(2019, 8, 2, 10, tzinfo=dt.timezone.utc)

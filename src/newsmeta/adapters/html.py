@@ -291,7 +291,7 @@ def extract_root(
             schema.map_objects(page, "microdata", md)
         if orphans:
             orphans.setdefault("@type", "WebPage")
-            schema.map_objects(page, "microdata", [(orphans, "microdata[itemprop]", True)])
+            schema.map_objects(page, "microdata", [(orphans, schema.ORPHAN_PATH, True)])
 
     meta.emit(page, found)
     _fallbacks(page, root, found.main, probe)

@@ -141,7 +141,10 @@ class _Mapper:
         else:
             name = _text_of(obj.get("name"))
             if name:
-                p.text("title", p.strip_site(clean_text(name)), f"{path}.name", rank + 1)
+                # An orphan ``itemprop="name"`` (no item around it) names anything on
+                # the page (an author card, a product): a fallback after the meta tags.
+                name_rank = RANK["twitter"] + 1 if path == ORPHAN_PATH else rank + 1
+                p.text("title", p.strip_site(clean_text(name)), f"{path}.name", name_rank)
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1
         )
@@ -275,6 +278,10 @@ def _pick(
             if fallback is None:
                 fallback = (obj, path)
     return fallback
+
+
+#: The path of the untyped object gathered from orphan ``itemprop`` elements.
+ORPHAN_PATH = "microdata[itemprop]"
 
 
 def map_objects(page: Page, syntax: str, objects: list[tuple[SchemaObject, str, bool]]) -> None:

@@ -501,9 +501,15 @@ def _keyed_search(
 
 def _image_date(page: Page) -> bool:
     """The day in the page image's URL (``/files/2016/05/04/…``): the upload day."""
-    for c in sorted(page.ex.candidates, key=lambda c: c.rank):
-        if c.field != "og_image" or not isinstance(c.value, str):
-            continue
+    return _day_in_url(page, "og_image", RANK["image-date"])
+
+
+def _day_in_url(page: Page, field: str, rank: int) -> bool:
+    """The first real calendar day spelled out in ``field``'s URLs, strongest first,
+    as a ``date`` candidate of ``rank``; whether there was one."""
+    urls = (c for c in page.ex.candidates if c.field == field and isinstance(c.value, str))
+    for c in sorted(urls, key=lambda c: c.rank):
+        assert isinstance(c.value, str)  # for mypy: the filter above
         ymd = date_from_url(c.value)
         if ymd is None:
             continue
@@ -511,7 +517,7 @@ def _image_date(page: Page) -> bool:
             day = dt.date(*ymd)
         except ValueError:
             continue
-        page.day(day, c.value, f"{c.provenance.location.path}(date)", RANK["image-date"])
+        page.day(day, c.value, f"{c.provenance.location.path}(date)", rank)
         return True
     return False
 
@@ -731,18 +737,7 @@ def _headline_segments(page: Page) -> None:
 
 def _url_date(page: Page) -> None:
     """The day spelled out in the best URL, as a weak ``date``."""
-    urls = sorted((c for c in page.ex.candidates if c.field == "url"), key=lambda c: c.rank)
-    for c in urls:
-        assert isinstance(c.value, str)
-        ymd = date_from_url(c.value)
-        if ymd is None:
-            continue
-        try:
-            day = dt.date(*ymd)
-        except ValueError:
-            continue
-        page.day(day, c.value, f"{c.provenance.location.path}(date)", RANK["url-date"])
-        return
+    _day_in_url(page, "url", RANK["url-date"])
 
 
 #: Largest UTC offset in use (Kiribati, +14:00).

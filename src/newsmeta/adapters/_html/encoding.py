@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 from attrs import frozen
 
@@ -155,14 +156,8 @@ def utf8_plan(
     if data.startswith(_BOMS) or utf16_without_bom(data) is not None:
         return None
     notes: list[str] = []
-    for source, label, what in _labels(data, content_type):
-        if label is None:
-            continue
-        named = _codec(label)
-        if named is None:
-            notes.append(f"{what} names an unknown encoding {label!r}")
-            continue
-        if named != "utf-8":
+    for source, _label, _what, codec in _declarations(data, content_type, notes):
+        if codec != "utf-8":
             return None
         return source, tuple(notes)
     return "utf-8", tuple(notes)
@@ -171,15 +166,25 @@ def utf8_plan(
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _labels(data: bytes, content_type: str | None) -> list[tuple[str, str | None, str]]:
-    """The declarations :func:`decode` tries, in order: ``(source, label, what)``."""
+def _declarations(
+    data: bytes, content_type: str | None, notes: list[str]
+) -> Iterator[tuple[str, str, str, str]]:
+    """The declared encodings :func:`decode` tries, in order, as ``(source, label,
+    what, codec)``; a label naming no known encoding is added to ``notes`` instead."""
     steps: list[tuple[str, str | None, str]] = [
         ("meta", declared_charset(data), "the page's <meta charset>"),
     ]
     if content_type:
         m = _CT_CHARSET.search(content_type)
         steps.append(("content-type", m[1] if m else None, "the Content-Type header"))
-    return steps
+    for source, label, what in steps:
+        if label is None:
+            continue
+        codec = _codec(label)
+        if codec is None:
+            notes.append(f"{what} names an unknown encoding {label!r}")
+            continue
+        yield source, label, what, codec
 
 
 def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
@@ -213,14 +218,7 @@ def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
             notes=(f"no byte-order mark; read as {codec16.upper()} from its byte pattern",),
         )
     notes: list[str] = []
-    for source, label, what in _labels(data, content_type):
-        if label is None:
-            continue
-        named = _codec(label)
-        if named is None:
-            notes.append(f"{what} names an unknown encoding {label!r}")
-            continue
-        codec = named
+    for source, label, what, codec in _declarations(data, content_type, notes):
         if codec != "utf-8" and not data.isascii():
             # Valid multi-byte UTF-8 almost never happens by chance in legacy
             # text, while templates declaring a legacy charset over UTF-8 are common.

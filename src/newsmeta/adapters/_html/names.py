@@ -25,6 +25,7 @@ RANK: dict[str, int] = {
     "meta": 45,  # <meta name=description|author|keywords|date...>, http-equiv
     "dc": 50,  # Dublin Core, citation_*, parsely-*, sailthru.*
     "twitter": 55,  # Twitter cards
+    "orphan-name": 56,  # an itemprop="name" outside any item, as a title (it names anything)
     "time": 80,  # <time datetime> in the page body
     "rel-author": 80,  # <a rel=author>Name</a>
     "rel-tag": 80,  # <a rel=tag>Tag</a>

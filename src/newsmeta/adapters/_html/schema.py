@@ -143,7 +143,7 @@ class _Mapper:
             if name:
                 # An orphan ``itemprop="name"`` (no item around it) names anything on
                 # the page (an author card, a product): a fallback after the meta tags.
-                name_rank = RANK["twitter"] + 1 if path == ORPHAN_PATH else rank + 1
+                name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else rank + 1
                 p.text("title", p.strip_site(clean_text(name)), f"{path}.name", name_rank)
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1

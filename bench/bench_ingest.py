@@ -10,6 +10,10 @@ clock, in the same run:
 - *floor*: read the .gz, split lines, ``orjson.loads`` each item and
   ``orjson.dumps`` it back (what any JSON Lines pipeline does at least);
 - ``newsmeta parse --jsonl FILE`` (one process) and ``--jobs 2``;
+- the machine's own ceiling for two processes: two independent one-process
+  runs started together (no shared work, nothing to hand over). Two busy
+  cores slow each other (shared cache, the hypervisor), so ``--jobs 2`` is
+  judged against this ceiling as well as against 2x;
 - peak RSS of the newsmeta run (``ru_maxrss`` from ``wait4``; with ``--jobs``
   the largest of the parent and its workers) over the first 10,000 items and
   over all of them, to show memory does not grow with the input.
@@ -69,6 +73,29 @@ def run(argv: list[str]) -> Run:
     return Run(secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
 
 
+def run_pair(argv: list[str]) -> tuple[Run, Run, float]:
+    """Two copies of a command started together: each one's run and the wall
+    time until both have finished."""
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(2)
+    ]
+    runs = []
+    for proc in procs:
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        runs.append(
+            Run(
+                time.perf_counter() - start,
+                usage.ru_utime + usage.ru_stime,
+                usage.ru_maxrss,
+                os.waitstatus_to_exitcode(status),
+            )
+        )
+    both = time.perf_counter() - start
+    return runs[0], runs[1], both
+
+
 def subset(n: int, folder: Path) -> Path:
     path = folder / f"pool-{n}.jsonl.gz"
     with gzip.open(POOL, "rb") as src, gzip.open(path, "wb", compresslevel=6) as dst:
@@ -102,6 +129,7 @@ def main() -> None:
         one = run([*newsmeta, str(data)])
         jobs = run([*newsmeta, "--jobs", str(args.jobs), str(data)])
         small = run([*newsmeta, str(small_path)])
+        pair = run_pair([*newsmeta, str(data)]) if args.jobs == 2 else None
         checked = None
         if args.validate:
             checked = run([py, "-m", "newsmeta", "validate", "--format", "jsonl", str(data)])
@@ -117,12 +145,23 @@ def main() -> None:
     row("newsmeta parse --jsonl", one, n)
     row(f"newsmeta parse --jsonl --jobs {args.jobs}", jobs, n)
     row("newsmeta parse --jsonl, first 10,000 items", small, 10_000)
+    if pair is not None:
+        row("two one-process runs at once: the first", pair[0], n)
+        row("  and the second", pair[1], n)
     if checked is not None:
         row("newsmeta validate --format jsonl", checked, n)
     print()
     print(f"one process / floor (wall):    {floor.wall / one.wall:.3f}  (target >= 0.25)")
     print(f"one process / floor (CPU):     {floor.cpu / one.cpu:.3f}  (less hurt by other load)")
     print(f"--jobs {args.jobs} / one process (wall): {one.wall / jobs.wall:.2f}   (target >= 1.7)")
+    if pair is not None:
+        ceiling = 2 * one.wall / pair[2]
+        print(
+            f"two runs at once / one run (wall, items per second): {ceiling:.2f}"
+            f"   (this machine's ceiling for two processes; each used"
+            f" {(pair[0].cpu + pair[1].cpu) / 2 / one.cpu - 1:+.0%} CPU)"
+        )
+        print(f"--jobs 2 / that ceiling:       {one.wall / jobs.wall / ceiling:.2f}")
     overhead = jobs.cpu / one.cpu - 1
     print(
         f"CPU per item with --jobs {args.jobs}: {overhead:+.0%} vs one process; on {args.jobs} idle"

@@ -62,10 +62,7 @@ def record_builder(record: object) -> Callable[[], object]:
         t = type(value)
         if attrs.has(t):
             classes[t.__name__] = t
-            args = ", ".join(
-                f"{a.name}={expr(getattr(value, a.name))}"
-                for a in attrs.fields(t)
-            )
+            args = ", ".join(f"{a.name}={expr(getattr(value, a.name))}" for a in attrs.fields(t))
             return f"{t.__name__}({args})"
         if t is tuple:
             items = [expr(v) for v in value]  # type: ignore[attr-defined]

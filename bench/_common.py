@@ -6,6 +6,8 @@ holds even when the machine is busy (the absolute numbers do not).
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import functools
 import os
 import platform
@@ -13,6 +15,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import attrs
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -61,3 +68,36 @@ def machine() -> str:
         f"python {platform.python_version()} on {platform.machine()},"
         f" {os.cpu_count()} cores, load average {load:.1f} at start"
     )
+
+
+def record_builder(record: T) -> Callable[[], T]:
+    """A function that builds ``record`` again from its ready values: one Python
+    expression calling every record class, compiled once, leaves as constants."""
+    consts: dict[str, object] = {}
+    classes: dict[str, type] = {}
+
+    def const(value: object) -> str:
+        name = f"c{len(consts)}"
+        consts[name] = value
+        return name
+
+    def expr(value: object) -> str:
+        t = type(value)
+        if attrs.has(t):
+            classes[t.__name__] = t
+            args = ", ".join(f"{a.name}={expr(getattr(value, a.name))}" for a in attrs.fields(t))
+            return f"{t.__name__}({args})"
+        if t is tuple:
+            items = [expr(v) for v in value]  # type: ignore[attr-defined]
+            return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
+        if t is dict:
+            pairs = ", ".join(f"{const(k)}: {expr(v)}" for k, v in value.items())  # type: ignore[attr-defined]
+            return f"{{{pairs}}}"
+        if value is None or isinstance(value, (str, int, float, enum.Enum, dt.date)):
+            return const(value)
+        raise TypeError(f"unexpected {t.__name__} in a record")
+
+    source = f"lambda: {expr(record)}"
+    build = eval(compile(source, "<record>", "eval"), {**consts, **classes})
+    assert build() == record, "the rebuilt record differs"
+    return build  # type: ignore[no-any-return]

@@ -26,16 +26,20 @@ above it.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import enum
 import re
-from collections.abc import Callable
 
-import attrs
 import orjson
 
 import newsmeta
-from bench._common import DUMPS, SEED, clear_caches, machine, newsmeta_caches, rate
+from bench._common import (
+    DUMPS,
+    SEED,
+    clear_caches,
+    machine,
+    newsmeta_caches,
+    rate,
+    record_builder,
+)
 
 TARGET = 10_000
 _NL = re.compile(r"\r\n|\n|\r")
@@ -45,39 +49,6 @@ def floor(data: bytes) -> bytes:
     text = data.decode("utf-8")
     lines = {str(n): s for n, s in enumerate(_NL.split(text), 1) if s.strip()}
     return orjson.dumps(lines)
-
-
-def record_builder(record: object) -> Callable[[], object]:
-    """A function that builds ``record`` again from its ready values: one Python
-    expression calling every record class, compiled once, leaves as constants."""
-    consts: dict[str, object] = {}
-    classes: dict[str, type] = {}
-
-    def const(value: object) -> str:
-        name = f"c{len(consts)}"
-        consts[name] = value
-        return name
-
-    def expr(value: object) -> str:
-        t = type(value)
-        if attrs.has(t):
-            classes[t.__name__] = t
-            args = ", ".join(f"{a.name}={expr(getattr(value, a.name))}" for a in attrs.fields(t))
-            return f"{t.__name__}({args})"
-        if t is tuple:
-            items = [expr(v) for v in value]  # type: ignore[attr-defined]
-            return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
-        if t is dict:
-            pairs = ", ".join(f"{const(k)}: {expr(v)}" for k, v in value.items())  # type: ignore[attr-defined]
-            return f"{{{pairs}}}"
-        if value is None or isinstance(value, (str, int, float, enum.Enum, dt.date)):
-            return const(value)
-        raise TypeError(f"unexpected {t.__name__} in a record")
-
-    source = f"lambda: {expr(record)}"
-    build = eval(compile(source, "<record>", "eval"), {**consts, **classes})
-    assert build() == record, "the rebuilt record differs"
-    return build  # type: ignore[no-any-return]
 
 
 def main() -> None:

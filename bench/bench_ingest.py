@@ -18,6 +18,13 @@ clock, in the same run:
   the largest of the parent and its workers) over the first 10,000 items and
   over all of them, to show memory does not grow with the input.
 
+Last, in this process, the CPU per item of the first 3,000 items, best of
+three passes: the floor's ``orjson.loads`` + ``orjson.dumps``; each item's
+finished record built again from ready values (``record_builder``: the cost
+of the output contract alone, nothing recognised), and that record's
+``to_json``; and newsmeta's ``parse`` + ``to_json``. They show how much of the
+per-item budget the target leaves for parsing.
+
 Targets (issue 5): one process at least 1/4 of the floor's rate; ``--jobs 2``
 at least 1.7x one process. Other work on the machine slows every row; the
 load average is printed so a reader can judge.
@@ -33,10 +40,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from bench._common import POOL, machine
+import orjson
+
+import newsmeta
+from bench._common import POOL, machine, record_builder
 
 FLOOR = """
 import gzip, sys, orjson
@@ -101,6 +112,48 @@ def subset(n: int, folder: Path) -> Path:
     with gzip.open(POOL, "rb") as src, gzip.open(path, "wb", compresslevel=6) as dst:
         dst.writelines(itertools.islice(src, n))
     return path
+
+
+def per_item(count: int = 3000) -> dict[str, float]:
+    """CPU µs per item, best of three passes, of the floor's work, the finished
+    records built from ready values, with ``to_json``, and newsmeta's parse."""
+    with gzip.open(POOL, "rb") as fh:
+        lines = [line for line in itertools.islice(fh, count) if line.strip()]
+    records = [newsmeta.parse(line, format="newsapi") for line in lines]
+    builders = [record_builder(r) for r in records]
+
+    def best(fn: Callable[[], object]) -> float:
+        times = []
+        for _ in range(3):
+            t = time.process_time()
+            fn()
+            times.append(time.process_time() - t)
+        return min(times) / len(lines) * 1e6
+
+    def floor() -> None:
+        for line in lines:
+            orjson.dumps(orjson.loads(line))
+
+    def built() -> None:
+        for b in builders:
+            b()
+
+    def built_json() -> None:
+        for b in builders:
+            b().to_json()
+
+    def parsed() -> None:
+        for line in lines:
+            newsmeta.parse(line, format="newsapi").to_json()
+
+    # Each pass keeps nothing: a list of 3,000 records would make the
+    # collector walk a growing heap and time the collector instead.
+    return {
+        "floor: orjson.loads + orjson.dumps": best(floor),
+        "the record alone, built": best(built),
+        "the record alone, built + to_json": best(built_json),
+        "newsmeta.parse + to_json": best(parsed),
+    }
 
 
 def main() -> None:
@@ -169,6 +222,13 @@ def main() -> None:
     )
     print(f"peak RSS {n:,} vs 10,000 items: {one.rss / 1024:.0f} MB vs {small.rss / 1024:.0f} MB")
     print(f"exit status of the one-process run: {one.code}; load average at the end {load:.1f}")
+    print()
+    costs = per_item()
+    print("in this process, CPU µs per item (first 3,000 items, best of 3):")
+    for label, us in costs.items():
+        print(f"  {label:40s} {us:7.1f}")
+    budget = costs["floor: orjson.loads + orjson.dumps"] / 0.25
+    print(f"  at 1/4 of the floor's rate, one item may take {budget:.1f} µs in all")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,9 @@ def test_batch_goes_on_past_a_corrupt_gzip_and_an_undecodable_file(tmp_path: Pat
     code, out, err = run(["parse", "--jsonl", "--progress", str(d)])
     assert code == 1
     lines = err.splitlines()
-    assert any(line.startswith(f"newsmeta: {d / 'b.jsonl.gz'}: gzip stream ends early") for line in lines)
+    assert any(
+        line.startswith(f"newsmeta: {d / 'b.jsonl.gz'}: gzip stream ends early") for line in lines
+    )
     assert any(line.startswith(f"newsmeta: {d / 'c.txt'}: bad UTF-16") for line in lines)
     assert any(line.startswith(f"newsmeta: {d / 'd.jsonl.gz'}:") for line in lines)
     records = [json.loads(line) for line in out.splitlines()]
@@ -99,7 +101,9 @@ def test_order_is_kept_under_jobs(tmp_path: Path, jobs: str) -> None:
     src.write_text("".join(record_line(i) + "\n" for i in range(n)))
     code, out, _ = run(["parse", "--jsonl", "--jobs", jobs, str(src)])
     assert code == 0
-    assert [json.loads(line)["title"] for line in out.splitlines()] == [f"Title {i}" for i in range(n)]
+    assert [json.loads(line)["title"] for line in out.splitlines()] == [
+        f"Title {i}" for i in range(n)
+    ]
 
 
 def test_glob_and_directory_inputs(tmp_path: Path) -> None:
@@ -110,7 +114,9 @@ def test_glob_and_directory_inputs(tmp_path: Path) -> None:
     code, out, _ = run(["parse", "--jsonl", str(tmp_path / "g" / "x*.txt")])
     assert code == 0 and len(out.splitlines()) == 2
     code, out, _ = run(["parse", "--jsonl", str(tmp_path / "g")])
-    inputs = [json.loads(line)["provenance"]["url"]["location"]["input"] for line in out.splitlines()]
+    inputs = [
+        json.loads(line)["provenance"]["url"]["location"]["input"] for line in out.splitlines()
+    ]
     assert [Path(i).name for i in inputs] == ["x1.txt", "x2.txt", "x3.txt"]
     code, _, err = run(["parse", str(tmp_path / "none*.txt")])
     assert code == 1 and "no file matches" in err
@@ -169,33 +175,72 @@ def test_validate_summary_counts_codes_with_examples() -> None:
 def test_validate_flags(tmp_path: Path) -> None:
     assert run(["validate", "--format", "jsonl", "--error", "placeholder-leak", str(SEED)])[0] == 1
     assert run(["validate", "--format", "jsonl", "--require", "title,published", str(SEED)])[0] == 0
-    assert run(["validate", "--format", "jsonl", "--require", "title,body,section,copyright_year", str(SEED)])[0] == 0
+    assert (
+        run(
+            [
+                "validate",
+                "--format",
+                "jsonl",
+                "--require",
+                "title,body,section,copyright_year",
+                str(SEED),
+            ]
+        )[0]
+        == 0
+    )
     assert run(["validate", "--format", "jsonl", "--require", "video", str(SEED)])[0] == 2
     code, out, _ = run(
-        ["validate", "--format", "jsonl", "--profile", "strict", "--ignore", "placeholder-leak",
-         "--warning", "image-missing-url", str(SEED)]
+        [
+            "validate",
+            "--format",
+            "jsonl",
+            "--profile",
+            "strict",
+            "--ignore",
+            "placeholder-leak",
+            "--warning",
+            "image-missing-url",
+            str(SEED),
+        ]
     )
     assert code == 0, out
     assert "placeholder-leak" not in out
     code, _, _ = run(["validate", "--format", "jsonl", "--fail-on", "info", str(SEED)])
     assert code == 1
-    code, _, _ = run(["validate", "--format", "jsonl", "--crawl-date", "2021-12-31", "--error", "future-date", str(SEED)])
+    code, _, _ = run(
+        [
+            "validate",
+            "--format",
+            "jsonl",
+            "--crawl-date",
+            "2021-12-31",
+            "--error",
+            "future-date",
+            str(SEED),
+        ]
+    )
     assert code == 1
 
 
-def test_validate_reads_tool_newsmeta_walking_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_reads_tool_newsmeta_walking_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.newsmeta]\nerror = ["placeholder-leak"]\n')
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
     assert run(["validate", "--format", "jsonl", str(SEED)])[0] == 1
     # the command line wins over the file
-    assert run(["validate", "--format", "jsonl", "--warning", "placeholder-leak", str(SEED)])[0] == 0
+    assert (
+        run(["validate", "--format", "jsonl", "--warning", "placeholder-leak", str(SEED)])[0] == 0
+    )
 
 
 def test_validate_config_file(tmp_path: Path) -> None:
     cfg = tmp_path / "newsmeta.toml"
-    cfg.write_text('profile = "strict"\nignore = ["placeholder-leak"]\nwarning = ["image-missing-url"]\n')
+    cfg.write_text(
+        'profile = "strict"\nignore = ["placeholder-leak"]\nwarning = ["image-missing-url"]\n'
+    )
     code, out, err = run(["validate", "--format", "jsonl", "--config", str(cfg), str(SEED)])
     assert code == 0, (out, err)
 
@@ -205,12 +250,18 @@ def test_validate_config_file(tmp_path: Path) -> None:
     [
         ('[tool.newsmeta]\nrequires = ["title"]\n', "[tool.newsmeta]: unknown key 'requires'"),
         ('[tool.newsmeta]\nrequire = ["titel"]\n', "require: unknown field 'titel'"),
-        ('[tool.newsmeta]\nerror = ["placeholder-leek"]\n', "error: unknown issue code 'placeholder-leek'"),
-        ('[tool.newsmeta]\nerror = "placeholder-leak"\nignore = ["placeholder-leak"]\n', "ignore: 'placeholder-leak' is also given"),
+        (
+            '[tool.newsmeta]\nerror = ["placeholder-leek"]\n',
+            "error: unknown issue code 'placeholder-leek'",
+        ),
+        (
+            '[tool.newsmeta]\nerror = "placeholder-leak"\nignore = ["placeholder-leak"]\n',
+            "ignore: 'placeholder-leak' is also given",
+        ),
         ('[tool.newsmeta]\nfail-on = "fatal"\n', "fail-on: 'fatal' is not a severity"),
         ('[tool.newsmeta]\nprofile = "lax"\n', "profile: unknown profile 'lax'"),
         ('[tool.newsmeta]\ncrawl-date = "yesterday"\n', "crawl-date: expected a date"),
-        ('[tool.newsmeta]\nrequire = 3\n', "require: expected a list of strings, got 3"),
+        ("[tool.newsmeta]\nrequire = 3\n", "require: expected a list of strings, got 3"),
         ("[tool.newsmeta\n", "not valid TOML"),
     ],
 )
@@ -235,7 +286,9 @@ def test_validate_jobs_keeps_order(tmp_path: Path) -> None:
     src.write_text("".join(record_line(i) + "\n" for i in range(600)))
     code, out, _ = run(["validate", "--format", "jsonl", "--jobs", "2", str(src)])
     assert code == 0
-    assert [json.loads(line)["id"] for line in out.splitlines()] == [f"{src}#{i}" for i in range(1, 601)]
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [
+        f"{src}#{i}" for i in range(1, 601)
+    ]
 
 
 # --------------------------------------------------------------------------- NewsAPI items
@@ -336,7 +389,9 @@ def test_every_line_is_a_record_or_an_error_in_order(
     assert set(failed_ids) <= set(expected)
     assert code == (1 if errors else 0)
     final = [line for line in err.splitlines() if line.startswith("newsmeta: parsed ")]
-    assert final and final[-1].startswith(f"newsmeta: parsed {len(expected)} items, {len(errors)} failed")
+    assert final and final[-1].startswith(
+        f"newsmeta: parsed {len(expected)} items, {len(errors)} failed"
+    )
 
 
 def _die_on(task: str) -> str:

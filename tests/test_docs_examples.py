@@ -20,8 +20,6 @@ DOCS = [
 
 @pytest.mark.parametrize("name", DOCS)
 def test_doc_examples_run(name: str) -> None:
-    result = doctest.testfile(
-        str(ROOT / name), module_relative=False, optionflags=doctest.ELLIPSIS
-    )
+    result = doctest.testfile(str(ROOT / name), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0

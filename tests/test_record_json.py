@@ -13,7 +13,9 @@ from newsmeta._convert import dumps, unstructure
 from tests.test_golden import golden_pairs, parse_fixture
 
 ODD = Article(
-    published=dt.datetime(2020, 1, 1, 1, 2, 3, 4500, tzinfo=dt.timezone(dt.timedelta(hours=-5, seconds=13))),
+    published=dt.datetime(
+        2020, 1, 1, 1, 2, 3, 4500, tzinfo=dt.timezone(dt.timedelta(hours=-5, seconds=13))
+    ),
     modified=dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc),
     date=dt.date(2020, 1, 2),
     tags=("ä", "\u2028", '"'),

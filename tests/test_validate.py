@@ -42,7 +42,12 @@ CASES: dict[str, list[Case]] = {
         Case("placeholder-leak", {"section": "/news/world"}, False),  # a path, not a template
         Case("placeholder-leak", {"title": "//h1[@class='title']/text()"}, True, "title"),
         Case("placeholder-leak", {"title": "{{ og_title }}"}, True, "title"),
-        Case("placeholder-leak", {"description": "/html/head/meta[@name='og:description']/@content"}, True, "description"),
+        Case(
+            "placeholder-leak",
+            {"description": "/html/head/meta[@name='og:description']/@content"},
+            True,
+            "description",
+        ),
         Case("placeholder-leak", {"tags": ("news", "${tag}")}, True, "tags[1]"),
         Case(
             "placeholder-leak",
@@ -54,24 +59,48 @@ CASES: dict[str, list[Case]] = {
     "truncated": [
         Case("truncated", {"body": "A whole body."}, False),
         Case("truncated", {"body": "Watch the full video abov… [+1492 chars]"}, True, "body"),
-        Case("truncated", {"truncation": Truncation(missing_chars=3, marker="… [+3 chars]")}, True, "truncation"),
+        Case(
+            "truncated",
+            {"truncation": Truncation(missing_chars=3, marker="… [+3 chars]")},
+            True,
+            "truncation",
+        ),
     ],
     "letters": [
         Case("letters-stripped", {"body": "Дасаев, 2021, a line.\nAnother line."}, False),
         # French spacing before : and ! is not the scar of deleted letters (ordinary.jsonl#25)
-        Case("letters-stripped", {"title": "Marine Lorphelin : son chéri débarque aux urgences... et les images sont terrifiantes ! - Public"}, False),
+        Case(
+            "letters-stripped",
+            {
+                "title": "Marine Lorphelin : son chéri débarque aux urgences... et les images sont terrifiantes ! - Public"
+            },
+            False,
+        ),
         Case("letters-stripped", {"body": "22- . .\n– «». . . , . , ."}, True, "body"),
-        Case("letters-stripped", {"description": " , -2021, , . , 08.05.2021"}, True, "description"),
+        Case(
+            "letters-stripped", {"description": " , -2021, , . , 08.05.2021"}, True, "description"
+        ),
     ],
     "dates": [
-        Case("modified-before-published", {"published": _dt("2022-01-07T08:36+00:00"), "modified": _dt("2022-01-07T09:06+00:00")}, False),
-        Case("modified-before-published", {"published": _dt("2022-01-07T08:36+00:00"), "modified": _dt("2022-01-06T09:06+00:00")}, True, "modified"),
+        Case(
+            "modified-before-published",
+            {"published": _dt("2022-01-07T08:36+00:00"), "modified": _dt("2022-01-07T09:06+00:00")},
+            False,
+        ),
+        Case(
+            "modified-before-published",
+            {"published": _dt("2022-01-07T08:36+00:00"), "modified": _dt("2022-01-06T09:06+00:00")},
+            True,
+            "modified",
+        ),
         Case("future-date", {"published": _dt("2024-05-01T20:00+00:00")}, False),
         Case("future-date", {"published": _dt("2024-06-01T00:00+00:00")}, True, "published"),
         Case("future-date", {"date": dt.date(2025, 1, 1)}, True, "date"),
         Case("future-date", {"copyright_year": 2031}, True, "copyright_year"),
         Case("impossible-timezone", {"published": _dt("2022-01-07T08:36+05:45")}, False),
-        Case("impossible-timezone", {"published": _dt("2022-01-07T08:36+18:00")}, True, "published"),
+        Case(
+            "impossible-timezone", {"published": _dt("2022-01-07T08:36+18:00")}, True, "published"
+        ),
         Case("impossible-timezone", {"modified": _dt("2022-01-07T08:36+01:07")}, True, "modified"),
     ],
     "urls": [
@@ -81,47 +110,147 @@ CASES: dict[str, list[Case]] = {
     ],
     "contacts": [
         Case("invalid-email", {"publisher": Organization(email="feedback@sputniknews.com")}, False),
-        Case("invalid-email", {"publisher": Organization(email="feedback@")}, True, "publisher.email"),
+        Case(
+            "invalid-email", {"publisher": Organization(email="feedback@")}, True, "publisher.email"
+        ),
         Case("invalid-phone", {"publisher": Organization(telephone="+74956456601")}, False),
-        Case("invalid-phone", {"publisher": Organization(telephone="+7 495 645")}, True, "publisher.telephone"),
+        Case(
+            "invalid-phone",
+            {"publisher": Organization(telephone="+7 495 645")},
+            True,
+            "publisher.telephone",
+        ),
         Case("invalid-language", {"language": "pt-BR"}, False),
         Case("invalid-language", {"language": "en_EN"}, True, "language"),
         Case("invalid-language", {"language": "english"}, True, "language"),
     ],
     "keywords": [
-        Case("keywords-mismatch", {"tags": ("Kazakhstan", "csto"), "keywords": ("csto", "kazakhstan")}, False),
-        Case("keywords-mismatch", {"tags": ("kazakhstan",), "keywords": ("almaty",)}, True, "keywords"),
+        Case(
+            "keywords-mismatch",
+            {"tags": ("Kazakhstan", "csto"), "keywords": ("csto", "kazakhstan")},
+            False,
+        ),
+        Case(
+            "keywords-mismatch",
+            {"tags": ("kazakhstan",), "keywords": ("almaty",)},
+            True,
+            "keywords",
+        ),
     ],
     "conflicts": [
-        Case("conflicting-values", {"images": (Image(url="https://e.com/a.jpg", width=10, height=10),) * 2}, False),
         Case(
             "conflicting-values",
-            {"images": (Image(url="https://e.com/a.jpg", width=10, height=10), Image(url="https://e.com/a.jpg", width=20, height=10))},
+            {"images": (Image(url="https://e.com/a.jpg", width=10, height=10),) * 2},
+            False,
+        ),
+        Case(
+            "conflicting-values",
+            {
+                "images": (
+                    Image(url="https://e.com/a.jpg", width=10, height=10),
+                    Image(url="https://e.com/a.jpg", width=20, height=10),
+                )
+            },
             True,
             "images[1]",
         ),
-        Case("conflicting-values", {"authors": (Person(name="Jane Doe"), Person(name="jane  doe", url="https://e.com/jd"))}, True, "authors[1]"),
+        Case(
+            "conflicting-values",
+            {
+                "authors": (
+                    Person(name="Jane Doe"),
+                    Person(name="jane  doe", url="https://e.com/jd"),
+                )
+            },
+            True,
+            "authors[1]",
+        ),
     ],
     "images": [
-        Case("image-missing-url", {"images": (Image(url="https://e.com/a.jpg", width=1920, height=1080),)}, False),
-        Case("image-missing-url", {"images": (Image(width=1920, height=1080, representative=True),)}, True, "images[0]"),
-        Case("image-missing-url", {"publisher": Organization(logo=Image(width=252, height=60))}, True, "publisher.logo"),
-        Case("impossible-image-size", {"images": (Image(url="https://e.com/a.jpg", width=1, height=65535),)}, False),
-        Case("impossible-image-size", {"images": (Image(url="https://e.com/a.jpg", width=0, height=10),)}, True, "images[0].width"),
-        Case("impossible-image-size", {"images": (Image(url="https://e.com/a.jpg", width=10, height=900000),)}, True, "images[0].height"),
+        Case(
+            "image-missing-url",
+            {"images": (Image(url="https://e.com/a.jpg", width=1920, height=1080),)},
+            False,
+        ),
+        Case(
+            "image-missing-url",
+            {"images": (Image(width=1920, height=1080, representative=True),)},
+            True,
+            "images[0]",
+        ),
+        Case(
+            "image-missing-url",
+            {"publisher": Organization(logo=Image(width=252, height=60))},
+            True,
+            "publisher.logo",
+        ),
+        Case(
+            "impossible-image-size",
+            {"images": (Image(url="https://e.com/a.jpg", width=1, height=65535),)},
+            False,
+        ),
+        Case(
+            "impossible-image-size",
+            {"images": (Image(url="https://e.com/a.jpg", width=0, height=10),)},
+            True,
+            "images[0].width",
+        ),
+        Case(
+            "impossible-image-size",
+            {"images": (Image(url="https://e.com/a.jpg", width=10, height=900000),)},
+            True,
+            "images[0].height",
+        ),
     ],
     "authors": [
         Case("suspicious-author", {"authors": (Person(name="Evgeny Mikhaylov"),)}, False),
-        Case("suspicious-author", {"authors": (Person(name="Jane Doe"),), "publisher": Organization(name="Example News")}, False),
+        Case(
+            "suspicious-author",
+            {"authors": (Person(name="Jane Doe"),), "publisher": Organization(name="Example News")},
+            False,
+        ),
         Case("suspicious-author", {"authors": (Person(name="2022-01-07"),)}, True, "authors[0]"),
-        Case("suspicious-author", {"authors": (Person(name="07.01.2022 08:36"),)}, True, "authors[0]"),
+        Case(
+            "suspicious-author", {"authors": (Person(name="07.01.2022 08:36"),)}, True, "authors[0]"
+        ),
         Case("suspicious-author", {"authors": (Person(name="www.dw.com"),)}, True, "authors[0]"),
-        Case("suspicious-author", {"authors": (Person(name="news@example.com"),)}, True, "authors[0]"),
-        Case("suspicious-author", {"authors": (Person(name="Example News"),), "publisher": Organization(name="Example News")}, True, "authors[0]"),
-        Case("suspicious-author", {"url": "https://7news.com.au/a", "authors": (Person(name="7NEWS"),)}, True, "authors[0]"),
-        Case("suspicious-author", {"authors": (Person(name="Sputnik International"),), "publisher": Organization(name="Sputnik International")}, True, "authors[0]"),
+        Case(
+            "suspicious-author", {"authors": (Person(name="news@example.com"),)}, True, "authors[0]"
+        ),
+        Case(
+            "suspicious-author",
+            {
+                "authors": (Person(name="Example News"),),
+                "publisher": Organization(name="Example News"),
+            },
+            True,
+            "authors[0]",
+        ),
+        Case(
+            "suspicious-author",
+            {"url": "https://7news.com.au/a", "authors": (Person(name="7NEWS"),)},
+            True,
+            "authors[0]",
+        ),
+        Case(
+            "suspicious-author",
+            {
+                "authors": (Person(name="Sputnik International"),),
+                "publisher": Organization(name="Sputnik International"),
+            },
+            True,
+            "authors[0]",
+        ),
         # a personal blog: the author is the publisher (fixtures/html/helge-at-mahu.html)
-        Case("suspicious-author", {"url": "http://www.helge.at/2014/03/x/", "authors": (Person(name="Helge Fahrnberger"),), "publisher": Organization(name="Helge Fahrnberger")}, False),
+        Case(
+            "suspicious-author",
+            {
+                "url": "http://www.helge.at/2014/03/x/",
+                "authors": (Person(name="Helge Fahrnberger"),),
+                "publisher": Organization(name="Helge Fahrnberger"),
+            },
+            False,
+        ),
     ],
 }
 
@@ -236,8 +365,12 @@ def test_doctests() -> None:
     import importlib
 
     # ``newsmeta.validate`` the attribute is the function; the module is in sys.modules.
-    for name in ("newsmeta.validate", "newsmeta.config", "newsmeta.recognizers.text",
-                 "newsmeta.recognizers.placeholders"):
+    for name in (
+        "newsmeta.validate",
+        "newsmeta.config",
+        "newsmeta.recognizers.text",
+        "newsmeta.recognizers.placeholders",
+    ):
         mod = importlib.import_module(name)
         result = doctest.testmod(mod)
         assert result.failed == 0 and result.attempted > 0, name

@@ -406,9 +406,7 @@ def records_of(
 ) -> list[tuple[str, Any]]:
     """``(id, Article)`` pairs of one input; the first bad article raises its error."""
     out = []
-    for rid, got in results_of(
-        data, name, fmt, url=url, content_type=content_type, limits=limits
-    ):
+    for rid, got in results_of(data, name, fmt, url=url, content_type=content_type, limits=limits):
         if isinstance(got, BaseException):
             raise got
         out.append((rid, got))

@@ -121,4 +121,6 @@ def parse_all(
 
     For a single-article format this is ``[parse(data)]``.
     """
-    return [r.unwrap() for r in parse_many(data, format=format, input_name=input_name, limits=limits)]
+    return [
+        r.unwrap() for r in parse_many(data, format=format, input_name=input_name, limits=limits)
+    ]

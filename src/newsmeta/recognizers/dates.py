@@ -32,7 +32,14 @@ from attrs import frozen
 
 from newsmeta._tables import ENGLISH_MONTHS
 
-__all__ = ["MONTH_NAMES", "ParsedDateTime", "find_date", "parse_date", "parse_datetime", "parse_when"]
+__all__ = [
+    "MONTH_NAMES",
+    "ParsedDateTime",
+    "find_date",
+    "parse_date",
+    "parse_datetime",
+    "parse_when",
+]
 
 #: Longest string we try to read as a date; longer input is not a date.
 MAX_DATE_LEN = 64
@@ -223,8 +230,29 @@ MONTH_NAMES: dict[str, int] = {
         name: i
         for i, names in enumerate(
             (
-                ("januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro", "января", "січня"),
-                ("februar", "feber", "février", "fevrier", "febrero", "febbraio", "februari", "fevereiro", "февраля", "лютого"),
+                (
+                    "januar",
+                    "jänner",
+                    "janvier",
+                    "enero",
+                    "gennaio",
+                    "januari",
+                    "janeiro",
+                    "января",
+                    "січня",
+                ),
+                (
+                    "februar",
+                    "feber",
+                    "février",
+                    "fevrier",
+                    "febrero",
+                    "febbraio",
+                    "februari",
+                    "fevereiro",
+                    "февраля",
+                    "лютого",
+                ),
                 ("märz", "maerz", "mars", "marzo", "maart", "março", "марта", "березня"),
                 ("avril", "abril", "aprile", "апреля", "квітня"),
                 ("mai", "mayo", "maggio", "mei", "maio", "мая", "травня"),
@@ -234,7 +262,16 @@ MONTH_NAMES: dict[str, int] = {
                 ("septembre", "septiembre", "settembre", "setembro", "сентября", "вересня"),
                 ("oktober", "octobre", "octubre", "ottobre", "outubro", "октября", "жовтня"),
                 ("novembre", "noviembre", "novembro", "ноября", "листопада"),
-                ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "декабря", "грудня"),
+                (
+                    "dezember",
+                    "décembre",
+                    "decembre",
+                    "diciembre",
+                    "dicembre",
+                    "dezembro",
+                    "декабря",
+                    "грудня",
+                ),
             ),
             start=1,
         )

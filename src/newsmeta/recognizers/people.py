@@ -52,55 +52,11 @@ _BY = re.compile(
 )
 #: Words that are never part of a person's name in a byline: the verbs and
 #: labels around it, comment widgets, weekdays.
+# fmt: off
 _NOT_NAME = frozenset(
-    [
-        "posted",
-        "on",
-        "am",
-        "um",
-        "published",
-        "veröffentlicht",
-        "publiziert",
-        "updated",
-        "aktualisiert",
-        "antworten",
-        "reply",
-        "name",
-        "says",
-        "sagt",
-        "follow",
-        "folgen",
-        "share",
-        "shares",
-        "comments",
-        "kommentare",
-        "kommentar",
-        "no",
-        "author",
-        "admin",
-        "photo",
-        "photos",
-        "foto",
-        "fotos",
-        "фото",
-        "bild",
-        "bilder",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-    ]
+    ["posted", "on", "am", "um", "published", "veröffentlicht", "publiziert", "updated", "aktualisiert", "antworten", "reply", "name", "says", "sagt", "follow", "folgen", "share", "shares", "comments", "kommentare", "kommentar", "no", "author", "admin", "photo", "photos", "foto", "fotos", "фото", "bild", "bilder", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
 )
+# fmt: on
 # No \s* around the separators: on a run of spaces with no separator, split would
 # retry the run from every position (quadratic); the parts are stripped instead.
 _SPLIT = re.compile(r"(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|\bи\b|&)", re.IGNORECASE)

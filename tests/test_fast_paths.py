@@ -17,7 +17,7 @@ import urllib.parse
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsmeta._text import split_lines
+from newsmeta._text import split_lines, utf16_without_bom
 from newsmeta.adapters import flat
 from newsmeta.recognizers import text as T
 from newsmeta.recognizers.dates import parse_datetime
@@ -201,3 +201,50 @@ def _view(line: flat.Line) -> tuple[object, ...]:
     if isinstance(data, re.Match):  # matches compare by identity: compare what they hold
         data = (data[0], data.groupdict())
     return (line.no, line.text, line.kind, data)
+
+
+def ref_utf16_without_bom(raw: bytes) -> str | None:
+    """The definition: shares of bytes 0x00-0x07 on the two sides of the pairs of the probe."""
+    probe = raw[:4096]
+    if len(probe) < 8 or (len(probe) % 2 and len(raw) == len(probe)):
+        return None
+    even, odd = probe[0::2], probe[1::2]
+    e = sum(b < 8 for b in even) / len(even)
+    o = sum(b < 8 for b in odd) / len(odd)
+    codec = "utf-16-le" if o >= 0.9 and e < 0.1 else None
+    if e >= 0.9 and o < 0.1:
+        codec = "utf-16-be"
+    if codec is None:
+        return None
+    try:
+        raw[: len(raw) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
+# Text that UTF-16 makes mostly low bytes (Latin, Cyrillic), some that it does not (CJK),
+# and bytes near the gate's edges: 0x00-0x07, 0x08, ASCII, high bytes.
+_UTF16_TEXT = st.text(st.sampled_from("ab Жж\u05d0\u4e2d<>\n"), max_size=40)
+_EDGE_BYTES = st.binary(max_size=40) | st.lists(
+    st.sampled_from([0, 1, 4, 7, 8, 0x20, 0x41, 0x80, 0xD8, 0xFF]), max_size=40
+).map(bytes)
+
+
+@given(
+    st.one_of(
+        _UTF16_TEXT.map(lambda t: t.encode("utf-16-le")),
+        _UTF16_TEXT.map(lambda t: t.encode("utf-16-be")),
+        _EDGE_BYTES,
+    ),
+    st.sampled_from([0, 1, 4088, 4095, 4096]),
+    st.sampled_from([b"", b"a", b"\x00", b"\x04a"]),
+)
+@example(b"a\x00" * 4, 0, b"")
+@example(b"", 4095, b"\x00")
+def test_utf16_without_bom(head: bytes, pad: int, tail: bytes) -> None:
+    """The memchr gate gives the definition's answer, low bytes inside or just past the probe."""
+    raw = head + b"x" * pad + tail
+    assert utf16_without_bom(raw) == ref_utf16_without_bom(raw)
+    raw = b"x" * pad + head + tail
+    assert utf16_without_bom(raw) == ref_utf16_without_bom(raw)

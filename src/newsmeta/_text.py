@@ -54,6 +54,8 @@ _NOTE_LINES = 5
 
 #: Every byte above 0x07 (what :func:`utf16_without_bom` deletes to count the rest).
 _ABOVE_07 = bytes(range(8, 256))
+#: The bytes 0x00-0x07, one at a time (the gate of :func:`utf16_without_bom`).
+_LOW_BYTES = tuple(bytes([b]) for b in range(8))
 
 
 def utf16_without_bom(raw: bytes) -> str | None:
@@ -62,7 +64,16 @@ def utf16_without_bom(raw: bytes) -> str | None:
     Text in UTF-16 has, for Latin, Cyrillic, Greek, Hebrew or Arabic, the high
     byte of nearly every character in U+0000..U+07FF: 0x00 to 0x07. On one side
     of the pairs those bytes dominate, on the other they are rare.
+
+    Nearly no page has a byte 0x00-0x07 in the probe, and then both shares are
+    0 and the answer is None: eight bounded ``find`` calls (``memchr`` in C,
+    no copy of the probe) say so before anything is sliced.
     """
+    for low in _LOW_BYTES:
+        if raw.find(low, 0, _NUL_PROBE) >= 0:
+            break
+    else:
+        return None
     probe = raw[:_NUL_PROBE]
     if len(probe) < 8 or (len(probe) % 2 and len(raw) == len(probe)):
         return None

@@ -9,6 +9,7 @@ a speed test (speed is in ``bench/adversarial.py``).
 
 from __future__ import annotations
 
+import concurrent.futures
 import signal
 import socket
 import time
@@ -139,6 +140,20 @@ def test_ordinary_pages_are_not_reported_cut() -> None:
         + "</body></html>"
     )
     assert not [i for i in newsmeta.parse(page, format="html").issues if i.code == "markup-cut"]
+
+
+def test_parsers_reused_per_thread_keep_each_pages_log() -> None:
+    """Pages parsed at once in threads give the records they give alone; the
+    cut report (read from the parser's error log, and the adapter reuses one
+    parser per thread) is each page's own."""
+    deep = "<html><head><title>Deep</title></head><body>" + "<div>" * 2000 + "</body></html>"
+    flat = "<html><head><title>Flat</title></head><body>" + "<p>x</p>" * 2000 + "</body></html>"
+    pages = [deep.encode(), flat.encode()] * 8
+    alone = [newsmeta.parse(p, format="html").to_json() for p in pages]
+    assert ["markup-cut" in j for j in alone] == [True, False] * 8
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda p: newsmeta.parse(p, format="html").to_json(), pages))
+    assert together == alone
 
 
 def test_huge_tree_within_the_limit() -> None:

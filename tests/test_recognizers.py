@@ -247,6 +247,19 @@ def test_clean_author(text: str, want: list[str]) -> None:
     assert clean_author(text, site_names=("Example News",)) == want
 
 
+def test_clean_author_cache_hands_out_fresh_lists() -> None:
+    # Results are cached per (text, site names); a caller changing its list
+    # must not change what the next caller gets.
+    first = clean_author("By Jane Doe and John Roe", site_names=iter(["Example News"]))
+    first.append("Not A Name")
+    again = clean_author("By Jane Doe and John Roe", site_names=["Example News"])
+    assert again == ["Jane Doe", "John Roe"]
+    assert again is not first
+    # Site names count: the same text with another site keeps another answer.
+    assert clean_author("Jane Doe | Example News", site_names=["Example News"]) == ["Jane Doe"]
+    assert clean_author("Jane Doe | Example News") == ["Jane Doe", "Example News"]
+
+
 # --------------------------------------------------------------------------- placeholders
 
 PLACEHOLDERS = [

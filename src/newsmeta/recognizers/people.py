@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -118,6 +119,13 @@ def clean_author(text: str, *, site_names: Iterable[str] = ()) -> list[str]:
     """Names in an author string: strips "By", roles, emails, site names; splits "and"."""
     if len(text) > 1000:
         return []
+    return list(_clean_author(text, tuple(site_names)))
+
+
+#: Author strings recur across a publisher's items (the same staff, the same
+#: agency credit): seven in ten of the NewsAPI pool's are repeats. Bounded.
+@functools.lru_cache(maxsize=4096)
+def _clean_author(text: str, site_names: tuple[str, ...]) -> tuple[str, ...]:
     sites = {s.casefold() for s in site_names if s}
     text = _EMAIL.sub(" ", _strip_by(text))
     out: list[str] = []
@@ -131,4 +139,4 @@ def clean_author(text: str, *, site_names: Iterable[str] = ()) -> list[str]:
             continue
         if looks_like_name(part) and part not in out:
             out.append(part)
-    return out
+    return tuple(out)

@@ -248,3 +248,61 @@ def test_utf16_without_bom(head: bytes, pad: int, tail: bytes) -> None:
     assert utf16_without_bom(raw) == ref_utf16_without_bom(raw)
     raw = b"x" * pad + head + tail
     assert utf16_without_bom(raw) == ref_utf16_without_bom(raw)
+
+
+# --------------------------------------------------------------------------- ISO datetimes
+
+
+def _two(hi: int) -> st.SearchStrategy[str]:
+    return st.integers(0, hi).map(lambda n: f"{n:02d}")
+
+
+# Every position of the fast path's shape, with values past each field's range
+# (month 19, day 39, hour 29, second 69, offset +29:69) and year 0000.
+plain_iso = st.builds(
+    lambda y, mo, d, h, mi, sec, frac, tz: f"{y:04d}-{mo}-{d}T{h}:{mi}{sec}{frac}{tz}",
+    st.integers(0, 9999),
+    _two(19),
+    _two(39),
+    _two(29),
+    _two(69),
+    st.one_of(st.just(""), _two(69).map(lambda s: ":" + s)),
+    st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=6).map(lambda f: "." + f)),
+    st.one_of(
+        st.just("Z"),
+        st.builds(
+            lambda sign, hh, colon, mm: f"{sign}{hh}{colon}{mm}",
+            st.sampled_from("+-"),
+            _two(29),
+            st.sampled_from(["", ":"]),
+            _two(69),
+        ),
+    ),
+)
+
+
+def _read(s: str) -> tuple[str, object, bool] | None:
+    from newsmeta.recognizers import dates
+
+    got = dates._parse_datetime(s.strip())
+    return None if got is None else (got.value.isoformat(), got.value.tzinfo, got.tz_assumed)
+
+
+@given(plain_iso)
+@example("2020-04-17T12:44:39Z")
+@example("2022-01-07T08:36+0000")
+@example("2020-02-29T23:59:59.5-00:00")
+@example("2021-02-29T10:00+03:00")
+@example("2020-01-01T24:00Z")
+@example("2020-01-01T10:00:60Z")
+@example("2020-01-01T10:00+24:00")
+@example("2020-01-01T10:00+23:60")
+@example("0000-01-01T10:00Z")
+@example("0001-01-01T00:00+0060")  # fromisoformat reads minute 60 of an offset
+def test_parse_datetime_iso_fast_path(s: str) -> None:
+    """The fromisoformat fast path reads exactly what the general path reads."""
+    got = parse_datetime(s)
+    want = _read(s)
+    assert (
+        None if got is None else (got.value.isoformat(), got.value.tzinfo, got.tz_assumed)
+    ) == want

@@ -54,6 +54,22 @@ def test_parse_stdin() -> None:
     assert code == 0 and json.loads(out)["provenance"]["url"]["location"]["input"] == "<stdin>"
 
 
+@pytest.mark.parametrize("jsonl", [True, False])
+def test_parse_writes_utf8_whatever_the_stream_encoding(jsonl: bool) -> None:
+    # A stdout that cannot encode the record's text (PYTHONIOENCODING=ascii, a
+    # Windows console) still gets the record: JSON is UTF-8, written as bytes.
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii")
+    text = "Prince Harry’s “surprise” video – Москва"
+    item = json.dumps({"title": text, "url": "https://example.com/a"}).encode()
+    inp = io.TextIOWrapper(io.BytesIO(item), encoding="utf-8")
+    argv = ["parse", "--format", "newsapi", "-"] + (["--jsonl"] if jsonl else [])
+    code = main(argv, stdin=inp, stdout=out, stderr=io.StringIO())
+    out.flush()
+    assert code == 0
+    assert json.loads(raw.getvalue().decode("utf-8"))["title"] == text
+
+
 def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:
     code, out, err = run(["parse", "--jsonl", "nothere.txt", str(SEED)])
     assert code == 1

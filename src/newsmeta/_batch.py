@@ -516,9 +516,12 @@ def _message(rid: str, exc: BaseException) -> str:
     return msg if msg.startswith(rid) else f"{rid}: {msg}"
 
 
-def parse_task(task: Task) -> list[tuple[str, str | None, str | None]]:
-    """``(id, record JSON, None)`` or ``(id, None, error line)`` per record."""
-    out: list[tuple[str, str | None, str | None]] = []
+def parse_task(task: Task) -> list[tuple[str, bytes | None, str | None]]:
+    """``(id, record JSON, None)`` or ``(id, None, error line)`` per record; the
+    JSON as UTF-8 bytes, which is what is written (and sent back from a worker)."""
+    from newsmeta._convert import record_json_bytes
+
+    out: list[tuple[str, bytes | None, str | None]] = []
     opts = _OPTIONS
     for name, data, line in task_items(task):
         try:
@@ -534,7 +537,7 @@ def parse_task(task: Task) -> list[tuple[str, str | None, str | None]]:
                 if isinstance(got, BaseException):
                     out.append((rid, None, _message(rid, got)))
                 else:
-                    out.append((rid, got.to_json(indent=opts.indent), None))
+                    out.append((rid, record_json_bytes(got, indent=opts.indent), None))
         except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch
             out.append((name, None, _message(name, exc)))
     return out

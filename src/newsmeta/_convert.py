@@ -171,8 +171,15 @@ def _default(value: object) -> object:
 def record_json(record: object, *, indent: bool = False) -> str:
     """``dumps(unstructure(record))``, about six times faster: no intermediate dicts
     of plain values are built in Python."""
+    return record_json_bytes(record, indent=indent).decode("utf-8")
+
+
+def record_json_bytes(record: object, *, indent: bool = False) -> bytes:
+    """:func:`record_json` as UTF-8 bytes, for writers: a record's text is
+    nearly always beyond ASCII, and decoding it only to encode it again for the
+    output costs about 8 µs for a NewsAPI item's record."""
     option = orjson.OPT_PASSTHROUGH_DATETIME | (orjson.OPT_INDENT_2 if indent else 0)
-    return orjson.dumps(record, default=_default, option=option).decode("utf-8")
+    return orjson.dumps(record, default=_default, option=option)
 
 
 def dumps(data: object, *, indent: bool = False) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TextIO
@@ -282,6 +282,17 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     return EXIT_FAILED if batch.failed or batch.io_errors or not records else EXIT_OK
 
 
+def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
+    """Write UTF-8 bytes to a text stream: straight to its binary buffer when it
+    has one (the records are UTF-8 JSON already, and JSON is UTF-8 whatever the
+    terminal's encoding), else decoded (a ``StringIO`` in tests)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and hasattr(buffer, "write"):
+        stream.flush()  # what was written as text goes first
+        return buffer.write  # type: ignore[no-any-return]
+    return lambda data: stream.write(data.decode("utf-8"))
+
+
 def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args.merge:
         return _cmd_merge(args, stdin, stdout, stderr)
@@ -295,8 +306,9 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
         url=args.url,
         content_type=args.content_type,
     )
-    held: str | None = None  # the first record, until we know whether more follow
+    held: bytes | None = None  # the first record, until we know whether more follow
     written = 0
+    write = _byte_writer(stdout)
     results = ordered_map(
         parse_task,
         group_tasks(batch.tasks_of(args, stdin)),
@@ -307,32 +319,32 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     try:
         for chunk in results:
             batch.advance(len(chunk))
-            for _id, text, error in chunk:
+            for _id, data, error in chunk:
                 if error is not None:
                     batch.failed += 1
                     batch.error(f"newsmeta: {error}")
                     continue
-                assert text is not None
+                assert data is not None
                 if args.jsonl:
-                    stdout.write(text + "\n")
+                    write(data + b"\n")
                     continue
                 if written == 0 and held is None:
-                    held = text
+                    held = data
                     continue
                 if held is not None:
-                    stdout.write("[" + held)
+                    write(b"[" + held)
                     held = None
-                stdout.write(",\n" + text)
+                write(b",\n" + data)
                 written += 1
     finally:
         batch.finish("parsed")
     if held is not None:
         if one_input:
-            stdout.write(held + "\n")  # one record: a single object, not an array
+            write(held + b"\n")  # one record: a single object, not an array
         else:
-            stdout.write("[" + held + "]\n")
+            write(b"[" + held + b"]\n")
     elif written:
-        stdout.write("]\n")
+        write(b"]\n")
     return EXIT_FAILED if batch.failed or batch.io_errors else EXIT_OK
 
 

@@ -70,6 +70,36 @@ def test_parse_writes_utf8_whatever_the_stream_encoding(jsonl: bool) -> None:
     assert json.loads(raw.getvalue().decode("utf-8"))["title"] == text
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["parse", "--format", "newsapi", "--merge", "-"],
+        ["validate", "--input-format", "newsapi", "--format", "jsonl", "-"],
+        ["validate", "--input-format", "newsapi", "--format", "json", "-"],
+        ["validate", "--input-format", "newsapi", "--format", "summary", "-"],
+    ],
+)
+def test_every_command_writes_to_an_ascii_stdout(argv: list[str]) -> None:
+    # JSON goes out as UTF-8 bytes; the human summary escapes what the stream
+    # cannot encode. Neither raises UnicodeEncodeError.
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii")
+    item = {"title": "Москва – “today”", "url": "https://example.com/a", "publishedAt": "вчера"}
+    inp = io.TextIOWrapper(io.BytesIO(json.dumps(item).encode()), encoding="utf-8")
+    code = main(argv, stdin=inp, stdout=out, stderr=io.StringIO())
+    out.flush()
+    text = raw.getvalue().decode("utf-8")
+    assert code == 0
+    if argv[-2] == "summary":
+        assert "publishedAt is not a date: \\u0432\\u0447\\u0435\\u0440\\u0430" in text
+    elif argv[0] == "parse":
+        assert json.loads(text)["title"] == item["title"]
+    else:
+        got = json.loads(text)
+        report = got[0] if isinstance(got, list) else got
+        assert "вчера" in report["issues"][0]["message"]
+
+
 def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:
     code, out, err = run(["parse", "--jsonl", "nothere.txt", str(SEED)])
     assert code == 1

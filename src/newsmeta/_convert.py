@@ -188,6 +188,11 @@ def dumps(data: object, *, indent: bool = False) -> str:
     return orjson.dumps(data, option=option).decode("utf-8")
 
 
+def dumps_bytes(data: object, *, indent: bool = False) -> bytes:
+    """:func:`dumps` as UTF-8 bytes, for writers."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0)
+
+
 def loads(text: str | bytes) -> object:
     """Parse JSON text; a syntax error becomes :class:`InputError`."""
     try:

@@ -262,6 +262,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """``parse --merge``: every record of every input, merged into one."""
     from newsmeta._batch import records_of
+    from newsmeta._convert import record_json_bytes
     from newsmeta.errors import NewsmetaError
     from newsmeta.merge import merge
 
@@ -278,8 +279,22 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
             batch.error(f"newsmeta: {name}: {exc}")
     batch.finish("parsed")
     if records:
-        stdout.write(merge(*records).to_json(indent=not args.jsonl) + "\n")
+        write = _byte_writer(stdout)
+        write(record_json_bytes(merge(*records), indent=not args.jsonl) + b"\n")
     return EXIT_FAILED if batch.failed or batch.io_errors or not records else EXIT_OK
+
+
+class _Lenient:
+    """A text stream's ``write`` that never fails on a character the stream's
+    encoding lacks (an ASCII terminal): it is written as a ``\\u`` escape."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        safe = text.encode(self.encoding, "backslashreplace").decode(self.encoding)
+        return self.stream.write(safe)
 
 
 def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
@@ -413,7 +428,7 @@ class _Summary:
                 ex.remove(min(ex, key=lambda e: e[0]))
                 ex.append(item)
 
-    def write(self, out: TextIO, profile_name: str) -> None:
+    def write(self, out: TextIO | _Lenient, profile_name: str) -> None:
         total = sum(self.verdicts.values())
         v = self.verdicts
         out.write(
@@ -438,7 +453,7 @@ class _Summary:
 
 
 def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    from newsmeta._convert import dumps
+    from newsmeta._convert import dumps_bytes
 
     try:
         profile = _profile(args)
@@ -457,6 +472,7 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
         initargs=(options,),
     )
     first = True
+    write = _byte_writer(stdout) if report != "summary" else None
     try:
         for chunk in results:
             batch.advance(len(chunk))
@@ -466,9 +482,9 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
                     batch.failed += 1
                 if v.error is not None and report != "summary":
                     batch.error(f"newsmeta: {v.error}")
-                if report == "summary":
+                if write is None:
                     continue
-                line = dumps(
+                line = dumps_bytes(
                     {
                         "id": v.id,
                         "path": v.path,
@@ -479,16 +495,17 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
                     }
                 )
                 if report == "json":
-                    stdout.write(("[" if first else ",\n") + line)
+                    write((b"[" if first else b",\n") + line)
                 else:
-                    stdout.write(line + "\n")
+                    write(line + b"\n")
                 first = False
     finally:
         batch.finish("validated")
     if report == "json":
-        stdout.write("[]\n" if first else "]\n")
+        assert write is not None
+        write(b"[]\n" if first else b"]\n")
     elif report == "summary":
-        summary.write(stdout, profile.name)
+        summary.write(_Lenient(stdout), profile.name)
     if batch.io_errors:
         return EXIT_USAGE
     return EXIT_FAILED if summary.verdicts["fail"] or summary.verdicts["error"] else EXIT_OK

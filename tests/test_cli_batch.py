@@ -100,6 +100,21 @@ def test_every_command_writes_to_an_ascii_stdout(argv: list[str]) -> None:
         assert "вчера" in report["issues"][0]["message"]
 
 
+def test_closed_standard_streams_are_an_error_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The shell's ``>&-`` / ``<&-`` / ``2>&-`` leave sys.stdout / stdin / stderr None.
+    monkeypatch.setattr("sys.stdout", None)
+    monkeypatch.setattr("sys.stdin", None)
+    err = io.StringIO()
+    assert main(["parse", str(SEED)], stderr=err) == 2
+    assert err.getvalue() == "newsmeta: standard output is closed; nowhere to write\n"
+    monkeypatch.setattr("sys.stderr", None)
+    out = io.StringIO()
+    assert main(["parse", "--jsonl", "-"], stdout=out) == 1  # stdin closed: nothing to read
+    assert out.getvalue() == ""
+
+
 def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:
     code, out, err = run(["parse", "--jsonl", "nothere.txt", str(SEED)])
     assert code == 1

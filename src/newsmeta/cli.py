@@ -12,6 +12,7 @@ item per line, streamed (``newsmeta/_batch.py``).
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -519,13 +520,17 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     """Run the command line; returns the exit code."""
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    # A stream the shell closed (``>&-``, ``<&-``) is None in sys.
+    stdin = stdin or sys.stdin or io.StringIO()
+    stderr = stderr or sys.stderr or io.StringIO()
     try:
         args = parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    stdout = stdout or sys.stdout
+    if stdout is None:
+        stderr.write("newsmeta: standard output is closed; nowhere to write\n")
+        return EXIT_USAGE
     try:
         if args.command == "parse":
             return _cmd_parse(args, stdin, stdout, stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,18 @@ def test_closed_standard_streams_are_an_error_not_a_traceback(
     out = io.StringIO()
     assert main(["parse", "--jsonl", "-"], stdout=out) == 1  # stdin closed: nothing to read
     assert out.getvalue() == ""
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path: Path) -> None:
+    # Linux file names are bytes; Python keeps undecodable ones as lone
+    # surrogates, which JSON cannot hold. The id shows them as \\xff.
+    name = os.fsdecode(b"seed-\xff\xfe.txt")
+    (tmp_path / name).write_bytes(SEED.read_bytes())
+    code, out, err = run(["parse", "--jsonl", str(tmp_path)])
+    assert (code, err) == (0, "")
+    assert json.loads(out)["provenance"]["url"]["location"]["input"].endswith("seed-\\xff\\xfe.txt")
+    code, out, err = run(["validate", "--format", "jsonl", str(tmp_path)])
+    assert (code, err) == (0, "") and json.loads(out)["id"].endswith("seed-\\xff\\xfe.txt")
 
 
 def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:

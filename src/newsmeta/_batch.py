@@ -89,6 +89,21 @@ def _walk(folder: str) -> Iterator[str]:
                 yield os.path.join(root, f)
 
 
+def display_name(path: str) -> str:
+    """A path as it can be printed and written in JSON: the bytes of a file name
+    that are not UTF-8 (which Python keeps as lone surrogates) as ``\\xff``.
+
+    >>> display_name("seed-\\udcff.txt")
+    'seed-\\\\xff.txt'
+    """
+    if path.isascii():
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name decoding made
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def expand_inputs(args: Sequence[str], *, lines: bool = False) -> Iterator[Source | InputFailure]:
     """Sources for command-line arguments: files, directories (recursive), globs, ``-``.
 
@@ -104,21 +119,21 @@ def expand_inputs(args: Sequence[str], *, lines: bool = False) -> Iterator[Sourc
             found = False
             for path in _walk(arg):
                 found = True
-                yield Source(path, path, lines or is_lines_path(path))
+                yield Source(path, display_name(path), lines or is_lines_path(path))
             if not found:
-                yield InputFailure(arg, "directory holds no input files")
+                yield InputFailure(display_name(arg), "directory holds no input files")
             continue
         if not os.path.exists(arg) and _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
-                yield InputFailure(arg, "no file matches this pattern")
+                yield InputFailure(display_name(arg), "no file matches this pattern")
             for m in matches:
                 if os.path.isdir(m):
                     yield from expand_inputs([m], lines=lines)
                 else:
-                    yield Source(m, m, lines or is_lines_path(m))
+                    yield Source(m, display_name(m), lines or is_lines_path(m))
             continue
-        yield Source(arg, arg, lines or is_lines_path(arg))
+        yield Source(arg, display_name(arg), lines or is_lines_path(arg))
 
 
 def _open(source: Source, stdin: IO[Any]) -> IO[bytes]:

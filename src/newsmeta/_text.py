@@ -31,7 +31,7 @@ def check_size(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     ):
         raise LimitError(
             f"input is larger than max_input_bytes={limits.max_input_bytes:,}"
-            " (raise it with Limits(max_input_bytes=...))"
+            " (raise it with Limits(max_input_bytes=...), --max-bytes on the command line)"
         )
 
 

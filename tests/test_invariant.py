@@ -86,6 +86,12 @@ def test_wrong_types_and_empty_inputs(name: str | None, value: object) -> None:
     holds(lambda d: newsmeta.parse(d, format=name), value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("text", ["", "  \n", "\ufeff", b"\xef\xbb\xbf\r\n"], ids=repr)
+def test_empty_input_says_so_when_the_format_is_detected(text: str | bytes) -> None:
+    with pytest.raises(newsmeta.FormatError, match="the input is empty"):
+        newsmeta.parse(text)
+
+
 @pytest.mark.parametrize("fmt", ["no-such-format", "FLAT", "html "])
 def test_unknown_format_is_a_format_error(fmt: str) -> None:
     with pytest.raises(newsmeta.FormatError, match="format"):

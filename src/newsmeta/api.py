@@ -18,6 +18,8 @@ __all__ = ["detect", "parse", "parse_all", "parse_many"]
 
 def detect(text: str) -> str:
     """Name of the adapter for ``text`` (see :data:`newsmeta.adapters.ADAPTERS`)."""
+    if not text.strip(" \t\r\n\ufeff"):
+        raise FormatError("the input is empty (or only white space): nothing to tell its format by")
     for name, adapter in ADAPTERS.items():
         if adapter.looks_like(text):
             return name

@@ -526,7 +526,9 @@ def test_fill_keeps_the_expression_that_works_as_written() -> None:
     b = newsmeta.fill_placeholders(_leaky(), parsel.Selector(text=html))
     assert b.title == "Declared with name"
     assert b.placeholders[0].suggested == "/html/head/meta[@property='og:title']/@content"
-    assert "evaluated on the page with /html/head/meta[@name='og:title']" in (b.placeholders[0].hint or "")
+    assert "evaluated on the page with /html/head/meta[@name='og:title']" in (
+        b.placeholders[0].hint or ""
+    )
     assert "nothing selected" in (b.placeholders[1].hint or "")
 
 
@@ -550,7 +552,15 @@ def test_fill_never_overwrites_and_reports_a_difference() -> None:
         "//a[" * 6 + "1" + "]" * 6,
         "x" * 2000,
     ],
-    ids=["exslt-regexp", "parsel-has-class", "php-function", "variable", "many-descendants", "deep", "long"],
+    ids=[
+        "exslt-regexp",
+        "parsel-has-class",
+        "php-function",
+        "variable",
+        "many-descendants",
+        "deep",
+        "long",
+    ],
 )
 def test_unsafe_expressions_are_not_evaluated(expr: str) -> None:
     from newsmeta.adapters._html.fill import check_xpath

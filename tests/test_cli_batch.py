@@ -101,6 +101,30 @@ def test_every_command_writes_to_an_ascii_stdout(argv: list[str]) -> None:
         assert "вчера" in report["issues"][0]["message"]
 
 
+def test_records_reach_a_terminal_one_by_one(tmp_path: Path) -> None:
+    # Bytes bypass the text layer's line buffering, so on a terminal each
+    # record is flushed as it is written, not in 8 KiB bursts.
+    flushed: list[int] = []
+
+    class Buffer(io.BytesIO):
+        def flush(self) -> None:
+            flushed.append(len(self.getvalue()))
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    raw = Buffer()
+    out = Terminal(raw, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text(record_line(1) + "\n" + record_line(2) + "\n")
+    code = main(["parse", "--jsonl", str(tmp_path / "in.jsonl")], stdout=out, stderr=io.StringIO())
+    assert code == 0
+    lines = raw.getvalue().decode().splitlines()
+    assert [json.loads(x)["title"] for x in lines] == ["Title 1", "Title 2"]
+    first = len(lines[0]) + 1
+    assert first in flushed and len(raw.getvalue()) in flushed
+
+
 def test_closed_standard_streams_are_an_error_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

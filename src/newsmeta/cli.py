@@ -305,6 +305,13 @@ def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and hasattr(buffer, "write"):
         stream.flush()  # what was written as text goes first
+        if stream_is_tty(stream):  # a person watching: each record as it comes
+
+            def write_through(data: bytes) -> None:
+                buffer.write(data)
+                buffer.flush()
+
+            return write_through
         return buffer.write  # type: ignore[no-any-return]
     return lambda data: stream.write(data.decode("utf-8"))
 

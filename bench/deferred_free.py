@@ -7,17 +7,18 @@
 ``malloc`` defers part of that work: the thousands of small blocks libxml2
 freed wait in the allocator's fast bins until the next allocation of about
 1 KiB or more, which first merges them all. In ``bench.score`` that next
-allocation is the next tool's (tools run one after the other on each page),
-so each tool is charged for the tree of the tool before it, and the first
-tool of a page (``lxml`` in a full run) for nothing. newsmeta comes right
-after ``lxml``.
+allocation was the next tool's (tools run one after the other on each page),
+so each tool was charged for the tree of the tool before it, and the first
+tool of a page (``lxml`` in a full run) for nothing; newsmeta comes right
+after ``lxml``. ``bench.score`` now ends each tool's clock after one such
+allocation (``_settle``), so each tool pays for its own tree.
 
 This script runs ``lxml`` and newsmeta interleaved page by page over the
 ``bench.score`` corpus, CPU time, and after each of them times one 4 KiB
 allocation: what that costs is the deferred part of the tool's own free.
-It prints the ratio newsmeta / lxml as ``bench.score`` charges it (each tool
-paying for the one before) and with each tool paying for its own tree.
-Nothing in ``bench.score`` is changed by it.
+It prints the ratio newsmeta / lxml as ``bench.score`` charged it before
+(each tool paying for the one before) and with each tool paying for its own
+tree, as it charges now.
 """
 
 from __future__ import annotations
@@ -27,15 +28,7 @@ import contextlib
 import time
 from collections.abc import Callable
 
-from bench.score import corpus_dir, load_pages
-
-#: An allocation large enough that glibc merges its fast bins first.
-_SETTLE = 4096
-
-
-def _settle() -> None:
-    block = bytes(_SETTLE)
-    del block
+from bench.score import _settle, corpus_dir, load_pages
 
 
 def main(argv: list[str] | None = None) -> int:

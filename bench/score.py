@@ -20,7 +20,11 @@ the primary subtag for language. A tool that returns nothing is wrong.
 Times are CPU time of this one process (the machine is shared), summed over
 the pages, with the tools interleaved page by page, and as multiples of
 ``lxml.html.fromstring`` on the same bytes; each tool's modules are imported
-before the clock starts. Needs the ``bench`` extra.
+before the clock starts, and each tool's clock stops only after one 4 KiB
+allocation, which makes glibc finish freeing what the tool freed (it defers
+merging thousands of small freed blocks to the next allocation of 1 KiB or
+more, which would otherwise be the next tool's: ``bench/deferred_free.py``).
+Needs the ``bench`` extra.
 """
 
 from __future__ import annotations
@@ -48,6 +52,16 @@ FIELDS = ("title", "description", "date", "authors", "tags", "image", "language"
 TOOLS = ("lxml", "newsmeta", "trafilatura", "newspaper4k", "htmldate", "extruct")
 
 Result = dict[str, Any]
+
+
+#: An allocation large enough that glibc merges the small blocks freed before it.
+_SETTLE_BYTES = 4096
+
+
+def _settle() -> None:
+    """Make the allocator finish the frees it deferred (see the module's docstring)."""
+    block = bytearray(_SETTLE_BYTES)
+    del block
 
 
 # --------------------------------------------------------------------------- corpus
@@ -383,6 +397,7 @@ def score(pages: list[dict[str, Any]], tools: list[str], verbose: bool) -> dict[
                 crashes[tool] += 1
                 if verbose:
                     print(f"  {tool} crashed on {p['id']}: {type(exc).__name__}", file=sys.stderr)
+            _settle()  # the tool's own freeing finished on its own clock
             times[tool] += clock() - t0
             if tool == "lxml":
                 continue

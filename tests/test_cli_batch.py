@@ -370,6 +370,13 @@ def test_config_errors_name_the_key(tmp_path: Path, toml: str, message: str) -> 
     assert err.startswith("newsmeta: ") and message in err and len(err.splitlines()) == 1
 
 
+def test_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_bytes(b"\xff\xfe[tool.newsmeta]\n")
+    code, out, err = run(["validate", "--config", str(tmp_path / "bad.toml"), str(SEED)])
+    assert (code, out) == (2, "")
+    assert err == f"newsmeta: {tmp_path / 'bad.toml'}: not valid TOML: not UTF-8 (byte 0xff at 0)\n"
+
+
 def test_config_flag_errors_name_the_flag() -> None:
     code, _, err = run(["validate", "--error", "nope", str(SEED)])
     assert code == 2 and err == (

@@ -74,6 +74,10 @@ def load_config(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8; tomllib lets this one through
+        raise ConfigError(
+            f"{path}: not valid TOML: not UTF-8 (byte {exc.object[exc.start]:#04x} at {exc.start})"
+        ) from None
     if "tool" in data or path.name == "pyproject.toml":
         tool = data.get("tool", {})
         section = tool.get("newsmeta", {}) if isinstance(tool, dict) else {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import parsel
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,6 +91,46 @@ def test_wrong_types_and_empty_inputs(name: str | None, value: object) -> None:
 def test_empty_input_says_so_when_the_format_is_detected(text: str | bytes) -> None:
     with pytest.raises(newsmeta.FormatError, match="the input is empty"):
         newsmeta.parse(text)
+
+
+_PAGE = b"<html><head><title>A page</title></head></html>"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: newsmeta.parse(_PAGE, url=123), "url must be of type str, not int"),
+        (lambda: newsmeta.parse(_PAGE, url=b"https://a.example/"), "url must be of type str"),
+        (lambda: newsmeta.parse(_PAGE, content_type=5), "content_type must be of type str"),
+        (lambda: newsmeta.parse(_PAGE, limits="big"), "limits must be of type Limits"),
+        (lambda: newsmeta.parse(_PAGE, input_name=5), "input_name must be of type str"),
+        (lambda: newsmeta.validate({"title": "x"}), "record must be of type Article"),
+        (lambda: newsmeta.validate(newsmeta.Article(), now="2020"), "now must be of type datetime"),
+        (lambda: newsmeta.parse_selector(parsel.Selector(text="<p/>"), url=5), "url must be"),
+        (lambda: newsmeta.fill_placeholders(newsmeta.Article(), _PAGE, url=5), "url must be"),
+    ],
+    ids=[
+        "url-int",
+        "url-bytes",
+        "content-type",
+        "limits",
+        "input-name",
+        "validate-record",
+        "validate-now",
+        "selector-url",
+        "fill-url",
+    ],
+)
+def test_wrong_keyword_arguments_are_input_errors_that_name_them(
+    call: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(newsmeta.InputError, match=message):
+        call()
+
+
+def test_parse_many_reports_a_wrong_argument_as_a_result() -> None:
+    (result,) = newsmeta.parse_many(_PAGE, limits="big")  # type: ignore[arg-type]
+    assert isinstance(result.error, newsmeta.InputError) and result.article is None
 
 
 @pytest.mark.parametrize("fmt", ["no-such-format", "FLAT", "html "])

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newsmeta._text import as_text
 from newsmeta.adapters import ADAPTERS, Adapter, get, html
-from newsmeta.errors import FormatError, NewsmetaError
+from newsmeta.errors import FormatError, NewsmetaError, check_argument
 from newsmeta.records import Article
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
@@ -48,6 +48,7 @@ def parse(
     :class:`~newsmeta.errors.InputError` saying how many: read those with
     :func:`parse_all` or :func:`parse_many`.
     """
+    _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
     if format is not None:
         name = format  # the adapter decodes (and size-checks) the input itself
     elif isinstance(data, (bytes, bytearray)) and html.looks_like_bytes(data):
@@ -63,6 +64,19 @@ def parse(
     }
     # Pass the original bytes on so the adapter reports lossy decoding itself.
     return adapter.parse(data, input_name=input_name, limits=limits, **extra)
+
+
+def _check_options(
+    *,
+    input_name: object,
+    limits: object,
+    url: object = None,
+    content_type: object = None,
+) -> None:
+    check_argument("input_name", input_name, str)
+    check_argument("limits", limits, Limits, optional=False)
+    check_argument("url", url, str)
+    check_argument("content_type", content_type, str)
 
 
 @functools.lru_cache(maxsize=64)
@@ -98,6 +112,7 @@ def parse_many(
     ``Result``. Single-article formats yield one ``Result``.
     """
     try:
+        _check_options(input_name=input_name, limits=limits)
         adapter = _adapter(data, format, limits)
         multi = getattr(adapter, "iter_results", None)
         if multi is None:

@@ -39,3 +39,21 @@ class LimitError(InputError):
 
 class ConfigError(NewsmetaError, ValueError):
     """A profile or configuration value is wrong. The message names the key."""
+
+
+def check_argument(name: str, value: object, kind: type, *, optional: bool = True) -> None:
+    """An :class:`InputError` naming ``name`` unless ``value`` is a ``kind`` (or ``None``).
+
+    For the keyword arguments of the public functions (``url``, ``content_type``,
+    ``limits``...), which would otherwise fail deep inside with a message about
+    a regex or an attribute.
+
+    >>> check_argument("url", 123, str)
+    Traceback (most recent call last):
+    ...
+    newsmeta.errors.InputError: url must be of type str, not int
+    """
+    if value is None and optional:
+        return
+    if not isinstance(value, kind):
+        raise InputError(f"{name} must be of type {kind.__name__}, not {type(value).__name__}")

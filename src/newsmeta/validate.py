@@ -34,7 +34,7 @@ import attrs
 from attrs import field, frozen
 
 from newsmeta._codes import ISSUE_CODES
-from newsmeta.errors import ConfigError
+from newsmeta.errors import ConfigError, check_argument
 from newsmeta.recognizers.contacts import is_email, normalize_phone
 from newsmeta.recognizers.dates import parse_date, parse_datetime
 from newsmeta.recognizers.lang import normalize_language
@@ -654,6 +654,8 @@ def validate(
     profile turns off are left out. ``now`` is the reference for future
     dates when the profile has no ``crawl_date`` (default: the current time).
     """
+    check_argument("record", record, Article, optional=False)
+    check_argument("now", now, dt.datetime)
     prof = get_profile(profile)
     ref = prof.crawl_date or now or dt.datetime.now(dt.timezone.utc)
     ctx = Context(prof, ref)

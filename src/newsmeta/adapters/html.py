@@ -31,7 +31,7 @@ from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
 from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
 from newsmeta.adapters._html.page import Page, to_int
-from newsmeta.errors import FormatError, InputError
+from newsmeta.errors import FormatError, InputError, check_argument
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
@@ -916,6 +916,9 @@ def fill_placeholders(
     """
     if not isinstance(article, Article):
         raise InputError(f"fill_placeholders needs an Article, got {type(article).__name__}")
+    check_argument("url", url, str)
+    check_argument("content_type", content_type, str)
+    check_argument("limits", limits, Limits, optional=False)
     root = _root_of(page, content_type=content_type, limits=limits)
     return _fill.fill(article, root, url=url)
 
@@ -928,6 +931,8 @@ def parse_selector(
     A Scrapy ``Response`` works too: its ``.selector`` is used and its
     ``.url`` is the default ``url``.
     """
+    check_argument("url", url, str)
+    check_argument("input_name", input_name, str)
     if not hasattr(selector, "root") and hasattr(selector, "selector"):
         if url is None and isinstance(getattr(selector, "url", None), str):
             url = selector.url

@@ -19,6 +19,25 @@ from newsmeta.settings import DEFAULT_LIMITS
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "dumps" / "sputnik-seed-001.txt"
 
 
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"max_input_bytes": -1}, {"max_input_bytes": "5"}, {"max_lines": 2.5}, {"max_lines": True}],
+    ids=repr,
+)
+def test_a_wrong_limit_is_a_config_error_naming_it(kwargs: dict[str, object]) -> None:
+    # A string limit used to pass, then fail comparing str with int inside a parse.
+    (name,) = kwargs
+    with pytest.raises(newsmeta.ConfigError, match=f"Limits.{name} must be a whole number"):
+        newsmeta.Limits(**kwargs)  # type: ignore[arg-type]
+
+
+def test_render_needs_an_article() -> None:
+    from newsmeta.render import to_dump
+
+    with pytest.raises(newsmeta.InputError, match="article must be of type Article, not dict"):
+        to_dump({"title": "x"})  # type: ignore[arg-type]
+
+
 def test_default_is_sane() -> None:
     assert 1024**2 <= DEFAULT_LIMITS.max_input_bytes <= 1024**3
 

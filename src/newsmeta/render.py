@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from newsmeta.errors import check_argument
 from newsmeta.recognizers.text import is_tag_like, split_glued
 from newsmeta.recognizers.urls import is_image_url, size_from_url
 from newsmeta.records import Article, Image, Organization, Person
@@ -59,6 +60,7 @@ def blocks(article: Article) -> list[tuple[str, str]]:
     ``field`` names the record field a block carries (``"tags"`` for each tag line);
     tests drop and reorder blocks by it.
     """
+    check_argument("article", article, Article, optional=False)
     out: list[tuple[str, str]] = []
     if article.url and article.date:
         out.append(("url", f" date {article.date.isoformat()} {article.url}"))

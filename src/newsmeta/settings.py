@@ -5,9 +5,21 @@ Limits can be overridden per call (``newsmeta.parse(..., limits=Limits(...))``).
 
 from __future__ import annotations
 
-from attrs import frozen
+from typing import Any
+
+from attrs import field, frozen
+
+from newsmeta.errors import ConfigError
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
+
+
+def _count(inst: Any, attribute: Any, value: Any) -> None:
+    """Validator: a limit is a whole number, zero or more (a ``ConfigError`` if not)."""
+    if type(value) is not int or value < 0:
+        raise ConfigError(
+            f"Limits.{attribute.name} must be a whole number, zero or more; got {value!r}"
+        )
 
 
 @frozen(kw_only=True)
@@ -15,9 +27,9 @@ class Limits:
     """Bounds on the work one input may cause. Going past one raises
     :class:`~newsmeta.errors.LimitError`, which names the limit."""
 
-    max_input_bytes: int = 50 * 1024 * 1024
+    max_input_bytes: int = field(default=50 * 1024 * 1024, validator=_count)
     """Largest input accepted, in bytes (UTF-8 size for text)."""
-    max_lines: int = 2_000_000
+    max_lines: int = field(default=2_000_000, validator=_count)
     """Most lines a dump or text may have."""
 
 

@@ -156,6 +156,31 @@ def test_parsers_reused_per_thread_keep_each_pages_log() -> None:
     assert together == alone
 
 
+def test_each_thread_has_its_own_parser() -> None:
+    """The adapter's parser is reused within a thread and never shared between
+    threads: its error log (read after the parse for the cut report) is then
+    always its own page's. (The test above can hardly catch a shared parser:
+    lxml locks a parser while it parses, so the race is only between the end
+    of one parse and the reading of its log.)"""
+    import threading
+
+    from newsmeta.adapters import html as html_adapter
+
+    here = html_adapter._parser(False)
+    assert html_adapter._parser(False) is here
+    assert html_adapter._parser(True) is not here  # one per ``ids`` setting
+    others: list[object] = []
+    threads = [
+        threading.Thread(target=lambda: others.append(html_adapter._parser(False)))
+        for _ in range(2)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(here), *map(id, others)}) == 3
+
+
 def test_huge_tree_within_the_limit() -> None:
     page = (
         "<html><head><title>Wide</title></head><body>"

@@ -152,6 +152,26 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path: Path) -> None
     assert (code, err) == (0, "") and json.loads(out)["id"].endswith("seed-\\xff\\xfe.txt")
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_json_lines_with_a_utf16_or_utf32_bom_are_transcoded(tmp_path: Path, codec: str) -> None:
+    # PowerShell's `>` writes UTF-16 with a byte-order mark; split on b"\n" as
+    # UTF-8 every line after the first began with a NUL and failed.
+    items = [
+        json.dumps({"title": f"Заголовок {i}", "publishedAt": "2020-05-10T00:17:14Z"})
+        for i in range(3)
+    ]
+    text = "\n".join(items) + "\n"
+    data = text.encode(codec) if codec != "utf-16-be" else b"\xfe\xff" + text.encode(codec)
+    (tmp_path / "items.jsonl").write_bytes(data)
+    code, out, err = run(["parse", "--jsonl", str(tmp_path / "items.jsonl")])
+    assert (code, err) == (0, "")
+    assert [json.loads(x)["title"] for x in out.splitlines()] == [
+        f"Заголовок {i}" for i in range(3)
+    ]
+    code, out, err = run(["parse", "--jsonl", "--format", "newsapi", "-"], data)
+    assert (code, err) == (0, "") and len(out.splitlines()) == 3
+
+
 def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:
     code, out, err = run(["parse", "--jsonl", "nothere.txt", str(SEED)])
     assert code == 1

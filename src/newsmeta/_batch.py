@@ -15,6 +15,7 @@ stream goes on; every item yields a record or an error.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import multiprocessing
@@ -256,6 +257,36 @@ def _blocks(
         yield no, b"".join(pending)
 
 
+class _Transcoded:
+    """A UTF-16 or UTF-32 byte stream read as UTF-8 bytes, a block at a time.
+
+    Lone surrogates pass through (as bytes that are not UTF-8), so the item
+    they stand in is reported as lossy by the usual decoding, not silently
+    mended; an odd byte at the very end is dropped with the line it cuts,
+    which is reported as invalid JSON.
+    """
+
+    def __init__(self, fh: IO[bytes], codec: str) -> None:
+        self.codec = codec
+        self.reader = codecs.getreader(codec)(fh, "surrogatepass")
+
+    def read(self, size: int = -1) -> bytes:
+        text: str = self.reader.read(size)
+        return text.encode("utf-8", "surrogatepass")
+
+
+def _as_utf8(fh: IO[bytes]) -> IO[bytes]:
+    """JSON Lines as UTF-8 bytes: a stream that opens with a UTF-16 or UTF-32
+    byte-order mark (PowerShell's ``>`` writes UTF-16) is transcoded."""
+    peek = getattr(fh, "peek", None)
+    head = peek(4)[:4] if peek is not None else b""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _Transcoded(fh, "utf-32")  # type: ignore[return-value]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _Transcoded(fh, "utf-16")  # type: ignore[return-value]
+    return fh
+
+
 def iter_tasks(
     source: Source, stdin: IO[Any], max_bytes: int = DEFAULT_LIMITS.max_input_bytes
 ) -> Iterator[Task]:
@@ -270,7 +301,8 @@ def iter_tasks(
         return
     fh = _open(source, stdin)
     try:
-        for no, block in _blocks(fh, partial=source.path == "-", max_line=max_bytes):
+        lines = _as_utf8(fh)
+        for no, block in _blocks(lines, partial=source.path == "-", max_line=max_bytes):
             yield "lines", (source.name, no, block)
     finally:
         if source.path != "-":

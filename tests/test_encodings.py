@@ -96,6 +96,29 @@ def test_undecodable_bytes_become_u_fffd_with_an_issue() -> None:
     assert notes  # whatever the guess, it is said
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [b"\xed\xa0\x80", b"\xd0", b"\xff", b"\xe2\x80"],  # a surrogate, cut sequences, a stray byte
+    ids=repr,
+)
+def test_utf8_with_a_stray_broken_sequence_stays_utf8(broken: bytes) -> None:
+    # One bad sequence in otherwise UTF-8 text (one JSON Lines item, one line):
+    # nothing else "proves" UTF-8 line by line, and legacy detection garbled it all.
+    raw = "Заголовок новости ".encode() + broken + " и дальше текст".encode()
+    text, notes = as_text(raw)
+    assert text.startswith("Заголовок новости ") and text.endswith(" и дальше текст")
+    assert "\ufffd" in text
+    assert notes == [
+        "not valid UTF-8 (first bad byte at 34); read as UTF-8 with 1 undecodable"
+        " sequence(s) replaced with U+FFFD"
+    ]
+
+
+def test_legacy_text_with_no_utf8_in_it_is_still_detected() -> None:
+    text, notes = as_text("Президент приказал открыть огонь".encode("cp1251"))
+    assert text == "Президент приказал открыть огонь" and "cp1251" in notes[0]
+
+
 BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 

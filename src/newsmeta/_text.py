@@ -174,6 +174,34 @@ def detect_encoding(raw: bytes) -> str | None:
     return max(scored)[2] if scored else None
 
 
+#: One character beyond ASCII (a well-formed UTF-8 sequence once decoded).
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+#: Consecutive replacement characters: one broken sequence.
+_REPLACED_RUN = re.compile("\ufffd+")
+#: Well-formed multi-byte sequences per broken one before bytes count as UTF-8.
+_UTF8_EVIDENCE = 4
+
+
+def _stray_utf8_errors(raw: bytes) -> int | None:
+    """How many broken sequences ``raw`` has, if it is otherwise UTF-8: at least
+    :data:`_UTF8_EVIDENCE` well-formed multi-byte sequences for each broken one
+    (Windows-1251 or Latin-1 text has almost none), else ``None``.
+
+    >>> _stray_utf8_errors("Заголовок новости".encode() + b"\\xed\\xa0")
+    1
+    >>> _stray_utf8_errors("Заголовок новости".encode("cp1251")) is None
+    True
+    """
+    text = raw.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - raw.count("\ufffd".encode())
+    if replaced <= 0:
+        return None
+    # A broken sequence is a run of replacements (a surrogate's three bytes are three).
+    broken = len(_REPLACED_RUN.findall(text))
+    well_formed = len(_BEYOND_ASCII.findall(text)) - text.count("\ufffd")
+    return broken if well_formed >= _UTF8_EVIDENCE * broken else None
+
+
 def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # UTF-8's mark; what follows is read like any bytes
@@ -216,6 +244,14 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
             bad.append(i)
     numbers = [i + 1 for i in bad]
     if not utf8_beyond_ascii:
+        replaced = _stray_utf8_errors(raw)
+        if replaced is not None:
+            # UTF-8 but for a stray broken sequence or two (a cut, a bad copy):
+            # legacy detection would garble every other character of the text.
+            return raw.decode("utf-8", "replace"), [
+                f"not valid UTF-8 (first bad byte at {first_bad}); read as UTF-8 with"
+                f" {replaced} undecodable sequence(s) replaced with U+FFFD"
+            ]
         # Nothing proves UTF-8: the whole input is in one legacy encoding.
         whole = detect_encoding(raw)
         if whole is not None:

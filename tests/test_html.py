@@ -615,3 +615,17 @@ def test_placeholder_trees_keep_the_id_table() -> None:
     assert [e.text for e in html_adapter._parse(body).xpath("id('lead')")] == ["x"]
     root, _cut, _bad = html_adapter._parse_bytes(body.encode())
     assert root.xpath("id('lead')") == [] and root.xpath("//*[@id='lead']")[0].text == "x"
+
+
+def test_a_modified_day_without_a_time_is_kept_and_noted_not_dropped() -> None:
+    page = (
+        b'<html><head><title>T</title><meta property="article:published_time"'
+        b' content="2019-09-30T08:00:00+02:00">'
+        b'<meta property="article:modified_time" content="2019-10-01"></head></html>'
+    )
+    a = newsmeta.parse(page, format="html")
+    assert a.modified is None  # no time is made up
+    assert [u.text for u in a.unrecognised] == ["2019-10-01"]
+    (note,) = [i for i in a.issues if i.code == "date-without-time"]
+    assert note.field == "modified" and note.severity == "info"
+    assert note.location.path == "meta[property=article:modified_time]"

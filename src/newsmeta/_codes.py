@@ -173,6 +173,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "error",
         "a date field that is not a date; kept as unrecognised",
     ),
+    "date-without-time": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "a created or modified date gives a day but no time; none is made up, so it is kept as unrecognised",
+    ),
     "not-a-name": CodeRow(
         ("newsapi",),
         "info",

@@ -153,6 +153,16 @@ class Page:
             return
         if name == "published":
             self.ex.add("date", got, self._raw(raw), path=path, rank=rank)
+            return
+        self.ex.issue(
+            "date-without-time",
+            "info",
+            f"{name}: {raw[:80]!r} gives the day {got.isoformat()} but no time newsmeta reads;"
+            " none is made up",
+            field_name=name,
+            path=path,
+        )
+        self.ex.keep(self._raw(raw), path=path)
 
     def day(self, value: dt.date, raw: str, path: str, rank: int) -> None:
         self.ex.add("date", value, self._raw(raw), path=path, rank=rank)

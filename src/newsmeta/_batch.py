@@ -267,7 +267,6 @@ class _Transcoded:
     """
 
     def __init__(self, fh: IO[bytes], codec: str) -> None:
-        self.codec = codec
         self.reader = codecs.getreader(codec)(fh, "surrogatepass")
 
     def read(self, size: int = -1) -> bytes:

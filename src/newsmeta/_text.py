@@ -182,14 +182,15 @@ _REPLACED_RUN = re.compile("\ufffd+")
 _UTF8_EVIDENCE = 4
 
 
-def _stray_utf8_errors(raw: bytes) -> int | None:
-    """How many broken sequences ``raw`` has, if it is otherwise UTF-8: at least
-    :data:`_UTF8_EVIDENCE` well-formed multi-byte sequences for each broken one
-    (Windows-1251 or Latin-1 text has almost none), else ``None``.
+def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
+    """``raw`` read as UTF-8 with U+FFFD for its broken sequences, and how many
+    there are, if it is otherwise UTF-8: at least :data:`_UTF8_EVIDENCE`
+    well-formed multi-byte sequences for each broken one (Windows-1251 or
+    Latin-1 text has almost none); else ``None``.
 
-    >>> _stray_utf8_errors("Заголовок новости".encode() + b"\\xed\\xa0")
-    1
-    >>> _stray_utf8_errors("Заголовок новости".encode("cp1251")) is None
+    >>> _mostly_utf8("Заголовок новости".encode() + b"\\xed\\xa0")
+    ('Заголовок новости\ufffd\ufffd', 1)
+    >>> _mostly_utf8("Заголовок новости".encode("cp1251")) is None
     True
     """
     text = raw.decode("utf-8", "replace")
@@ -199,7 +200,7 @@ def _stray_utf8_errors(raw: bytes) -> int | None:
     # A broken sequence is a run of replacements (a surrogate's three bytes are three).
     broken = len(_REPLACED_RUN.findall(text))
     well_formed = len(_BEYOND_ASCII.findall(text)) - text.count("\ufffd")
-    return broken if well_formed >= _UTF8_EVIDENCE * broken else None
+    return (text, broken) if well_formed >= _UTF8_EVIDENCE * broken else None
 
 
 def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
@@ -244,13 +245,14 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
             bad.append(i)
     numbers = [i + 1 for i in bad]
     if not utf8_beyond_ascii:
-        replaced = _stray_utf8_errors(raw)
-        if replaced is not None:
+        mostly = _mostly_utf8(raw)
+        if mostly is not None:
             # UTF-8 but for a stray broken sequence or two (a cut, a bad copy):
             # legacy detection would garble every other character of the text.
-            return raw.decode("utf-8", "replace"), [
+            text, broken = mostly
+            return text, [
                 f"not valid UTF-8 (first bad byte at {first_bad}); read as UTF-8 with"
-                f" {replaced} undecodable sequence(s) replaced with U+FFFD"
+                f" {broken} undecodable sequence(s) replaced with U+FFFD"
             ]
         # Nothing proves UTF-8: the whole input is in one legacy encoding.
         whole = detect_encoding(raw)

@@ -71,42 +71,39 @@ class Run(NamedTuple):
     code: int
 
 
-def run(argv: list[str]) -> Run:
-    """Wall and CPU seconds, peak RSS and exit status of a command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _wait(argv: list[str], proc: subprocess.Popen[bytes], start: float) -> Run:
+    """Wait for ``proc``: its wall seconds since ``start``, CPU, peak RSS and exit
+    status; a status other than 0 or 1 (all parsed / some failed) stops the bench."""
     _pid, status, usage = os.wait4(proc.pid, 0)
     secs = time.perf_counter() - start
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
+    err = ""
+    if proc.stderr is not None:
+        err = proc.stderr.read().decode("utf-8", "replace")
+        proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"{argv} failed ({code}): {err[-2000:]}")
     return Run(secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
 
 
+def run(argv: list[str]) -> Run:
+    """Wall and CPU seconds, peak RSS and exit status of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return _wait(argv, proc, start)
+
+
 def run_pair(argv: list[str]) -> tuple[Run, Run, float]:
     """Two copies of a command started together: each one's run and the wall
-    time until both have finished."""
+    time until both have finished. (Their stderr is discarded: a pipe neither
+    is reading from could fill while the other is waited for.)"""
     start = time.perf_counter()
     procs = [
         subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(2)
     ]
-    runs = []
-    for proc in procs:
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        runs.append(
-            Run(
-                time.perf_counter() - start,
-                usage.ru_utime + usage.ru_stime,
-                usage.ru_maxrss,
-                os.waitstatus_to_exitcode(status),
-            )
-        )
-    both = time.perf_counter() - start
-    return runs[0], runs[1], both
+    first, second = (_wait(argv, proc, start) for proc in procs)
+    return first, second, time.perf_counter() - start
 
 
 def subset(n: int, folder: Path) -> Path:

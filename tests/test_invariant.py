@@ -108,6 +108,7 @@ _PAGE = b"<html><head><title>A page</title></head></html>"
         (lambda: newsmeta.validate(newsmeta.Article(), now="2020"), "now must be of type datetime"),
         (lambda: newsmeta.parse_selector(parsel.Selector(text="<p/>"), url=5), "url must be"),
         (lambda: newsmeta.fill_placeholders(newsmeta.Article(), _PAGE, url=5), "url must be"),
+        (lambda: newsmeta.fill_placeholders({}, _PAGE), "article must be of type Article"),
     ],
     ids=[
         "url-int",
@@ -119,6 +120,7 @@ _PAGE = b"<html><head><title>A page</title></head></html>"
         "validate-now",
         "selector-url",
         "fill-url",
+        "fill-article",
     ],
 )
 def test_wrong_keyword_arguments_are_input_errors_that_name_them(

@@ -914,8 +914,7 @@ def fill_placeholders(
     in the field's provenance. Evaluation is XPath 1.0 only, with bounded work
     (``newsmeta.adapters._html.fill``).
     """
-    if not isinstance(article, Article):
-        raise InputError(f"fill_placeholders needs an Article, got {type(article).__name__}")
+    check_argument("article", article, Article, optional=False)
     check_argument("url", url, str)
     check_argument("content_type", content_type, str)
     check_argument("limits", limits, Limits, optional=False)

@@ -23,7 +23,7 @@ from newsmeta.recognizers import text as T
 from newsmeta.recognizers.dates import parse_datetime
 from newsmeta.recognizers.placeholders import split_expressions
 from newsmeta.recognizers.urls import host
-from tests.conftest import SHARED
+from tests.conftest import FIXTURES
 
 # Letters, numerals that are not letters (``²``, ``½``, ``Ⅻ``, Bengali ``৴``), marks,
 # ``_``, Unicode white space and the punctuation letter-stripping leaves behind.
@@ -182,7 +182,7 @@ def test_no_date_without_a_digit(s: str) -> None:
 
 _SEED_LINES = [
     line
-    for line in (SHARED / "seeds" / "001_912fc46eca8d7d13.txt").read_text("utf-8").splitlines()
+    for line in (FIXTURES / "dumps" / "sputnik-seed-001.txt").read_text("utf-8").splitlines()
     if line.strip()
 ]
 

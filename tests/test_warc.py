@@ -310,12 +310,13 @@ def test_a_non_seekable_stream() -> None:
 
 
 def test_cut_file_keeps_what_came_before() -> None:
-    got = list(parse_warc(WARC / "crawl-cut.warc.gz"))
+    cut_path = WARC / "crawl-cut.warc.gz"
+    got = list(parse_warc(cut_path))
     assert len(got) == 10 and all(r.ok for r in got)
     whole = articles(CRAWL)
-    assert [r.unwrap() for r in got[:-1]] == [
-        attrs.evolve(a, issues=a.issues) for a in whole[:-1]
-    ] or [r.unwrap().title for r in got[:-1]] == [a.title for a in whole[:-1]]
+    # Everything before the cut is what the whole file gives, but for the file name.
+    before = [r.unwrap().to_json().replace(str(cut_path), str(CRAWL)) for r in got[:-1]]
+    assert before == [a.to_json() for a in whole[:-1]]
     last = got[-1].unwrap()
     (issue,) = [i for i in last.issues if i.code == "warc-truncated"]
     assert "ends" in issue.message and "8,238" in issue.message

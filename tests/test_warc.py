@@ -513,3 +513,14 @@ def test_never_crashes_on_mutated_warcs(flips: list[tuple[int, int]], cut: int) 
 def test_never_crashes_on_mutated_plain_warcs(at: int, junk: bytes) -> None:
     plain = (WARC / "crawl-1.0.warc").read_bytes()[:12_000]
     only_results(plain[:at] + junk + plain[at:])
+
+
+def test_pages_parse_anywhere_to_the_same_records() -> None:
+    import pickle
+
+    records = parse_warc(CRAWL)
+    pages = list(records.pages())
+    assert all(not isinstance(p, Result) for p in pages)
+    assert "article" not in records.counts and records.counts["request"] == 4
+    moved = [pickle.loads(pickle.dumps(p)).result() for p in pages]  # type: ignore[union-attr]
+    assert [r.unwrap() for r in moved] == articles(CRAWL)

@@ -43,7 +43,7 @@ from newsmeta.settings import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord
 
-__all__ = ["SKIP_KINDS", "WarcRecords", "looks_like_warc", "parse_warc"]
+__all__ = ["SKIP_KINDS", "WarcPage", "WarcRecords", "looks_like_warc", "parse_warc"]
 
 #: Why a record is not an article, in the order the summary lists them: the
 #: WARC record types that never hold a page, then responses that are not one.
@@ -137,7 +137,6 @@ class WarcRecords(Iterator[Result]):
         self._source = source
         self._limits = limits
         self._input_name = input_name
-        self._file: IO[bytes] | None = None
         self._results = self._run()
 
     @property
@@ -167,9 +166,28 @@ class WarcRecords(Iterator[Result]):
         """Stop reading and close the file if this object opened it."""
         self._results.close()
 
+    def pages(self) -> Iterator[WarcPage | Result]:
+        """The HTML pages, read but not yet parsed, and the reading errors.
+
+        For spreading the parsing over processes: the pages are picklable and
+        :meth:`WarcPage.result` parses one anywhere. :attr:`counts` then holds
+        the skipped records and reading errors only (not ``article``). Use
+        either this or the iterator itself, not both.
+        """
+        return self._read_pages()
+
     # ------------------------------------------------------------------ reading
 
     def _run(self) -> Generator[Result, None, None]:
+        for item in self._read_pages():
+            if isinstance(item, Result):
+                yield item
+                continue
+            result = item.result(self._limits)
+            self._counts["article" if result.ok else "error"] += 1
+            yield result
+
+    def _read_pages(self) -> Generator[WarcPage | Result, None, None]:
         name = self._input_name
         try:
             check_argument("limits", self._limits, Limits, optional=False)
@@ -187,7 +205,7 @@ class WarcRecords(Iterator[Result]):
             if owned:
                 f.close()
 
-    def _read(self, f: IO[bytes], name: str) -> Iterator[Result]:
+    def _read(self, f: IO[bytes], name: str) -> Iterator[WarcPage | Result]:
         from fastwarc.warc import ArchiveIterator
 
         start = _tell(f)
@@ -251,27 +269,26 @@ class WarcRecords(Iterator[Result]):
             f.seek(resume)
             pos = resume
 
-    def _record(self, rec: WarcRecord, name: str, offset: int, index: int) -> Result | None:
+    def _record(
+        self, rec: WarcRecord, name: str, offset: int, index: int
+    ) -> WarcPage | Result | None:
         kind = str(rec.record_type)
         where = f"{name}#{offset}"
         if kind != "response":
             self._counts[kind if kind in SKIP_KINDS else "unknown"] += 1
             return None
         try:
-            article = self._article(rec, name, where)
+            page = self._page(rec, where, index)
         except NewsmetaError as exc:
             self._counts["error"] += 1
             return Result(index=index, input=where, error=exc)
-        if isinstance(article, str):
-            self._counts[article] += 1
+        if isinstance(page, str):
+            self._counts[page] += 1
             return None
-        self._counts["article"] += 1
-        return Result(index=index, input=where, article=article)
+        return page
 
-    def _article(self, rec: WarcRecord, name: str, where: str) -> Article | str:
-        """The record's article, or the skip kind that says why it has none."""
-        from newsmeta.api import parse
-
+    def _page(self, rec: WarcRecord, where: str, index: int) -> WarcPage | str:
+        """The record's HTML page, or the skip kind that says why it has none."""
         headers = rec.headers
         declared = headers.get("Content-Length")
         if declared is None or not declared.strip().isdigit():
@@ -301,29 +318,78 @@ class WarcRecords(Iterator[Result]):
             raise LimitError(
                 f"{where}: payload is larger than max_input_bytes={self._limits.max_input_bytes:,}"
             )
-        article = parse(
-            body,
-            format="html",
+        if cut:
+            why = (
+                f"the file ends {length - len(block):,} bytes into the record's declared {length:,}"
+            )
+        elif headers.get("WARC-Truncated"):
+            why = f"the crawler cut the payload (WARC-Truncated: {headers.get('WARC-Truncated')})"
+        else:
+            why = None
+        return WarcPage(
+            index=index,
+            input=where,
             url=headers.get("WARC-Target-URI") or None,
             content_type=content_type,
-            input_name=where,
-            limits=self._limits,
+            body=body,
+            record_id=headers.get("WARC-Record-ID") or "?",
+            warc_date=headers.get("WARC-Date"),
+            truncated=why,
         )
-        return _with_warc(article, rec, where, cut, length, len(block))
 
 
 # ---------------------------------------------------------------------- records
 
 
-def _with_warc(
-    article: Article, rec: WarcRecord, where: str, cut: bool, declared: int, got: int
-) -> Article:
+@attrs.frozen(kw_only=True)
+class WarcPage:
+    """An HTML page read from a WARC record, not yet parsed (see :meth:`WarcRecords.pages`).
+
+    Picklable, so a page read in one process can be parsed in another.
+    """
+
+    index: int
+    """The record's position in the file (0-based, every record counted)."""
+    input: str
+    """``path#offset``: the input name its record is parsed under."""
+    url: str | None
+    """``WARC-Target-URI``."""
+    content_type: str | None
+    """The HTTP ``Content-Type`` header."""
+    body: bytes
+    """The payload, transfer- and content-encoding undone."""
+    record_id: str
+    """``WARC-Record-ID``."""
+    warc_date: str | None
+    """``WARC-Date``, as it stood."""
+    truncated: str | None
+    """Why the payload is incomplete (a cut file, ``WARC-Truncated``), or ``None``."""
+
+    def result(self, limits: Limits = DEFAULT_LIMITS) -> Result:
+        """Parse the page with :func:`newsmeta.parse`, adding what only the WARC knows."""
+        from newsmeta.api import parse
+
+        try:
+            article = parse(
+                self.body,
+                format="html",
+                url=self.url,
+                content_type=self.content_type,
+                input_name=self.input,
+                limits=limits,
+            )
+        except NewsmetaError as exc:
+            return Result(index=self.index, input=self.input, error=exc)
+        return Result(index=self.index, input=self.input, article=_with_warc(article, self))
+
+
+def _with_warc(article: Article, page: WarcPage) -> Article:
     """The article with what only the WARC knows: fetch time, truncation."""
-    headers = rec.headers
-    rid = headers.get("WARC-Record-ID") or "?"
+    where = page.input
+    rid = page.record_id
     issues = list(article.issues)
     provenance = dict(article.provenance)
-    raw_date = headers.get("WARC-Date")
+    raw_date = page.warc_date
     fetched = _warc_date(raw_date)
     if fetched is not None and raw_date is not None:
         provenance["fetched"] = Provenance(
@@ -341,17 +407,12 @@ def _with_warc(
                 location=Location(input=where, path=f"{rid} WARC-Date"),
             )
         )
-    truncated = headers.get("WARC-Truncated")
-    if cut or truncated:
-        if cut:
-            why = f"the file ends {declared - got:,} bytes into the record's declared {declared:,}"
-        else:
-            why = f"the crawler cut the payload (WARC-Truncated: {truncated})"
+    if page.truncated is not None:
         issues.append(
             Issue(
                 code="warc-truncated",
                 severity=Severity.WARNING,
-                message=f"the page is incomplete: {why}",
+                message=f"the page is incomplete: {page.truncated}",
                 location=Location(input=where, path=f"{rid} Content-Length"),
             )
         )

@@ -431,8 +431,8 @@ def test_a_file_that_is_not_warc(tmp_path: Path) -> None:
     records = parse_warc(path)
     (result,) = records
     assert not result.ok
-    assert str(result.error).startswith(
-        f"{path}: offset 0: not a WARC file (starts '<!DOCTYPE html>"
+    assert str(result.error) == (
+        f"{path}#0: not a WARC file: it starts b'<!DOCTYPE html>\\n', not WARC/1.0 or WARC/1.1"
     )
     assert records.counts == {"error": 1}
 

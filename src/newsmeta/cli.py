@@ -12,10 +12,11 @@ item per line, streamed (``newsmeta/_batch.py``).
 from __future__ import annotations
 
 import argparse
+import collections
 import io
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TextIO
@@ -203,6 +204,8 @@ class _Batch:
         self.items = 0
         self.failed = 0
         self.io_errors = 0
+        self.skipped: collections.Counter[str] = collections.Counter()
+        """WARC records that are not articles, by kind (``request``, ``not-200``...)."""
         self.start = time.perf_counter()
         self.bar: Any = None
         if self.show:
@@ -233,10 +236,16 @@ class _Batch:
                 self.error(f"newsmeta: {source.name}: {source.reason}")
                 continue
             try:
-                yield from iter_tasks(source, stdin, args.max_bytes)
+                yield from iter_tasks(source, stdin, args.max_bytes, self.note_skipped)
             except READ_ERRORS as exc:
                 self.io_errors += 1
                 self.error(f"newsmeta: {source.name}: {describe_read_error(exc)}")
+
+    def note_skipped(self, name: str, counts: dict[str, int]) -> None:
+        """A WARC file's skipped records: one line now, the totals in the summary."""
+        if counts:
+            self.skipped.update(counts)
+            self.error(f"newsmeta: {name}: {_skipped_text(counts)}")
 
     def advance(self, n: int) -> None:
         self.items += n
@@ -250,10 +259,21 @@ class _Batch:
             return
         secs = max(time.perf_counter() - self.start, 1e-9)
         files = f", {self.io_errors:,} unreadable input(s)" if self.io_errors else ""
+        if self.skipped:
+            files += f", {_skipped_text(self.skipped)}"
         self.stderr.write(
             f"newsmeta: {verb} {self.items:,} items, {self.failed:,} failed{files}"
             f" in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
         )
+
+
+def _skipped_text(counts: Mapping[str, int]) -> str:
+    """``skipped 11 WARC records (request 4, not-200 2, ...)``, kinds in their documented order."""
+    from newsmeta.warc import SKIP_KINDS
+
+    kinds = ", ".join(f"{k} {counts[k]:,}" for k in SKIP_KINDS if counts.get(k))
+    n = sum(counts.values())
+    return f"skipped {n:,} WARC record{'' if n == 1 else 's'} ({kinds})"
 
 
 def _limits(args: argparse.Namespace) -> Limits:

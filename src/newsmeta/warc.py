@@ -212,11 +212,12 @@ class WarcRecords(Iterator[Result]):
         head = f.read(512)
         if not looks_like_warc(head):
             self._counts["error"] += 1
-            shown = head[:16].decode("latin-1").encode("unicode_escape").decode("ascii")
             yield Result(
                 index=0,
                 input=f"{name}#{start}",
-                error=FormatError(f"{name}: offset {start}: not a WARC file (starts {shown!r})"),
+                error=FormatError(
+                    f"{name}#{start}: not a WARC file: it starts {head[:16]!r}, not WARC/1.0 or WARC/1.1"
+                ),
             )
             return
         gzipped = head.startswith(_GZIP_MAGIC)
@@ -261,7 +262,9 @@ class WarcRecords(Iterator[Result]):
             yield Result(
                 index=index,
                 input=f"{name}#{where}",
-                error=InputError(f"{name}: offset {where}: damaged WARC data ({failure}); {then}"),
+                error=InputError(
+                    f"{name}#{where}: damaged WARC data at offset {where} ({failure}); {then}"
+                ),
             )
             index += 1
             if resume is None:

@@ -454,10 +454,11 @@ def _split_http(block: bytes, where: str) -> tuple[int | None, dict[str, str], b
         if block.startswith(b"HTTP/"):
             raise InputError(f"{where}: malformed HTTP status line {block[:40]!r}")
         return None, {}, block
-    end = block.find(b"\r\n\r\n")
+    end = block.find(b"\r\n\r\n", 0, HTTP_HEADER_ALLOWANCE)
     sep = 4
-    if end < 0 or (0 <= block.find(b"\n\n") < end):
-        end, sep = block.find(b"\n\n"), 2
+    bare = block.find(b"\n\n", 0, end if end >= 0 else HTTP_HEADER_ALLOWANCE)
+    if bare >= 0:  # headers ended by bare line feeds, before any CRLF CRLF
+        end, sep = bare, 2
     if end < 0:
         if len(block) >= HTTP_HEADER_ALLOWANCE:
             raise LimitError(f"{where}: HTTP headers longer than {HTTP_HEADER_ALLOWANCE:,} bytes")

@@ -37,7 +37,10 @@ def _no_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_parse_jsonl_gives_the_library_records() -> None:
     code, out, err = run(["parse", str(CRAWL), "--jsonl"])
     assert code == 0
-    assert err == f"newsmeta: {CRAWL}: {SKIP_LINE}\n"
+    first, last = err.splitlines()
+    assert first == f"newsmeta: {CRAWL}: {SKIP_LINE}"
+    assert last.startswith("newsmeta: parsed 10 items, 0 failed; inputs: 1 read,")
+    assert f"; {SKIP_LINE}; in " in last
     want = [r.unwrap().to_json() for r in parse_warc(CRAWL)]
     assert out.splitlines() == want
 
@@ -71,11 +74,13 @@ def test_a_directory_walk_takes_warc_files(tmp_path: Path) -> None:
     code, out, err = run(["parse", str(folder), "--jsonl"])
     assert code == 0
     assert len(out.splitlines()) == 10 + 2 + 1
-    assert err.count("skipped") == 2
+    per_file = [line for line in err.splitlines() if line.startswith(f"newsmeta: {folder}")]
+    assert len(per_file) == 2 and all("WARC record" in line for line in per_file)
+    assert "skipped 12 WARC records (warcinfo 2, request 4," in err.splitlines()[-1]
 
 
 def test_validate_reports_path_and_offset() -> None:
-    code, out, err = run(["validate", str(WARC / "crawl-1.0.warc"), "--format", "jsonl"])
+    code, out, err = run(["validate", str(WARC / "crawl-1.0.warc"), "--report", "jsonl"])
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [(r["path"], r["index"], r["verdict"]) for r in rows] == [
@@ -86,10 +91,13 @@ def test_validate_reports_path_and_offset() -> None:
 
 
 def test_the_final_summary_counts_skipped_records_by_kind() -> None:
-    code, _, err = run(["validate", str(CRAWL), "--format", "jsonl", "--progress"])
+    code, _, err = run(["validate", str(CRAWL), "--report", "jsonl", "--progress"])
     assert code == 0
     last = err.strip().splitlines()[-1]
-    assert "validated 10 items, 0 failed, " + SKIP_LINE in last
+    assert (
+        "validated 10 items, 0 failed; inputs: 1 read, 0 skipped, 0 unreadable; " + SKIP_LINE
+        in last
+    )
 
 
 def test_a_file_named_warc_that_is_not(tmp_path: Path) -> None:

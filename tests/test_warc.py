@@ -524,3 +524,36 @@ def test_pages_parse_anywhere_to_the_same_records() -> None:
     assert "article" not in records.counts and records.counts["request"] == 4
     moved = [pickle.loads(pickle.dumps(p)).result() for p in pages]  # type: ignore[union-attr]
     assert [r.unwrap() for r in moved] == articles(CRAWL)
+
+
+PLAIN = (WARC / "crawl-1.0.warc").read_bytes()
+SECOND = PLAIN.index(b"WARC/1.0", 10)  # the second record's header
+
+
+def test_plain_warc_resumes_at_the_next_record_line() -> None:
+    results, counts = run(PLAIN[:SECOND] + b"garbage line\r\n" + PLAIN[SECOND:])
+    (error,) = [str(r.error) for r in results if not r.ok]
+    assert error == (
+        "bad.warc.gz#0: damaged WARC data after the record at offset 0 (Invalid WARC header);"
+        f" reading resumes at offset {SECOND + 14}"
+    )
+    assert counts["article"] == 2
+
+
+def test_plain_warc_with_a_malformed_header() -> None:
+    bad = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: zz\r\n\r\nhello\r\n\r\n"
+    results, counts = run(PLAIN[:SECOND] + bad + PLAIN[SECOND:])
+    errors = [str(r.error) for r in results if not r.ok]
+    assert errors[0] == f"bad.warc.gz#{SECOND}: malformed record header: Content-Length 'zz'"
+    assert counts["article"] == 2
+
+
+def test_single_stream_damage_ends_the_file_but_keeps_what_came_before() -> None:
+    data = bytearray((WARC / "crawl-single-stream.warc.gz").read_bytes())
+    for i in range(40_000, 40_100):
+        data[i] ^= 0x55
+    results, counts = run(bytes(data))
+    assert not results[-1].ok and str(results[-1].error).endswith("no readable record after it")
+    good = [r.unwrap().url for r in results if r.ok]
+    assert good == [a.url for a in articles(CRAWL)][: len(good)] and len(good) >= 2
+    assert counts["error"] == 1

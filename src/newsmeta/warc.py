@@ -254,6 +254,7 @@ class WarcRecords(Iterator[Result]):
             if seekable:
                 where, resume = _resume(f, last_or_pos, gzipped, tried)
             self._counts["error"] += 1
+            place = f"after the record at offset {where}" if where == last else f"at offset {where}"
             then = (
                 f"reading resumes at offset {resume}"
                 if resume is not None
@@ -262,9 +263,7 @@ class WarcRecords(Iterator[Result]):
             yield Result(
                 index=index,
                 input=f"{name}#{where}",
-                error=InputError(
-                    f"{name}#{where}: damaged WARC data at offset {where} ({failure}); {then}"
-                ),
+                error=InputError(f"{name}#{where}: damaged WARC data {place} ({failure}); {then}"),
             )
             index += 1
             if resume is None:

@@ -124,3 +124,19 @@ def test_damage_is_one_line_and_the_rest_is_read(tmp_path: Path) -> None:
         f"newsmeta: {bad}#4007: damaged WARC data at offset 4007"
         " (Gzip decompression error: data error); reading resumes at offset 34581"
     )
+
+
+def test_without_the_warc_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "fastwarc", None)  # import fails as if not installed
+    monkeypatch.setitem(sys.modules, "fastwarc.warc", None)
+    with pytest.raises(ImportError, match=r'pip install "newsmeta\[warc\]"'):
+        parse_warc(CRAWL)
+    code, out, err = run(["parse", str(CRAWL), str(WARC / "crawl-1.0.warc"), "--jsonl"])
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert (
+        f'newsmeta: {CRAWL}: newsmeta.parse_warc needs FastWARC: pip install "newsmeta[warc]"'
+        in lines
+    )

@@ -114,7 +114,7 @@ def parse_warc(
     """
     try:
         import fastwarc.warc  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - the test extra installs it
+    except ImportError as exc:
         raise ImportError(_EXTRA, name="fastwarc") from exc
     return WarcRecords(source, limits=limits, input_name=input_name)
 

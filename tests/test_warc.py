@@ -557,3 +557,21 @@ def test_single_stream_damage_ends_the_file_but_keeps_what_came_before() -> None
     good = [r.unwrap().url for r in results if r.ok]
     assert good == [a.url for a in articles(CRAWL)][: len(good)] and len(good) >= 2
     assert counts["error"] == 1
+
+
+def test_a_large_record_that_is_no_page_is_skipped_unread() -> None:
+    a = mk.Archive(gzip=True, version="1.1")
+    video = b"\x00\x00\x00\x18ftypmp42" + bytes(3_000_000)
+    a.response(
+        "https://example.com/v.mp4",
+        "2024-01-01T00:00:00Z",
+        mk.http("200 OK", [("Content-Type", "video/mp4")], video),
+    )
+    a.response(
+        "https://example.com/big",
+        "2024-01-01T00:00:00Z",
+        mk.http("404 Not Found", [("Content-Type", "text/html")], b"<html>" + bytes(3_000_000)),
+    )
+    records = parse_warc(io.BytesIO(a.buf.getvalue()), limits=Limits(max_input_bytes=100_000))
+    assert list(records) == []
+    assert records.counts == {"not-html": 1, "not-200": 1}

@@ -297,23 +297,29 @@ class WarcRecords(Iterator[Result]):
             raise InputError(f"{where}: malformed record header: Content-Length {declared!r}")
         length = int(declared)
         cap = self._limits.max_input_bytes + HTTP_HEADER_ALLOWANCE
+        want = min(length, cap + 1)
         try:
-            block = rec.reader.read(min(length, cap + 1))
+            # The HTTP head first: a record that is no page is passed over unread.
+            block = rec.reader.read(min(want, HTTP_HEADER_ALLOWANCE))
+            status, http, start = _split_http(block, where)
+            if status is None:
+                return "not-http"
+            if status != 200:
+                return "not-200"
+            content_type = http.get("content-type")
+            identified = headers.get("WARC-Identified-Payload-Type")
+            if not _is_html(content_type, identified, block[start : start + 4096]):
+                return "not-html"
+            if len(block) < want:
+                block += rec.reader.read(want - len(block))
         except OSError as exc:
             raise InputError(f"{where}: the record's content cannot be read ({exc})") from None
-        cut = len(block) < min(length, cap + 1)
+        cut = len(block) < want
         if len(block) > cap:
             raise LimitError(
                 f"{where}: payload is larger than max_input_bytes={self._limits.max_input_bytes:,}"
             )
-        status, http, body = _split_http(block, where)
-        if status is None:
-            return "not-http"
-        if status != 200:
-            return "not-200"
-        content_type = http.get("content-type")
-        if not _is_html(content_type, headers.get("WARC-Identified-Payload-Type"), body):
-            return "not-html"
+        body = block[start:]
         body = _transfer_decode(http, body, where, cut)
         body = _content_decode(http, body, where, self._limits, cut)
         if len(body) > self._limits.max_input_bytes:
@@ -443,8 +449,9 @@ def _warc_date(raw: str | None) -> dt.datetime | None:
         return None
 
 
-def _split_http(block: bytes, where: str) -> tuple[int | None, dict[str, str], bytes]:
-    """Status, headers (lower-case names, first value kept) and body of an HTTP response.
+def _split_http(block: bytes, where: str) -> tuple[int | None, dict[str, str], int]:
+    """Status, headers (lower-case names, first value kept) and where the body
+    starts, from the first bytes of an HTTP response.
 
     ``None`` as the status means the record holds no HTTP response at all
     (a ``response`` record of another protocol, such as ``dns:``)."""
@@ -452,7 +459,7 @@ def _split_http(block: bytes, where: str) -> tuple[int | None, dict[str, str], b
     if m is None:
         if block.startswith(b"HTTP/"):
             raise InputError(f"{where}: malformed HTTP status line {block[:40]!r}")
-        return None, {}, block
+        return None, {}, 0
     end = block.find(b"\r\n\r\n", 0, HTTP_HEADER_ALLOWANCE)
     sep = 4
     bare = block.find(b"\n\n", 0, end if end >= 0 else HTTP_HEADER_ALLOWANCE)
@@ -469,7 +476,7 @@ def _split_http(block: bytes, where: str) -> tuple[int | None, dict[str, str], b
             headers.setdefault(
                 key.strip().decode("latin-1").lower(), value.strip().decode("latin-1")
             )
-    return int(m.group(1)), headers, block[end + sep :]
+    return int(m.group(1)), headers, end + sep
 
 
 def _mime(content_type: str | None) -> str | None:

@@ -16,6 +16,7 @@ DOCS = [
     "docs/html.md",
     "docs/validation.md",
     "docs/recipes/validation-job.md",
+    "docs/crawl.md",
 ]
 
 

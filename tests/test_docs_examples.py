@@ -16,6 +16,7 @@ DOCS = [
     "docs/html.md",
     "docs/validation.md",
     "docs/crawl.md",
+    "docs/recipes/validation-job.md",
 ]
 
 

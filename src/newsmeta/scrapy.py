@@ -204,7 +204,7 @@ class ArticlePipeline:
             self.stats.inc_value(key)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        """The item as ``NEWSMETA_ITEM_OUTPUT`` says, or :class:`DropItem`."""
+        """The item as ``NEWSMETA_ITEM_OUTPUT`` says, or :class:`scrapy.exceptions.DropItem`."""
         record = _record_of(item)
         if record is None:
             return item

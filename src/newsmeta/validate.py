@@ -99,7 +99,7 @@ class Profile:
 
     ``severities`` maps an issue code to its severity, or to ``None`` to turn
     the code off. A code it does not name keeps the severity its emitter
-    gave it. Build one with :func:`get_profile` and :meth:`evolve`.
+    gave it. Build one with :func:`~newsmeta.validate.get_profile` and :meth:`evolve`.
     """
 
     name: str = "default"

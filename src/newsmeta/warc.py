@@ -106,7 +106,8 @@ def parse_warc(
     reports). ``limits.max_input_bytes`` bounds each payload, after any HTTP
     content-encoding is undone.
 
-    The returned :class:`WarcRecords` is an iterator; its :attr:`~WarcRecords.counts`
+    The returned :class:`~newsmeta.warc.WarcRecords` is an iterator; its
+    :attr:`~newsmeta.warc.WarcRecords.counts`
     say how many records were articles, errors, or skipped and why. It never
     raises :class:`~newsmeta.errors.NewsmetaError` while iterating: a file
     that cannot be opened or is not a WARC file yields one error ``Result``.
@@ -122,7 +123,7 @@ def parse_warc(
 class WarcRecords(Iterator[Result]):
     """An iterator of results from one WARC file, counting what it skipped.
 
-    Made by :func:`parse_warc`. Use it in a ``for`` loop (or ``with``, to close
+    Made by :func:`~newsmeta.parse_warc`. Use it in a ``for`` loop (or ``with``, to close
     the file early); once it is exhausted, :attr:`counts` is final.
     """
 

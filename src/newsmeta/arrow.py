@@ -32,8 +32,12 @@ temporary name and renamed at the end (complete or absent).
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import datetime as dt
 import enum
+import itertools
+import operator
 import os
 import types
 import typing
@@ -57,6 +61,7 @@ from newsmeta.records import Article
 __all__ = [
     "BATCH_SIZE",
     "ROW_GROUP_SIZE",
+    "ParquetSink",
     "arrow_schema",
     "arrow_type",
     "from_record_batch",
@@ -174,8 +179,14 @@ def arrow_schema() -> pa.Schema:
 
 
 # --------------------------------------------------------------------------- records to Arrow
+#
+# Column by column, never row by row: a builder takes the list of one field's
+# values over the batch and returns its Arrow array, recursing into structs,
+# lists and maps with flattened child lists. No dict or list per row is built
+# (that costs more than parsing in allocations and garbage collection), and
+# pyarrow converts each list of strings or integers in one C loop.
 
-_Convert = Callable[[Any], Any]
+_Build = Callable[[list[Any]], pa.Array]
 
 
 def _offset_seconds(value: dt.datetime) -> int:
@@ -186,71 +197,161 @@ def _offset_seconds(value: dt.datetime) -> int:
     return offset.days * 86_400 + offset.seconds
 
 
-def _datetime(value: dt.datetime) -> dict[str, object]:
-    return {"instant": value, "offset_seconds": _offset_seconds(value)}
+def _nulls(values: list[Any]) -> list[bool] | None:
+    """Which of ``values`` are ``None`` (``None`` when none is), in one C loop."""
+    isnull = list(map(operator.is_, values, itertools.repeat(None)))
+    return isnull if True in isnull else None
 
 
-def _to_arrow(tp: Any) -> _Convert | None:
-    """A function making ``pa.array`` input of a value of type ``tp`` (``None``: as it is)."""
+def _all_null(zero: pa.Array, fields: list[pa.Field], n: int) -> pa.Array:
+    """``n`` null structs over copies of the one-row ``zero``: the children of a
+    non-nullable type must hold values even under a null parent."""
+    rows = zero.take(pa.array([0] * n, pa.int32()))
+    return pa.StructArray.from_arrays(
+        [rows.field(i) for i in range(len(fields))],
+        fields=fields,
+        mask=pa.array([True] * n, pa.bool_()),
+    )
+
+
+def _build_datetimes(values: list[Any]) -> pa.Array:
+    isnull = _nulls(values)
+    if isnull is not None:  # the children are not nullable: zeros under the nulls
+        if False not in isnull:
+            return _all_null(_ZERO_DATETIME, _DATETIME_FIELDS, len(values))
+        values = [_ZEROS[dt.datetime] if v is None else v for v in values]
+    return pa.StructArray.from_arrays(
+        [
+            pa.array(values, DATETIME_TYPE.field(0).type),
+            pa.array(list(map(_offset_seconds, values)), pa.int32()),
+        ],
+        fields=_DATETIME_FIELDS,
+        mask=None if isnull is None else pa.array(isnull, pa.bool_()),
+    )
+
+
+def _null_of(tp: Any) -> object:
+    """What stands in a null struct's slot of a child: a zero value of the child's
+    type (``""``, ``0``, ``False``, ``()``, ``{}``, a null record), or ``None`` for
+    a nullable child. It is never read (its parent is null), but a non-nullable
+    child array must hold no null, and a list child needs no ``None`` check."""
     tp, nullable = _optional(tp)
-    convert = _to_arrow_nonnull(tp)
-    if convert is None or not nullable:
-        return convert
-    inner = convert
-    return lambda v: None if v is None else inner(v)
-
-
-def _to_arrow_nonnull(tp: Any) -> _Convert | None:
-    if tp is dt.datetime:
-        return _datetime
-    if tp in _SCALARS:
+    if nullable:
         return None
+    if tp in _ZEROS:
+        return _ZEROS[tp]
     origin = typing.get_origin(tp)
     if origin is tuple:
-        item = _to_arrow(typing.get_args(tp)[0])
-        if item is None:
-            return None  # pyarrow reads a tuple as a list
-        return lambda v: [item(x) for x in v]
+        return ()
     if origin in (Mapping, dict):
-        value = _to_arrow(typing.get_args(tp)[1])
-        if value is None:
-            return lambda v: list(v.items())
-        return lambda v: [(k, value(x)) for k, x in v.items()]
+        return {}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return lambda v: v.value
+        return next(iter(tp))
     if isinstance(tp, type) and attrs.has(tp):
-        return _record_to_dict(tp)
+        return _null_record(tp)
     raise TypeError(
         f"no Arrow conversion for {tp!r}"
     )  # pragma: no cover - arrow_type refuses first
 
 
-def _record_to_dict(cls: type) -> _Convert:
-    """``lambda o: {"name": o.name, "avatar": c1(o.avatar), ...}``, written out once per class."""
-    hints = _hints(cls)
-    namespace: dict[str, Any] = {}
-    parts = []
-    for a in attrs.fields(cls):
-        assert a.name.isidentifier()
-        convert = _to_arrow(hints[a.name])
-        if convert is None:
-            parts.append(f"{a.name!r}: o.{a.name}")
-        else:
-            namespace[f"c_{a.name}"] = convert
-            parts.append(f"{a.name!r}: c_{a.name}(o.{a.name})")
-    return typing.cast(_Convert, eval(f"lambda o: {{{', '.join(parts)}}}", namespace))
+_ZEROS: dict[Any, object] = {
+    str: "",
+    int: 0,
+    bool: False,
+    float: 0.0,
+    dt.date: dt.date(1970, 1, 1),
+    dt.datetime: dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc),
+}
+_DATETIME_FIELDS = list(DATETIME_TYPE)
+_ZERO_DATETIME = pa.array([{"instant": 0, "offset_seconds": 0}], DATETIME_TYPE)
 
 
-_COLUMNS: list[tuple[str, pa.Field, _Convert | None]] | None = None
+_NULLS: dict[type, object] = {}
 
 
-def _columns() -> list[tuple[str, pa.Field, _Convert | None]]:
+def _null_record(cls: type) -> object:
+    null = _NULLS.get(cls)
+    if null is None:
+        hints = _hints(cls)
+        null = types.SimpleNamespace(**{a.name: _null_of(hints[a.name]) for a in attrs.fields(cls)})
+        _NULLS[cls] = null
+    return null
+
+
+def _builder(tp: Any) -> _Build:
+    """The function turning a list of values of type ``tp`` into an Arrow array."""
+    tp, nullable = _optional(tp)
+    arrow = arrow_type(tp)
+    if tp is dt.datetime:
+        return _build_datetimes
+    if tp in _SCALARS:
+        return lambda values: pa.array(values, arrow)
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        item = _builder(typing.get_args(tp)[0])
+
+        def build_list(values: list[Any]) -> pa.Array:
+            isnull = _nulls(values) if nullable else None
+            if isnull is not None:
+                values = [() if v is None else v for v in values]
+            offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
+            flat = list(itertools.chain.from_iterable(values))
+            mask = None if isnull is None else pa.array(isnull, pa.bool_())
+            return pa.ListArray.from_arrays(offsets, item(flat), type=arrow, mask=mask)
+
+        return build_list
+    if origin in (Mapping, dict):
+        value = _builder(typing.get_args(tp)[1])
+        items_of = operator.methodcaller("values")
+
+        def build_map(values: list[Any]) -> pa.Array:
+            isnull = _nulls(values) if nullable else None
+            if isnull is not None:
+                values = [{} if v is None else v for v in values]
+            offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
+            keys = pa.array(list(itertools.chain.from_iterable(values)), pa.string())
+            items = value(list(itertools.chain.from_iterable(map(items_of, values))))
+            mask = None if isnull is None else pa.array(isnull, pa.bool_())
+            return pa.MapArray.from_arrays(offsets, keys, items, type=arrow, mask=mask)
+
+        return build_map
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return lambda values: pa.array([None if v is None else v.value for v in values], arrow)
+    if isinstance(tp, type) and attrs.has(tp):
+        hints = _hints(tp)
+        children = [
+            (operator.attrgetter(a.name), _builder(hints[a.name])) for a in attrs.fields(tp)
+        ]
+        fields = list(arrow)
+        null = _null_record(tp)
+        zero: list[pa.Array] = []  # one row of zeros, built on first need
+
+        def build_struct(values: list[Any]) -> pa.Array:
+            isnull = _nulls(values) if nullable else None
+            if isnull is not None:
+                if False not in isnull:
+                    if not zero:
+                        zero.append(build_struct([null]))
+                    return _all_null(zero[0], fields, len(values))
+                values = [null if v is None else v for v in values]
+            arrays = [build(list(map(get, values))) for get, build in children]
+            mask = None if isnull is None else pa.array(isnull, pa.bool_())
+            return pa.StructArray.from_arrays(arrays, fields=fields, mask=mask)
+
+        return build_struct
+    raise TypeError(f"no Arrow conversion for {tp!r}")  # pragma: no cover
+
+
+_COLUMNS: list[tuple[str, Callable[[Any], Any], _Build]] | None = None
+
+
+def _columns() -> list[tuple[str, Callable[[Any], Any], _Build]]:
     global _COLUMNS
     if _COLUMNS is None:
         hints = _hints(Article)
-        schema = arrow_schema()
         _COLUMNS = [
-            (a.name, schema.field(a.name), _to_arrow(hints[a.name])) for a in attrs.fields(Article)
+            (a.name, operator.attrgetter(a.name), _builder(hints[a.name]))
+            for a in attrs.fields(Article)
         ]
     return _COLUMNS
 
@@ -262,24 +363,26 @@ def to_record_batch(articles: Iterable[Article]) -> pa.RecordBatch:
     ``Article`` and for a value Arrow cannot hold (an integer beyond 64 bits),
     naming the column.
     """
-    rows = articles if isinstance(articles, (list, tuple)) else list(articles)
+    rows = articles if isinstance(articles, list) else list(articles)
     for i, a in enumerate(rows):
         if type(a) is not Article:
             raise InputError(f"item {i} is a {type(a).__name__}, not an Article")
     arrays = []
-    for name, fld, convert in _columns():
-        if convert is None:
-            values = [getattr(a, name) for a in rows]
-        else:
-            values = [convert(getattr(a, name)) for a in rows]
+    for name, get, build in _columns():
         try:
-            arrays.append(pa.array(values, type=fld.type))
-        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
+            arrays.append(build(list(map(get, rows))))
+        except (  # noqa: PERF203 - the column is named in the error
+            pa.ArrowInvalid,
+            pa.ArrowTypeError,
+            OverflowError,
+        ) as exc:
             raise InputError(f"column {name}: {exc}") from None
     return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema())
 
 
 # --------------------------------------------------------------------------- Arrow to records
+
+_Convert = Callable[[Any], Any]
 
 _EPOCH = dt.datetime(1970, 1, 1)
 
@@ -421,15 +524,128 @@ def read_parquet(path: str | os.PathLike[str]) -> list[Article]:
 # --------------------------------------------------------------------------- Parquet out
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for a in articles:
-        chunk.append(a)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+class ParquetSink:
+    """A Parquet file of :class:`~newsmeta.Article` records, written as they come.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> with ParquetSink(os.path.join(folder, "out.parquet")) as sink:
+    ...     sink.write(Article(title="one"))
+    ...     sink.write(Article(title="two"))
+    >>> sink.count, os.listdir(folder)
+    (2, ['out.parquet'])
+
+    Records are converted ``batch_size`` at a time; a row group is written each
+    ``row_group_size`` rows, in a background thread (pyarrow encodes and
+    compresses without holding the GIL, so on a free core the writing overlaps
+    the parsing of the next records), with at most one row group waiting, so
+    memory is bounded by about two row groups whatever the input's length.
+
+    The file is written under a temporary name in the destination's folder and
+    renamed to ``path`` by :meth:`close` (or the end of a ``with`` block); a
+    block left by an exception, or :meth:`abort`, removes the temporary file
+    and leaves an existing file at ``path`` as it was.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        batch_size: int = BATCH_SIZE,
+        row_group_size: int = ROW_GROUP_SIZE,
+        compression: str = "zstd",
+    ) -> None:
+        if batch_size < 1 or row_group_size < 1:
+            raise InputError("batch_size and row_group_size must be at least 1")
+        self.path = os.fspath(path)
+        self.count = 0
+        """Records written so far."""
+        self._batch_size = batch_size
+        self._row_group_size = row_group_size
+        self._records: list[Article] = []
+        self._batches: list[pa.RecordBatch] = []
+        self._rows = 0
+        self._atomic = atomic_path(self.path)
+        temp = self._atomic.__enter__()
+        try:
+            self._writer = pq.ParquetWriter(temp, arrow_schema(), compression=compression)
+        except BaseException as exc:
+            self._atomic.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, "newsmeta-parquet")
+        self._writing: concurrent.futures.Future[None] | None = None
+        self._closed = False
+
+    def write(self, article: Article) -> None:
+        """Add one record."""
+        self._records.append(article)
+        if len(self._records) >= self._batch_size:
+            self._convert()
+
+    def write_all(self, articles: Iterable[Article]) -> None:
+        """Add every record of ``articles``."""
+        for a in articles:
+            self.write(a)
+
+    def _convert(self) -> None:
+        batch = to_record_batch(self._records)
+        self._records = []
+        self._batches.append(batch)
+        self._rows += batch.num_rows
+        self.count += batch.num_rows
+        if self._rows >= self._row_group_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        table = pa.Table.from_batches(self._batches, schema=arrow_schema())
+        rows = self._rows
+        self._batches, self._rows = [], 0
+        self._wait()
+        self._writing = self._pool.submit(self._writer.write_table, table, row_group_size=rows)
+
+    def _wait(self) -> None:
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            writing.result()
+
+    def close(self) -> None:
+        """Write what is left, finish the file and rename it to ``path``."""
+        if self._closed:
+            return
+        try:
+            if self._records:
+                self._convert()
+            if self._batches:
+                self._flush()
+            self._wait()
+            self._pool.shutdown()
+            self._writer.close()
+        except BaseException as exc:
+            self.abort(exc)
+            raise
+        self._closed = True
+        self._atomic.__exit__(None, None, None)
+
+    def abort(self, exc: BaseException | None = None) -> None:
+        """Stop without a file: remove the temporary file; ``path`` is left as it was."""
+        if self._closed:
+            return
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        with contextlib.suppress(Exception):
+            self._writer.close()
+        exc = exc if exc is not None else InputError("aborted")
+        with contextlib.suppress(BaseException):
+            self._atomic.__exit__(type(exc), exc, exc.__traceback__)
+
+    def __enter__(self) -> ParquetSink:
+        return self
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            self.close()
+        else:
+            self.abort(exc)
 
 
 def write_parquet(
@@ -442,33 +658,14 @@ def write_parquet(
 ) -> int:
     """Write ``articles`` to a Parquet file at ``path``; return how many were written.
 
-    ``articles`` may be any iterable, a generator over a crawl included: records
-    are converted ``batch_size`` at a time and a row group is written every
-    ``row_group_size`` rows, so memory stays bounded. The file is complete or
-    absent: it is written under a temporary name in the same folder and renamed
-    to ``path`` at the end; if writing fails or is interrupted, the temporary
-    file is removed and an existing file at ``path`` is left as it was.
+    ``articles`` may be any iterable, a generator over a crawl included: see
+    :class:`ParquetSink` for the streaming (``batch_size`` records converted at
+    a time, a row group each ``row_group_size`` rows, bounded memory) and for
+    the rule that the file is complete or absent (written under a temporary
+    name, renamed at the end; removed if writing fails or is interrupted).
     """
-    if batch_size < 1 or row_group_size < 1:
-        raise InputError("batch_size and row_group_size must be at least 1")
-    schema = arrow_schema()
-    count = 0
-    with (
-        atomic_path(path) as temp,
-        pq.ParquetWriter(temp, schema, compression=compression) as writer,
-    ):
-        pending: list[pa.RecordBatch] = []
-        rows = 0
-        for chunk in _chunks(articles, batch_size):
-            batch = to_record_batch(chunk)
-            pending.append(batch)
-            rows += batch.num_rows
-            count += batch.num_rows
-            if rows >= row_group_size:
-                writer.write_table(
-                    pa.Table.from_batches(pending, schema=schema), row_group_size=rows
-                )
-                pending, rows = [], 0
-        if pending:
-            writer.write_table(pa.Table.from_batches(pending, schema=schema), row_group_size=rows)
-    return count
+    with ParquetSink(
+        path, batch_size=batch_size, row_group_size=row_group_size, compression=compression
+    ) as sink:
+        sink.write_all(articles)
+    return sink.count

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 from attrs import define, field
 
+from newsmeta.recognizers.urls import is_tracking_pixel
 from newsmeta.records import (
     Article,
     Image,
@@ -301,6 +302,10 @@ def _person_key(p: Person) -> str:
     return " ".join(p.name.split()).casefold()
 
 
+def _is_pixel(img: object) -> bool:
+    return isinstance(img, Image) and is_tracking_pixel(img.url, img.width, img.height)
+
+
 def _image_key(img: Image) -> object:
     if img.url:
         return img.url
@@ -418,6 +423,22 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
         ("authors", _person_key, lambda v: f"author {v.name!r}"),
         ("images", _image_key, lambda v: "image"),
     )
+    unrecognised = list(ex.unrecognised)
+    pixels = [c for c in by_field.get("images", ()) if _is_pixel(c.value)]
+    if pixels:  # a counter or a spacer is not the article's image: kept, and said
+        by_field["images"] = [c for c in by_field["images"] if not _is_pixel(c.value)]
+        for c in pixels:
+            unrecognised.append(Unrecognised(text=c.provenance.raw, location=c.provenance.location))
+            issues.append(
+                Issue(
+                    code="tracking-pixel",
+                    severity=Severity.INFO,
+                    message=f"image {c.provenance.raw[:100]!r} is a tracking pixel or spacer;"
+                    " kept in unrecognised",
+                    field="images",
+                    location=c.provenance.location,
+                )
+            )
     for name, key, what in list_keys:
         cands = by_field.pop(name, [])
         if cands:
@@ -442,7 +463,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
         **values,  # type: ignore[arg-type]
         placeholders=tuple(ex.placeholders),
         truncation=ex.truncation,
-        unrecognised=tuple(ex.unrecognised),
+        unrecognised=tuple(unrecognised),
         issues=tuple(issues),
         provenance=provenance,
         source=source or ex.adapter,

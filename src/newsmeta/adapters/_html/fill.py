@@ -261,6 +261,7 @@ def fill(article: Article, root: etree._Element, *, url: str | None = None) -> A
         placeholders.append(
             attrs.evolve(
                 ph,
+                filled=True,
                 suggested=used if used != ph.xpath else ph.suggested,
                 hint=(
                     f"evaluated on the page with {used}"

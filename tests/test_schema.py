@@ -43,8 +43,7 @@ def test_the_id_is_a_versioned_urn() -> None:
 def test_the_committed_copy_matches() -> None:
     assert COMMITTED.read_text(encoding="utf-8") == json_schema_text(), (
         "src/newsmeta/article.schema.json is out of date with the record classes; "
-        "regenerate it with: python -c 'import newsmeta.schema as s; "
-        'open("src/newsmeta/article.schema.json", "w").write(s.json_schema_text())\''
+        "regenerate it with: newsmeta schema > src/newsmeta/article.schema.json"
     )
 
 
@@ -129,3 +128,10 @@ INVALID = {
 def test_what_to_json_never_emits_does_not_validate(case: str) -> None:
     path, value = INVALID[case]
     assert errors(broken(path, value)) != []
+
+
+def test_the_cli_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsmeta.cli import main
+
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == json_schema_text()

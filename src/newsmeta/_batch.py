@@ -27,10 +27,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Any, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newsmeta._text import GZIP_MAGIC
 from newsmeta.settings import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from newsmeta.records import Article
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -490,6 +493,8 @@ class TaskOptions(NamedTuple):
     """The page's HTTP ``Content-Type`` (``--content-type``)."""
     limits: Limits = DEFAULT_LIMITS
     """Bounds on one input (``--max-bytes``)."""
+    records: bool = False
+    """Parse tasks hand back the :class:`Article` itself, not its JSON (Parquet output)."""
 
 
 _OPTIONS = TaskOptions()
@@ -628,13 +633,14 @@ def _message(rid: str, exc: BaseException) -> str:
 #: ``skipped`` entry (a part of an input passed over on purpose, such as a
 #: container's record that holds no article; the message says which and why).
 OUTCOMES = ("record", "error", UNREADABLE, "skipped")
-Outcome = tuple[str, str, bytes | str]
+Outcome = tuple[str, str, "bytes | str | Article"]
 
 
 def parse_task(task: Task) -> list[Outcome]:
     """``(kind, id, payload)`` per entry (see :data:`OUTCOMES`): the record's
     JSON as UTF-8 bytes, which is what is written (and sent back from a
-    worker), or a one-line message."""
+    worker), or the record itself with ``TaskOptions.records``; or a one-line
+    message."""
     from newsmeta._convert import record_json_bytes
 
     kind, payload = task
@@ -656,6 +662,8 @@ def parse_task(task: Task) -> list[Outcome]:
             ):
                 if isinstance(got, BaseException):
                     out.append(("error", rid, _message(rid, got)))
+                elif opts.records:
+                    out.append(("record", rid, got))
                 else:
                     out.append(("record", rid, record_json_bytes(got, indent=opts.indent)))
         except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch

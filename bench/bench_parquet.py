@@ -33,9 +33,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
-import pickle
 import statistics
 import subprocess
 import sys
@@ -145,77 +145,105 @@ def overhead(name: str, inputs: list[Input], rounds: int, tmp: Path) -> None:
     )
 
 
-SIZE_RUN = """
-import pickle, resource, sys, time
-from newsmeta.arrow import write_parquet
-import pyarrow.parquet as pq
-records = pickle.load(open(sys.argv[1], "rb"))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-t = time.process_time()
-write_parquet(records, sys.argv[2], batch_size=int(sys.argv[3]), row_group_size=int(sys.argv[4]))
-secs = time.process_time() - t
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(secs, after - before, pq.ParquetFile(sys.argv[2]).num_row_groups)
-"""
-
-
-def sizes(inputs: list[Input], tmp: Path) -> None:
-    records = list(parsed(inputs))
-    pickled = tmp / "records.pickle"
-    with open(pickled, "wb") as fh:
-        pickle.dump(records, fh)
-    out = tmp / "s.parquet"
-    pairs = [(b, ROW_GROUP_SIZE) for b in (200, 500, 2_000, 5_000, 20_000)]
-    pairs += [(BATCH_SIZE, g) for g in (2_000, 5_000, 50_000, 100_000)]
-    print(f"\n## batch and row-group sizes: {len(records):,} pool records, best of 3")
-    print(f"{'batch':>7} {'row group':>9} {'cpu s/10k':>10} {'+RSS MB':>8} {'MB':>6} {'groups':>6}")
-    for batch, group in pairs:
-        runs = []
-        for _ in range(3):
-            res = subprocess.run(
-                [sys.executable, "-c", SIZE_RUN, str(pickled), str(out), str(batch), str(group)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            secs, rss, groups = res.stdout.split()
-            runs.append((float(secs), int(rss), int(groups)))
-        secs = min(r[0] for r in runs)
-        rss = min(r[1] for r in runs)
-        print(
-            f"{batch:>7,} {group:>9,} {secs * 10_000 / len(records):>10.3f}"
-            f" {rss / 1024:>8.1f} {out.stat().st_size / 1e6:>6.1f} {runs[0][2]:>6}"
-        )
-
-
 STREAM_RUN = """
-import gzip, itertools, resource, sys
+import gzip, itertools, resource, sys, time
 import newsmeta
 from newsmeta.arrow import write_parquet
 from newsmeta.errors import NewsmetaError
-def records(n):
-    with gzip.open(sys.argv[1], "rb") as fh:
+pool, out, n, batch, group = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+def records():
+    with gzip.open(pool, "rb") as fh:
         for line in itertools.islice((l for l in fh if l.strip()), n):
             try:
                 yield newsmeta.parse(line, format="newsapi")
             except NewsmetaError:
                 pass
-n = write_parquet(records(int(sys.argv[3])), sys.argv[2])
-print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+t = time.process_time()
+if batch:
+    written = write_parquet(records(), out, batch_size=batch, row_group_size=group)
+else:  # parse only
+    written = sum(1 for _ in records())
+secs = time.process_time() - t
+print(written, secs, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+
+
+def stream(pool: Path, out: Path, n: int, batch: int, group: int) -> tuple[int, float, int]:
+    """A fresh process parsing the first ``n`` pool items and writing them
+    (``batch`` 0: parsing only): records, CPU seconds, peak RSS in KiB."""
+    res = subprocess.run(
+        [sys.executable, "-c", STREAM_RUN, str(pool), str(out), str(n), str(batch), str(group)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    written, secs, rss = res.stdout.split()
+    return int(written), float(secs), int(rss)
+
+
+def sizes(pool: Path, items: int, rounds: int, tmp: Path) -> None:
+    configs = [(0, 0)] + [(b, g) for g in (10_000, 50_000) for b in (128, 512, 2_000)]
+    configs.insert(4, (BATCH_SIZE, ROW_GROUP_SIZE))
+    configs = list(dict.fromkeys(configs))
+    print(
+        f"\n## batch and row-group sizes: parse + write_parquet of {items:,} pool items, streamed,"
+        f" each in a fresh process; {rounds} rounds in alternating order"
+    )
+    got: dict[tuple[int, int], list[tuple[float, int]]] = {c: [] for c in configs}
+    for r in range(rounds):
+        for c in configs if r % 2 == 0 else list(reversed(configs)):
+            _n, secs, rss = stream(pool, tmp / "s.parquet", items, *c)
+            got[c].append((secs, rss))
+    base = statistics.median(s for s, _ in got[(0, 0)])
+    print(f"{'batch':>7} {'row group':>9} {'cpu s':>14} {'vs parse':>16} {'peak RSS MB':>12}")
+    for (batch, group), runs in got.items():
+        secs = [s for s, _ in runs]
+        label = ("parse only", "") if not batch else (f"{batch:,}", f"{group:,}")
+        added = [x / base - 1 for x in secs]
+        print(
+            f"{label[0]:>7} {label[1]:>9} {min(secs):6.2f}-{max(secs):6.2f}"
+            f" {min(added):+7.1%}-{max(added):+7.1%} {max(r for _, r in runs) / 1024:12.0f}"
+        )
 
 
 def memory(pool: Path, items: int, tmp: Path) -> None:
     print("\n## peak RSS of parse + write_parquet streamed from the gzipped pool (fresh process)")
     for n in (items // 4, items):
-        res = subprocess.run(
-            [sys.executable, "-c", STREAM_RUN, str(pool), str(tmp / "m.parquet"), str(n)],
-            check=True,
-            capture_output=True,
-            text=True,
+        written, _secs, rss = stream(pool, tmp / "m.parquet", n, BATCH_SIZE, ROW_GROUP_SIZE)
+        print(f"{n:>8,} items: {written:>8,} records, peak RSS {rss / 1024:.0f} MB")
+
+
+CLI_RUN = [sys.executable, "-m", "newsmeta", "parse", "--input-format", "newsapi"]
+
+
+def cli(pool: Path, items: int, rounds: int, tmp: Path) -> None:
+    """``newsmeta parse`` on the command line: ``--jsonl`` to /dev/null against
+    ``--output out.parquet``, wall clock, alternating."""
+    src = tmp / "items.jsonl"
+    with gzip.open(pool, "rb") as fh, open(src, "wb") as dst:
+        for line in itertools.islice((x for x in fh if x.strip()), items):
+            dst.write(line)
+    rows = {
+        "--jsonl > /dev/null": [*CLI_RUN, str(src), "--jsonl"],
+        "--output out.parquet": [*CLI_RUN, str(src), "--output", str(tmp / "c.parquet")],
+        "--output out.jsonl": [*CLI_RUN, str(src), "--output", str(tmp / "c.jsonl")],
+    }
+    times: dict[str, list[float]] = {k: [] for k in rows}
+    for r in range(rounds):
+        for k in rows if r % 2 == 0 else list(reversed(rows)):
+            t = time.perf_counter()
+            subprocess.run(
+                rows[k], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            times[k].append(time.perf_counter() - t)
+    print(f"\n## newsmeta parse over {items:,} pool items (wall clock, {rounds} rounds)")
+    base = times["--jsonl > /dev/null"]
+    for k, v in times.items():
+        ratio = [a / b for a, b in zip(v, base)]
+        print(
+            f"{k:>22}: {min(v):6.2f}-{max(v):6.2f} s;"
+            f" vs --jsonl {min(ratio):.3f}-{max(ratio):.3f} (median {statistics.median(ratio):.3f})"
         )
-        written, rss = res.stdout.split()
-        print(f"{n:>8,} items: {int(written):>8,} records, peak RSS {int(rss) / 1024:.0f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,9 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         pages = html_inputs(unpack, args.pages)
         overhead("HTML pages", pages, args.rounds, tmp)
         del pages
-        if not args.skip_sizes:
-            sizes(inputs, tmp)
         del inputs
+        cli(pool, args.items, args.rounds, tmp)
+        if not args.skip_sizes:
+            sizes(pool, args.items, 3, tmp)
         memory(pool, args.items, tmp)
     print(f"\n(finished, load average {os.getloadavg()[0]:.1f})")
     return 0

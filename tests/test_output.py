@@ -221,3 +221,26 @@ def test_the_same_run_left_alone_finishes(big_input: Path, tmp_path: Path) -> No
     assert proc.returncode == 0, stderr
     assert pq.ParquetFile(out).metadata.num_rows == 6_000
     assert sorted(os.listdir(tmp_path)) == ["out.parquet", "small.jsonl"]
+
+
+def test_jobs_2_writes_the_same_table(tmp_path: Path) -> None:
+    lines = tmp_path / "items.jsonl"
+    with open(lines, "w", encoding="utf-8") as fh:
+        for i in range(700):  # a few tasks' worth
+            fh.write(json.dumps(dict(ITEM, url=f"https://example.com/{i}")) + "\n")
+    assert run(["parse", str(lines), "-o", "one.parquet"])[0] == 0
+    assert run(["parse", str(lines), "--jobs", "2", "-o", "two.parquet"])[0] == 0
+    one, two = read_parquet("one.parquet"), read_parquet("two.parquet")
+    assert len(one) == 700 and one == two
+    assert [a.url for a in two][:3] == [f"https://example.com/{i}" for i in range(3)]
+
+
+def test_a_record_arrow_cannot_hold_is_reported_and_the_rest_written(tmp_path: Path) -> None:
+    lines = tmp_path / "records.jsonl"
+    good = [Article(title=f"t{i}").to_json() for i in range(3)]
+    bad = json.dumps(dict(json.loads(good[0]), title="huge", copyright_year=2**70))
+    lines.write_text("\n".join([good[0], bad, *good[1:]]) + "\n", encoding="utf-8")
+    code, _out, err = run(["parse", str(lines), "-o", "out.parquet"])
+    assert code == 1
+    assert "records.jsonl#2" in err and "copyright_year" in err
+    assert [a.title for a in read_parquet("out.parquet")] == ["t0", "t1", "t2"]

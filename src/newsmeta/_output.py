@@ -52,7 +52,8 @@ def output_kind(path: str) -> str:
 
 class FileOutput:
     """An open ``--output`` file: :meth:`write` takes JSON bytes (``json``,
-    ``jsonl``), :meth:`record` an :class:`Article` (``parquet``)."""
+    ``jsonl``), :meth:`record` an :class:`Article` and :meth:`record_batch` an
+    Arrow record batch of them (``parquet``)."""
 
     def __init__(self, path: str, kind: str) -> None:
         self.path = path
@@ -80,6 +81,10 @@ class FileOutput:
 
     def record(self, article: Article) -> None:
         self._sink.write(article)
+
+    def record_batch(self, batch: Any) -> None:
+        """Add the rows of a ``pyarrow.RecordBatch`` of records (from a worker)."""
+        self._sink.write_batch(batch)
 
     def close(self) -> None:
         """Finish the file and give it its name."""

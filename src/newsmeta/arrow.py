@@ -582,6 +582,19 @@ class ParquetSink:
         if len(self._records) >= self._batch_size:
             self._convert()
 
+    def write_batch(self, batch: pa.RecordBatch) -> None:
+        """Add the rows of a record batch made by :func:`to_record_batch` (in another
+        process, say), after the records written before it."""
+        if not batch.schema.equals(arrow_schema()):
+            raise InputError("the batch's schema is not arrow_schema()")
+        if self._records:
+            self._convert()
+        self._batches.append(batch)
+        self._rows += batch.num_rows
+        self.count += batch.num_rows
+        if self._rows >= self._row_group_size:
+            self._flush()
+
     def write_all(self, articles: Iterable[Article]) -> None:
         """Add every record of ``articles``."""
         for a in articles:

@@ -44,7 +44,7 @@ from newsmeta._batch import (
 )
 from newsmeta.adapters import ADAPTERS
 from newsmeta.errors import ConfigError
-from newsmeta.records import Article, Severity
+from newsmeta.records import Severity
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -573,6 +573,13 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     return code
 
 
+def _items(kind: str, payload: Any) -> int:
+    """Items an outcome stands for: a ``batch`` holds its rows."""
+    if kind == "batch":
+        return int(payload.num_rows)
+    return 0 if kind == UNREADABLE else 1
+
+
 def _parse_records(
     args: argparse.Namespace,
     stdin: TextIO,
@@ -603,7 +610,7 @@ def _parse_records(
     )
     try:
         for chunk in results:
-            batch.advance(sum(1 for kind, _id, _p in chunk if kind != UNREADABLE))
+            batch.advance(sum(_items(kind, p) for kind, _id, p in chunk))
             for kind, rid, payload in chunk:
                 if kind == UNREADABLE:
                     batch.unreadable(str(payload))
@@ -615,9 +622,9 @@ def _parse_records(
                     batch.failed += 1
                     batch.error(f"newsmeta: {payload!s}")
                     continue
-                if output is not None and output.wants_records:
-                    assert isinstance(payload, Article)
-                    output.record(payload)
+                if kind == "batch":
+                    assert output is not None
+                    output.record_batch(payload)
                     continue
                 assert isinstance(payload, bytes)
                 if args.jsonl:

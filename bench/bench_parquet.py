@@ -1,7 +1,7 @@
 """Parquet output: what writing records to Parquet adds to parsing them.
 
     python -m bench.bench_parquet                  # 20,000 pool items, 400 HTML pages, 5 rounds
-    python -m bench.bench_parquet --items 100000   # the whole pool (RSS rows: 25,000 vs 100,000)
+    python -m bench.bench_parquet --memory-items 100000   # RSS rows: 25,000 vs 100,000 items
     python -m bench.bench_parquet --skip-sizes     # without the batch / row-group sweep
     python -m bench.bench_parquet --shared /work/shared   # when ../shared is elsewhere
 
@@ -239,7 +239,7 @@ def cli(pool: Path, items: int, rounds: int, tmp: Path) -> None:
     print(f"\n## newsmeta parse over {items:,} pool items (wall clock, {rounds} rounds)")
     base = times["--jsonl > /dev/null"]
     for k, v in times.items():
-        ratio = [a / b for a, b in zip(v, base)]
+        ratio = [a / b for a, b in zip(v, base, strict=True)]
         print(
             f"{k:>22}: {min(v):6.2f}-{max(v):6.2f} s;"
             f" vs --jsonl {min(ratio):.3f}-{max(ratio):.3f} (median {statistics.median(ratio):.3f})"
@@ -252,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=400)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--skip-sizes", action="store_true")
+    ap.add_argument(
+        "--memory-items", type=int, default=None, help="items for the RSS rows (default --items)"
+    )
     ap.add_argument("--shared", type=Path, default=POOL.parents[2], help="the shared folder")
     args = ap.parse_args(argv)
     pool = args.shared / "corpora" / "newsapi" / POOL.name
@@ -271,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         cli(pool, args.items, args.rounds, tmp)
         if not args.skip_sizes:
             sizes(pool, args.items, 3, tmp)
-        memory(pool, args.items, tmp)
+        memory(pool, args.memory_items or args.items, tmp)
     print(f"\n(finished, load average {os.getloadavg()[0]:.1f})")
     return 0
 

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsmeta import __version__
 from newsmeta._batch import (
@@ -47,6 +47,9 @@ from newsmeta.adapters import ADAPTERS
 from newsmeta.errors import ConfigError
 from newsmeta.records import Severity
 from newsmeta.settings import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from newsmeta._output import FileOutput
 
 __all__ = ["main", "parse_args"]
 
@@ -218,6 +221,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--jsonl", action="store_true", help="one record per line")
     p.add_argument("--indent", action="store_true", help="indent JSON (ignored with --jsonl)")
     p.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help="write to FILE, its format told by its extension: .parquet (needs newsmeta[arrow]),"
+        " .jsonl, .json; written under a temporary name and renamed at the end (- or none:"
+        " standard output)",
+    )
+    p.add_argument(
         "--merge",
         action="store_true",
         help="the inputs are one article: merge their records into one (docs/merge.md)",
@@ -293,9 +305,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="largest input read (default: 50M)",
     )
 
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the records parse prints",
+        description="Print the JSON Schema (draft 2020-12) of one record as parse prints it"
+        " (newsmeta.schema.json_schema(); a copy ships as newsmeta/article.schema.json).",
+    )
+
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the subcommand's usage, not the top level's
-        {"parse": p, "validate": v, "fill": f}[args.command].error(
+        {"parse": p, "validate": v, "fill": f, "schema": parser}[args.command].error(
             f"unrecognized arguments: {' '.join(extra)}"
         )
     return args
@@ -439,7 +458,13 @@ def _limits(args: argparse.Namespace) -> Limits:
     return Limits(max_input_bytes=args.max_bytes)
 
 
-def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _cmd_merge(
+    args: argparse.Namespace,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    output: FileOutput | None = None,
+) -> int:
     """``parse --merge``: every record of every input, merged into one."""
     from newsmeta._batch import records_of
     from newsmeta._convert import record_json_bytes
@@ -465,8 +490,11 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     except NewsmetaError as exc:
         stderr.write(f"newsmeta: {exc}\n")
         return EXIT_FAILED
-    write = _byte_writer(stdout)
-    write(record_json_bytes(merged, indent=not args.jsonl) + b"\n")
+    if output is not None and output.wants_records:
+        output.record(merged)
+    else:
+        write = _byte_writer(stdout) if output is None else output.write
+        write(record_json_bytes(merged, indent=not args.jsonl) + b"\n")
     return EXIT_OK
 
 
@@ -536,11 +564,54 @@ def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
 
 
 def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    if args.merge:
-        return _cmd_merge(args, stdin, stdout, stderr)
-    if args.force:
+    from newsmeta._output import FileOutput, output_kind, terminate_as_exit
+
+    if args.force and not args.merge:
         stderr.write("newsmeta: parse: --force goes with --merge\n")
         return EXIT_USAGE
+    target = args.output if args.output not in (None, "-") else None
+    output = None
+    try:
+        if target is not None:
+            kind = output_kind(target)
+            if args.jsonl and kind != "jsonl":
+                raise ConfigError(f"--output {target}: --jsonl writes JSON Lines; name it .jsonl")
+            args.jsonl = kind == "jsonl"
+            output = FileOutput(target, kind)
+    except ConfigError as exc:
+        stderr.write(f"newsmeta: parse: {exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        stderr.write(f"newsmeta: parse: cannot write {target}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    if output is None:
+        return (_cmd_merge if args.merge else _parse_records)(args, stdin, stdout, stderr, None)
+    try:
+        with terminate_as_exit():
+            code = (_cmd_merge if args.merge else _parse_records)(
+                args, stdin, stdout, stderr, output
+            )
+            output.close()
+    except BaseException as exc:
+        output.abort(exc)
+        raise
+    return code
+
+
+def _items(kind: str, payload: Any) -> int:
+    """Items an outcome stands for: a ``batch`` holds its rows."""
+    if kind == "batch":
+        return int(payload.num_rows)
+    return 0 if kind == UNREADABLE else 1
+
+
+def _parse_records(
+    args: argparse.Namespace,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    output: FileOutput | None,
+) -> int:
     batch = _Batch(args, stderr)
     # One path naming one file may print an object; a batch always prints an array.
     single = not args.jsonl and not is_batch(args.inputs)
@@ -550,10 +621,11 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
         indent=(args.indent or single) and not args.jsonl,
         url=args.url,
         content_type=args.content_type,
+        records=output is not None and output.wants_records,
     )
     held: tuple[str, bytes] | None = None  # the first record, until we know whether more follow
     written = 0
-    write = _byte_writer(stdout)
+    write = _byte_writer(stdout) if output is None else output.write
     results = ordered_map(
         parse_task,
         group_tasks(batch.tasks_of(args, stdin)),
@@ -563,7 +635,7 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     )
     try:
         for chunk in results:
-            batch.advance(sum(1 for kind, _id, _p in chunk if kind != UNREADABLE))
+            batch.advance(sum(_items(kind, p) for kind, _id, p in chunk))
             for kind, rid, payload in chunk:
                 if kind == UNREADABLE:
                     batch.unreadable(str(payload))
@@ -574,6 +646,10 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
                 if kind == "error":
                     batch.failed += 1
                     batch.error(f"newsmeta: {payload!s}")
+                    continue
+                if kind == "batch":
+                    assert output is not None
+                    output.record_batch(payload)
                     continue
                 assert isinstance(payload, bytes)
                 if args.jsonl:
@@ -589,7 +665,9 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
                 written += 1
     finally:
         batch.finish("parsed")
-    if held is not None:
+    if output is not None and output.wants_records:
+        pass  # a table, whatever the number of records
+    elif held is not None:
         rid, data = held
         # One article read from the one file named: an object. One record of a
         # multi-record input (JSON Lines, an array, a response): still an array.
@@ -795,6 +873,11 @@ def main(
             return _cmd_validate(args, stdin, stdout, stderr)
         if args.command == "fill":
             return _cmd_fill(args, stdin, stdout, stderr)
+        if args.command == "schema":
+            from newsmeta.schema import json_schema_text
+
+            _byte_writer(stdout)(json_schema_text().encode("utf-8"))
+            return EXIT_OK
     except KeyboardInterrupt:
         stderr.write("newsmeta: interrupted\n")
         return 130

@@ -305,6 +305,24 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="largest input read (default: 50M)",
     )
 
+    sp = sub.add_parser(
+        "spark",
+        help="parse inputs on Apache Spark into a Parquet dataset (needs newsmeta[spark])",
+        description="Parse INPUT... with one Spark task per file into a Parquet dataset at DIR"
+        " with the columns of parse --output x.parquet (docs/recipes/spark.md). Prints the counts;"
+        " exit 0 when all went well, 1 when items could not be parsed or records fail"
+        " --validate, 2 when an input could not be read or on a usage error.",
+    )
+    sp.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs")
+    sp.add_argument("--output", "-o", required=True, metavar="DIR", help="a new directory")
+    sp.add_argument(
+        "--master",
+        default=None,
+        help="Spark master (default local[*]; spark-submit's when run by it)",
+    )
+    sp.add_argument("--validate", default=None, metavar="PROFILE", help="count issues by profile")
+    _input_format(sp)
+
     sub.add_parser(
         "schema",
         help="print the JSON Schema of the records parse prints",
@@ -314,7 +332,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the subcommand's usage, not the top level's
-        {"parse": p, "validate": v, "fill": f, "schema": parser}[args.command].error(
+        {"parse": p, "validate": v, "fill": f, "spark": sp, "schema": parser}[args.command].error(
             f"unrecognized arguments: {' '.join(extra)}"
         )
     return args
@@ -873,6 +891,10 @@ def main(
             return _cmd_validate(args, stdin, stdout, stderr)
         if args.command == "fill":
             return _cmd_fill(args, stdin, stdout, stderr)
+        if args.command == "spark":
+            from newsmeta._spark_cli import run
+
+            return run(args, stdout, stderr)
         if args.command == "schema":
             from newsmeta.schema import json_schema_text
 

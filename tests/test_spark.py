@@ -183,10 +183,16 @@ def test_shipped_functions_hold_no_parser_objects(spark: Any) -> None:
     batch = pa.RecordBatch.from_pydict({"data": [page], "url": ["https://flowfx.de/"]})
     assert next(iter(parse_fn([batch]))).column("record_error").to_pylist() == [None]
     files = pa.RecordBatch.from_pydict(
-        {"path": [str(FIX / "html" / "flowfx-de-tmux.html")], "name": ["p"], "lines": [False]}
+        {
+            "index": [0],
+            "path": [str(FIX / "html" / "flowfx-de-tmux.html")],
+            "name": ["p"],
+            "lines": [False],
+        }
     )
     assert sum(b.num_rows for b in read_fn([files])) == 1
-    for fn in (read_fn, parse_fn):
+    write_fn = ns._write_function(str(FIX), "html", newsmeta.Limits(), None)
+    for fn in (read_fn, parse_fn, write_fn):
         spy = _Spy(cloudpickle.dumps(fn))
         spy.load()
         named = spy.names
@@ -212,8 +218,10 @@ def test_job_rows_equal_one_process_parquet(spark: Any, inputs: list[str], tmp_p
     assert many.num_rows == one.num_rows == counts.records
     assert _types(many.schema) == _types(arrow_schema()) == _types(one.schema)
     assert _records(many) == _records(one)
-    # Every file read by one task: one Parquet file per input that holds records.
-    assert len(list((tmp_path / "ds").glob("part-*.parquet"))) <= len(inputs)
+    # Every file read by one task, which writes one Parquet file with the very schema.
+    parts = sorted((tmp_path / "ds").glob("part-*.parquet"))
+    assert len(parts) == len(inputs)
+    assert all(pq.read_schema(p).equals(arrow_schema()) for p in parts)
     assert counts.errors == 2 and counts.unreadable == 0
     assert counts.skipped["warc request"] >= 4
     assert counts.issues["warc-truncated"] >= 1
@@ -311,3 +319,29 @@ def test_a_retried_task_writes_no_duplicate_rows(spark: Any, tmp_path: Path) -> 
     df.mapInArrow(_fail_first_attempt, df.schema).write.parquet(str(tmp_path / "ds"))
     assert pq.read_table(tmp_path / "ds").num_rows == 5001
     assert tally.value.records == 5001  # the failed attempt's counts were dropped
+
+
+def test_a_write_task_run_twice_leaves_one_whole_file(tmp_path: Path) -> None:
+    """What a retried (or speculative) task does: the same file, written whole, once."""
+    pytest.importorskip("pyspark", reason="pyspark absent")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsmeta import spark as ns
+
+    files = pa.RecordBatch.from_pydict(
+        {
+            "index": [7],
+            "path": [str(FIX / "warc" / "crawl.warc.gz")],
+            "name": ["crawl.warc.gz"],
+            "lines": [False],
+        }
+    )
+    write = ns._write_function(str(tmp_path), None, newsmeta.Limits(), None)
+    first = next(iter(write([files])))
+    second = next(iter(write([files])))
+    assert first.to_pylist() == second.to_pylist()
+    assert sorted(os.listdir(tmp_path)) == ["part-00007.parquet"]
+    assert (
+        pq.read_table(tmp_path / "part-00007.parquet").num_rows == first["records"][0].as_py() > 0
+    )

@@ -319,16 +319,12 @@ def _counts_of(batch: pa.RecordBatch) -> dict[str, int]:
     return out
 
 
-def _read_files(
-    format: str | None,
-    limits: Limits,
-    profile: str | None,
-    tally: Tally | None,
-    batches: Iterable[pa.RecordBatch],
-) -> Iterator[pa.RecordBatch]:
-    """The executor side of :func:`read`: every input named in ``batches``
-    (columns ``path``, ``name``, ``lines``) read and parsed, its records
-    yielded as batches, its failures and skips added to ``tally``."""
+def _parse_file(
+    path: str, name: str, lines: bool, format: str | None, limits: Limits, profile: str | None
+) -> Iterator[pa.RecordBatch | Counts]:
+    """One input read and parsed as ``newsmeta parse`` does: its records as
+    Arrow batches, then, last, its :class:`Counts` (a failure to read it is
+    counted there; what was read before it is kept)."""
     from newsmeta._batch import (
         READ_ERRORS,
         UNREADABLE,
@@ -341,43 +337,99 @@ def _read_files(
     )
 
     init_task(TaskOptions(format=format, limits=limits, records=True))
+    counts = Counts()
+    skipped: dict[str, int] = {}
+
+    def note(_name: str, kinds: dict[str, int]) -> None:
+        for kind, n in kinds.items():
+            skipped[f"warc {kind}"] = skipped.get(f"warc {kind}", 0) + n
+
+    tasks = iter_tasks(Source(path, name, lines), None, limits.max_input_bytes, note)  # type: ignore[arg-type]
+    while True:
+        try:
+            task = next(tasks)
+        except StopIteration:
+            break
+        except READ_ERRORS as exc:
+            task = (UNREADABLE, (name, describe_read_error(exc)))
+        for kind, _rid, payload in parse_task(task):
+            if kind == "batch":
+                counts += _batch_counts(payload, profile)
+                yield payload
+            elif kind == UNREADABLE:
+                counts += Counts(unreadable=1, messages=(str(payload),))
+            elif kind == "skipped":
+                counts += Counts(skipped={str(payload): 1})
+            else:  # error
+                counts += Counts(errors=1, messages=(str(payload),))
+        if task[0] == UNREADABLE:
+            break
+    yield counts + Counts(skipped=skipped)
+
+
+def _files_of(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[int, str, str, bool]]:
     for batch in batches:
-        for path, name, lines in zip(
+        yield from zip(
+            batch.column("index").to_pylist(),
             batch.column("path").to_pylist(),
             batch.column("name").to_pylist(),
             batch.column("lines").to_pylist(),
-            strict=False,
-        ):
-            counts = Counts()
-            skipped: dict[str, int] = {}
+            strict=True,
+        )
 
-            def note(_name: str, kinds: dict[str, int], skipped: dict[str, int] = skipped) -> None:
-                for kind, n in kinds.items():
-                    skipped[f"warc {kind}"] = skipped.get(f"warc {kind}", 0) + n
 
-            source = Source(path, name, lines)
-            tasks = iter_tasks(source, None, limits.max_input_bytes, note)  # type: ignore[arg-type]
-            while True:
-                try:
-                    task = next(tasks)
-                except StopIteration:
-                    break
-                except READ_ERRORS as exc:
-                    task = (UNREADABLE, (name, describe_read_error(exc)))
-                for kind, _rid, payload in parse_task(task):
-                    if kind == "batch":
-                        counts += _batch_counts(payload, profile)
-                        yield payload
-                    elif kind == UNREADABLE:
-                        counts += Counts(unreadable=1, messages=(str(payload),))
-                    elif kind == "skipped":
-                        counts += Counts(skipped={str(payload): 1})
-                    else:  # error
-                        counts += Counts(errors=1, messages=(str(payload),))
-                if task[0] == UNREADABLE:
-                    break
-            if tally is not None:
-                tally.add(counts + Counts(skipped=skipped))
+def _read_files(
+    format: str | None,
+    limits: Limits,
+    profile: str | None,
+    tally: Tally | None,
+    batches: Iterable[pa.RecordBatch],
+) -> Iterator[pa.RecordBatch]:
+    """The executor side of :func:`read`: every input named in ``batches``
+    read and parsed, its records yielded as batches, its counts added to ``tally``."""
+    for _index, path, name, lines in _files_of(batches):
+        for got in _parse_file(path, name, lines, format, limits, profile):
+            if isinstance(got, Counts):
+                if tally is not None:
+                    tally.add(got)
+            else:
+                yield got
+
+
+#: The rows :func:`write`'s tasks return: one per input file.
+_WRITTEN = "index long, records long, counts string"
+
+
+def _write_files(
+    folder: str,
+    format: str | None,
+    limits: Limits,
+    profile: str | None,
+    batches: Iterable[pa.RecordBatch],
+) -> Iterator[pa.RecordBatch]:
+    """The executor side of :func:`write`: each input's records written to
+    ``folder/part-INDEX.parquet`` (whole, then renamed into place); one small
+    row per input with its counts."""
+    import json
+
+    from newsmeta.arrow import ParquetSink
+
+    for index, path, name, lines in _files_of(batches):
+        target = os.path.join(folder, f"part-{index:05d}.parquet")
+        counts = Counts()
+        with ParquetSink(target) as sink:
+            for got in _parse_file(path, name, lines, format, limits, profile):
+                if isinstance(got, Counts):
+                    counts = got
+                else:
+                    sink.write_batch(got)
+        yield pa.RecordBatch.from_pydict(
+            {
+                "index": pa.array([index], pa.int64()),
+                "records": pa.array([sink.count], pa.int64()),
+                "counts": pa.array([json.dumps(attrs.asdict(counts))], pa.string()),
+            }
+        )
 
 
 def _batch_counts(batch: pa.RecordBatch, profile: str | None) -> Counts:
@@ -425,6 +477,21 @@ def read(
     validation profile (``default``, ``strict``) whose issues and verdicts are
     counted instead of the records' own issues.
     """
+    files, driver = _files(spark, paths, format, limits, validate)
+    if tally is not None:
+        tally.add(driver)
+    return files.mapInArrow(_read_function(format, limits, validate, tally), spark_schema())
+
+
+def _files(
+    spark: SparkSession,
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    format: str | None,
+    limits: Limits,
+    validate: str | None,
+) -> tuple[DataFrame, Counts]:
+    """The input files as a DataFrame, one per partition, and the driver's counts
+    (files a directory walk skipped, arguments that name nothing readable)."""
     from newsmeta._batch import InputFailure, Skipped, expand_inputs
 
     check_argument("limits", limits, Limits, optional=False)
@@ -439,7 +506,7 @@ def read(
         if isinstance(paths, (str, os.PathLike))
         else [os.fspath(p) for p in paths]
     )
-    rows: list[tuple[str, str, bool]] = []
+    rows: list[tuple[int, str, str, bool]] = []
     driver = Counts()
     for source in expand_inputs(args):
         if isinstance(source, Skipped):
@@ -449,22 +516,19 @@ def read(
         elif source.path == "-":
             raise ConfigError("paths: a Spark job reads files, not standard input")
         else:
-            rows.append((os.path.abspath(source.path), source.name, source.lines))
-    if tally is not None:
-        tally.add(driver)
-    files = StructType(
+            rows.append((len(rows), os.path.abspath(source.path), source.name, source.lines))
+    schema = StructType(
         [
+            StructField("index", from_arrow_type(pa.int64()), False),
             StructField("path", StringType(), False),
             StructField("name", StringType(), False),
             StructField("lines", from_arrow_type(pa.bool_()), False),
         ]
     )
-    sc = spark.sparkContext
     # One file per partition: parallelize with as many slices as files puts
     # exactly one in each (a repartition by round robin need not).
-    rdd = sc.parallelize(rows, max(len(rows), 1))
-    df = spark.createDataFrame(rdd, files)
-    return df.mapInArrow(_read_function(format, limits, validate, tally), spark_schema())
+    rdd = spark.sparkContext.parallelize(rows, max(len(rows), 1))
+    return spark.createDataFrame(rdd, schema), driver
 
 
 def _read_function(
@@ -486,14 +550,20 @@ def write(
 ) -> Counts:
     """Parse ``paths`` (as :func:`read`) into a Parquet dataset at ``output``; the job's counts.
 
-    The dataset is a directory of ``part-*.parquet`` files with the columns and
-    types of ``newsmeta parse --output x.parquet`` (:func:`newsmeta.arrow.arrow_schema`),
-    one file per input file that holds records. Spark's file commit protocol
-    writes each task's file whole or not at all, so a retried task leaves no
-    duplicate rows; the job writes under a temporary name beside ``output`` and
-    renames it at the end, so ``output`` is complete or absent. An existing
-    ``output`` is a :class:`~newsmeta.errors.ConfigError`.
+    The dataset is a directory with one ``part-NNNNN.parquet`` file per input
+    file, each with exactly the schema of ``newsmeta parse --output x.parquet``
+    (:func:`newsmeta.arrow.arrow_schema`). Each task writes its file with
+    pyarrow (as one process does) and hands back one row of counts; no record
+    passes through the JVM. A file is written under a temporary name and
+    renamed into place, and its name depends on the input alone, so a task
+    that fails half-way leaves nothing and its retry (or a speculative copy)
+    writes the same file whole: no duplicate rows. The job writes under a
+    temporary directory beside ``output`` and renames it at the end, so
+    ``output`` is complete or absent. ``output`` must be on a file system the
+    executors share with the driver; an existing ``output`` is a
+    :class:`~newsmeta.errors.ConfigError`.
     """
+    import json
     import shutil
     import uuid
 
@@ -503,14 +573,28 @@ def write(
     tmp = os.path.join(
         os.path.dirname(target), f".{os.path.basename(target)}.tmp-{uuid.uuid4().hex[:8]}"
     )
-    tally = Tally(spark)
-    df = read(spark, paths, format=format, limits=limits, validate=validate, tally=tally)
-    # Instants as Parquet TIMESTAMP(MICROS, UTC), as pyarrow writes them (Spark's default is INT96).
-    spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+    files, counts = _files(spark, paths, format, limits, validate)
+    os.mkdir(tmp)
     try:
-        df.write.parquet(tmp)
+        func = _write_function(tmp, format, limits, validate)
+        rows = files.mapInArrow(func, _WRITTEN).collect()
+        for row in sorted(rows, key=lambda r: r["index"]):
+            got = json.loads(row["counts"])
+            got["messages"] = tuple(got["messages"])
+            counts += Counts(**got)
+        if not rows:  # no input at all: still a dataset with the schema
+            from newsmeta.arrow import write_parquet
+
+            write_parquet([], os.path.join(tmp, "part-00000.parquet"))
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             shutil.rmtree(tmp, ignore_errors=True)
-    return tally.value
+    return counts
+
+
+def _write_function(
+    folder: str, format: str | None, limits: Limits, validate: str | None
+) -> functools.partial[Iterator[pa.RecordBatch]]:
+    """What :func:`write` ships to executors: a module function and plain options."""
+    return functools.partial(_write_files, folder, format, limits, validate)

@@ -25,6 +25,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,13 +47,32 @@ from newsmeta import spark as ns
 s = (SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false")
      .config("spark.ui.showConsoleProgress", "false").getOrCreate())
 s.sparkContext.setLogLevel("ERROR")
-t1 = time.time()
+tick = os.sysconf("SC_CLK_TCK")
+def cpu():
+    # This process, the JVM and its Python workers: every process under this one
+    # (utime + stime, and the children each has reaped), from /proc.
+    procs = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                f = open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            procs[int(d)] = (int(f[1]), sum(int(x) for x in f[11:15]) / tick)
+    mine, todo = 0.0, [os.getpid()]
+    while todo:
+        p = todo.pop()
+        mine += procs.get(p, (0, 0.0))[1]
+        todo += [c for c, (pp, _) in procs.items() if pp == p]
+    return mine
+t1, u1 = time.time(), cpu()
 c1 = ns.write(s, [sys.argv[1]], sys.argv[2] + "/a")
-t2 = time.time()
+t2, u2 = time.time(), cpu()
 c2 = ns.write(s, [sys.argv[1]], sys.argv[2] + "/b")
-t3 = time.time()
+t3, u3 = time.time(), cpu()
 s.stop()
 print(json.dumps({"startup": t1 - t0, "first": t2 - t1, "second": t3 - t2,
+                  "cpu_startup": u1, "cpu_first": u2 - u1, "cpu_second": u3 - u2,
                   "records": [c1.records, c2.records], "errors": [c1.errors, c2.errors]}))
 """
 
@@ -70,8 +90,15 @@ def split(pool: Path, out: Path, files: int) -> int:
     return len(lines)
 
 
-def one_process(data: Path, work: Path) -> float:
+def _children_cpu() -> float:
+    """CPU seconds of the waited-for child processes so far (a JVM's Python workers included)."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def one_process(data: Path, work: Path) -> tuple[float, float]:
     target = work / "one.parquet"
+    cpu = _children_cpu()
     t = time.time()
     subprocess.run(
         [sys.executable, "-m", "newsmeta", "parse", str(data), "--output", str(target), "-q"],
@@ -80,10 +107,11 @@ def one_process(data: Path, work: Path) -> float:
         stderr=subprocess.DEVNULL,
     )
     took = time.time() - t
+    cpu = _children_cpu() - cpu
     if not target.exists():
         raise SystemExit("newsmeta parse wrote no output")
     target.unlink()
-    return took
+    return took, cpu
 
 
 def spark(data: Path, work: Path) -> dict[str, float]:
@@ -127,12 +155,16 @@ def main() -> None:
         n = split(args.pool, data, args.files)
         print(f"{n:,} items in {args.files} files")
         rows = []
+        cpus: list[tuple[float, float]] = []
         for r in range(args.repeats):
-            one = one_process(data, work)
+            one, one_cpu = one_process(data, work)
             sp = spark(data, work)
             rows.append((one, sp))
+            cpus.append((one_cpu, sp["cpu_second"]))
             print(
-                f"round {r + 1}: one process {one:.1f} s ({n / one:,.0f}/s) | spark: session"
+                f"round {r + 1}: one process {one:.1f} s ({n / one:,.0f}/s, CPU {one_cpu:.1f} s)"
+                f" | spark: CPU s start-up {sp['cpu_startup']:.1f}, first job {sp['cpu_first']:.1f},"
+                f" second job {sp['cpu_second']:.1f}; session"
                 f" {sp['startup']:.1f} s, first job {sp['first']:.1f} s, second job"
                 f" {sp['second']:.1f} s, start-up + first {sp['with_startup']:.1f} s"
                 f" | records {sp['records']}",
@@ -153,6 +185,14 @@ def main() -> None:
         f"speed-up once the session is up: {_range(warm)}x (second job), {_range(first)}x (first job)"
     )
     print(f"speed-up with the JVM's start-up: {_range(cold)}x (target >= 1.15x)")
+    # CPU, not wall: what the second job would take on two cores nobody else
+    # uses (its CPU spread evenly over both; wall >= CPU / 2).
+    bound = [o / (c / 2) for o, c in cpus]
+    print(
+        f"CPU per item: one process {_range([o / n * 1e6 for o, _ in cpus], '{:.0f}')} µs;"
+        f" spark second job {_range([c / n * 1e6 for _, c in cpus], '{:.0f}')} µs (all processes);"
+        f" on two free cores at best {_range(bound)}x once up"
+    )
     print(
         "uptime after:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     )

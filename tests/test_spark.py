@@ -176,22 +176,16 @@ def test_shipped_functions_hold_no_parser_objects(spark: Any) -> None:
     from newsmeta import spark as ns
 
     tally = ns.Tally(spark)
-    read_fn = ns._read_function("html", newsmeta.Limits(), "strict", tally)
+    page_file = (0, str(FIX / "html" / "flowfx-de-tmux.html"), "p", False)
+    read_fn = ns._read_function("html", newsmeta.Limits(), "strict", tally, [page_file])
     parse_fn = ns._parse_function("data", "url", None, "record", None, newsmeta.Limits())
     # Run them here first, so any parser or tree they made would be reachable if it were kept.
     page = (FIX / "html" / "flowfx-de-tmux.html").read_bytes()
     batch = pa.RecordBatch.from_pydict({"data": [page], "url": ["https://flowfx.de/"]})
     assert next(iter(parse_fn([batch]))).column("record_error").to_pylist() == [None]
-    files = pa.RecordBatch.from_pydict(
-        {
-            "index": [0],
-            "path": [str(FIX / "html" / "flowfx-de-tmux.html")],
-            "name": ["p"],
-            "lines": [False],
-        }
-    )
-    assert sum(b.num_rows for b in read_fn([files])) == 1
-    write_fn = ns._write_function(str(FIX), "html", newsmeta.Limits(), None)
+    ids = pa.RecordBatch.from_pydict({"id": pa.array([0], pa.int64())})
+    assert sum(b.num_rows for b in read_fn([ids])) == 1
+    write_fn = ns._write_function(str(FIX), "html", newsmeta.Limits(), None, [page_file])
     for fn in (read_fn, parse_fn, write_fn):
         spy = _Spy(cloudpickle.dumps(fn))
         spy.load()
@@ -329,17 +323,11 @@ def test_a_write_task_run_twice_leaves_one_whole_file(tmp_path: Path) -> None:
 
     from newsmeta import spark as ns
 
-    files = pa.RecordBatch.from_pydict(
-        {
-            "index": [7],
-            "path": [str(FIX / "warc" / "crawl.warc.gz")],
-            "name": ["crawl.warc.gz"],
-            "lines": [False],
-        }
-    )
-    write = ns._write_function(str(tmp_path), None, newsmeta.Limits(), None)
-    first = next(iter(write([files])))
-    second = next(iter(write([files])))
+    files = [(7, str(FIX / "warc" / "crawl.warc.gz"), "crawl.warc.gz", False)]
+    ids = pa.RecordBatch.from_pydict({"id": pa.array([0], pa.int64())})
+    write = ns._write_function(str(tmp_path), None, newsmeta.Limits(), None, files)
+    first = next(iter(write([ids])))
+    second = next(iter(write([ids])))
     assert first.to_pylist() == second.to_pylist()
     assert sorted(os.listdir(tmp_path)) == ["part-00007.parquet"]
     assert (

@@ -367,15 +367,15 @@ def _parse_file(
     yield counts + Counts(skipped=skipped)
 
 
-def _files_of(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[int, str, str, bool]]:
+#: An input file as the driver lists it: ``(index, path, name, read as JSON Lines)``.
+_File = tuple[int, str, str, bool]
+
+
+def _files_of(files: Sequence[_File], batches: Iterable[pa.RecordBatch]) -> Iterator[_File]:
+    """The files whose indexes (column ``id``) a task was given."""
     for batch in batches:
-        yield from zip(
-            batch.column("index").to_pylist(),
-            batch.column("path").to_pylist(),
-            batch.column("name").to_pylist(),
-            batch.column("lines").to_pylist(),
-            strict=True,
-        )
+        for i in batch.column("id").to_pylist():
+            yield files[i]
 
 
 def _read_files(
@@ -383,11 +383,12 @@ def _read_files(
     limits: Limits,
     profile: str | None,
     tally: Tally | None,
+    files: Sequence[_File],
     batches: Iterable[pa.RecordBatch],
 ) -> Iterator[pa.RecordBatch]:
     """The executor side of :func:`read`: every input named in ``batches``
     read and parsed, its records yielded as batches, its counts added to ``tally``."""
-    for _index, path, name, lines in _files_of(batches):
+    for _index, path, name, lines in _files_of(files, batches):
         for got in _parse_file(path, name, lines, format, limits, profile):
             if isinstance(got, Counts):
                 if tally is not None:
@@ -405,6 +406,7 @@ def _write_files(
     format: str | None,
     limits: Limits,
     profile: str | None,
+    files: Sequence[_File],
     batches: Iterable[pa.RecordBatch],
 ) -> Iterator[pa.RecordBatch]:
     """The executor side of :func:`write`: each input's records written to
@@ -414,7 +416,7 @@ def _write_files(
 
     from newsmeta.arrow import ParquetSink
 
-    for index, path, name, lines in _files_of(batches):
+    for index, path, name, lines in _files_of(files, batches):
         target = os.path.join(folder, f"part-{index:05d}.parquet")
         counts = Counts()
         with ParquetSink(target) as sink:
@@ -477,10 +479,10 @@ def read(
     validation profile (``default``, ``strict``) whose issues and verdicts are
     counted instead of the records' own issues.
     """
-    files, driver = _files(spark, paths, format, limits, validate)
+    ids, files, driver = _files(spark, paths, format, limits, validate)
     if tally is not None:
         tally.add(driver)
-    return files.mapInArrow(_read_function(format, limits, validate, tally), spark_schema())
+    return ids.mapInArrow(_read_function(format, limits, validate, tally, files), spark_schema())
 
 
 def _files(
@@ -489,8 +491,9 @@ def _files(
     format: str | None,
     limits: Limits,
     validate: str | None,
-) -> tuple[DataFrame, Counts]:
-    """The input files as a DataFrame, one per partition, and the driver's counts
+) -> tuple[DataFrame, tuple[_File, ...], Counts]:
+    """The input files: a DataFrame of their indexes, one per partition, the
+    files themselves (shipped to the tasks with the function), and the driver's counts
     (files a directory walk skipped, arguments that name nothing readable)."""
     from newsmeta._batch import InputFailure, Skipped, expand_inputs
 
@@ -517,26 +520,24 @@ def _files(
             raise ConfigError("paths: a Spark job reads files, not standard input")
         else:
             rows.append((len(rows), os.path.abspath(source.path), source.name, source.lines))
-    schema = StructType(
-        [
-            StructField("index", from_arrow_type(pa.int64()), False),
-            StructField("path", StringType(), False),
-            StructField("name", StringType(), False),
-            StructField("lines", from_arrow_type(pa.bool_()), False),
-        ]
-    )
-    # One file per partition: parallelize with as many slices as files puts
-    # exactly one in each (a repartition by round robin need not).
-    rdd = spark.sparkContext.parallelize(rows, max(len(rows), 1))
-    return spark.createDataFrame(rdd, schema), driver
+    # One file per partition, and no Python on the way: ``range`` with as many
+    # partitions as files gives each task exactly one index, built in the JVM
+    # (a DataFrame of the paths made from Python rows would need a Python
+    # worker per task just to hand them over; a repartition, a shuffle).
+    ids = spark.range(0, len(rows), 1, numPartitions=max(len(rows), 1))
+    return ids, tuple(rows), driver
 
 
 def _read_function(
-    format: str | None, limits: Limits, validate: str | None, tally: Tally | None
+    format: str | None,
+    limits: Limits,
+    validate: str | None,
+    tally: Tally | None,
+    files: Sequence[_File],
 ) -> functools.partial[Iterator[pa.RecordBatch]]:
     """What :func:`read` ships to executors: a module function, plain options
     and the tally's accumulator (the file paths come as rows)."""
-    return functools.partial(_read_files, format, limits, validate, tally)
+    return functools.partial(_read_files, format, limits, validate, tally, tuple(files))
 
 
 def write(
@@ -573,11 +574,11 @@ def write(
     tmp = os.path.join(
         os.path.dirname(target), f".{os.path.basename(target)}.tmp-{uuid.uuid4().hex[:8]}"
     )
-    files, counts = _files(spark, paths, format, limits, validate)
+    ids, files, counts = _files(spark, paths, format, limits, validate)
     os.mkdir(tmp)
     try:
-        func = _write_function(tmp, format, limits, validate)
-        rows = files.mapInArrow(func, _WRITTEN).collect()
+        func = _write_function(tmp, format, limits, validate, files)
+        rows = ids.mapInArrow(func, _WRITTEN).collect()
         for row in sorted(rows, key=lambda r: r["index"]):
             got = json.loads(row["counts"])
             got["messages"] = tuple(got["messages"])
@@ -594,7 +595,11 @@ def write(
 
 
 def _write_function(
-    folder: str, format: str | None, limits: Limits, validate: str | None
+    folder: str,
+    format: str | None,
+    limits: Limits,
+    validate: str | None,
+    files: Sequence[_File],
 ) -> functools.partial[Iterator[pa.RecordBatch]]:
     """What :func:`write` ships to executors: a module function and plain options."""
-    return functools.partial(_write_files, folder, format, limits, validate)
+    return functools.partial(_write_files, folder, format, limits, validate, tuple(files))

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
+from newsmeta._kit import Extraction
 from newsmeta.adapters import flat, html, newsapi, text
 from newsmeta.records import Article
-from newsmeta.resolve import Extraction
 from newsmeta.results import Result
 from newsmeta.settings import Limits
 

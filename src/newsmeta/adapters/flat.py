@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
+from newsmeta._kit import Extraction, FieldName
 from newsmeta._text import as_text, split_lines
 from newsmeta.recognizers.contacts import ContactLine, parse_contact_line
 from newsmeta.recognizers.dates import MAX_DATE_LEN, ParsedDateTime, parse_date, parse_datetime
@@ -39,7 +40,7 @@ from newsmeta.recognizers.text import (
 )
 from newsmeta.recognizers.urls import host, is_image_url, is_url, size_from_url
 from newsmeta.records import Article, Image, Organization, Person, Placeholder, Truncation
-from newsmeta.resolve import Extraction, resolve
+from newsmeta.resolve import resolve
 from newsmeta.settings import COPYRIGHT_YEARS, DEFAULT_LIMITS, MIN_BODY_CHARS, Limits
 
 __all__ = ["NAME", "extract", "looks_like", "parse"]
@@ -203,7 +204,6 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
     )
     st.ex.issue(
         "truncated",
-        "warning",
         f"input cut short: {missing:,} characters missing",
         field_name="truncation",
         lines=[no],
@@ -217,7 +217,6 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
         what = "URL" if kept_partial.startswith(("http", "/html", "//")) else guess
         st.ex.issue(
             "truncated-value",
-            "warning",
             f"the last value ({what}) was cut by the truncation and is not used: {kept_partial[:80]!r}",
             field_name="truncation.partial",
             lines=[no],
@@ -231,7 +230,7 @@ def extract(
     text, notes = as_text(data, limits, mojibake=True)
     ex = Extraction(adapter=NAME, input=input_name)
     for note in notes:
-        ex.issue("lossy-decoding", "warning", note)
+        ex.issue("lossy-decoding", note)
     st = _State(ex=ex)
     raw_lines = split_lines(text.removeprefix("\ufeff"), limits)
     _truncation(st, raw_lines)
@@ -271,13 +270,12 @@ def _assign(st: _State) -> None:
         elif line.kind is Kind.LOCALE:
             _language(st, line)
         elif line.kind is Kind.STRIPPED:
-            st.ex.issue(
+            st.ex.reject(
                 "letters-stripped",
-                "warning",
                 f"only punctuation is left of this line; its letters were stripped upstream: {line.text.strip()[:60]!r}",
+                line.text.strip(),
                 lines=[line.no],
             )
-            st.ex.keep(line.text.strip(), lines=[line.no])
             line.claimed = True
     _text(st)
 
@@ -324,13 +322,12 @@ def _header_and_urls(st: _State) -> None:
             article_url = article_url or url
         else:
             same_site = article_url is not None and host(url) == host(article_url)
-            ex.issue(
+            ex.reject(
                 "unknown-url",
-                "info",
                 f"a URL with no role in the layout{' (same site)' if same_site else ''}: {url[:120]}",
+                url,
                 lines=[line.no],
             )
-            ex.keep(url, lines=[line.no])
 
 
 #: Most lines of leftover text that may stand before the article URL.
@@ -376,7 +373,6 @@ def _placeholders(st: _State) -> None:
             st.ex.placeholders.append(_placeholder(st.ex, p, line.no))
             st.ex.issue(
                 "placeholder-leak",
-                "warning",
                 f"unresolved XPath template for {p.field or 'a value'} left in the input: {p.xpath[:120]}",
                 field_name="placeholders",
                 lines=[line.no],
@@ -385,7 +381,7 @@ def _placeholders(st: _State) -> None:
 
 
 #: Datetime lines in a dump, by how many there are: the layout's order.
-_DATE_ORDER: dict[int, tuple[str, ...]] = {
+_DATE_ORDER: dict[int, tuple[FieldName, ...]] = {
     1: ("published",),
     2: ("published", "modified"),
     3: ("published", "created", "modified"),
@@ -400,11 +396,10 @@ def _dates(st: _State) -> None:
     for line, name in zip(dated, order, strict=False):
         when = line.data
         assert isinstance(when, ParsedDateTime)
-        st.ex.add(name, when.value, line.text.strip(), lines=[line.no])
+        st.ex.add(name, when.value, line.text.strip(), lines=[line.no], tz_assumed=when.tz_assumed)
         if when.tz_assumed:
             st.ex.issue(
                 "timezone-assumed",
-                "warning",
                 f"{name} has no UTC offset; read as UTC",
                 field_name=name,
                 lines=[line.no],
@@ -413,7 +408,6 @@ def _dates(st: _State) -> None:
     for line in dated[3:]:
         st.ex.issue(
             "extra-date",
-            "info",
             "more than three datetimes: the layout gives this one no role",
             lines=[line.no],
         )
@@ -436,7 +430,6 @@ def _contact(st: _State, line: Line) -> None:
     if c.telephone_raw and not c.telephone:
         st.ex.issue(
             "invalid-phone",
-            "warning",
             f"{c.telephone_raw!r} is not a possible telephone number",
             field_name="publisher.telephone",
             lines=[line.no],
@@ -468,20 +461,14 @@ def _language(st: _State, line: Line) -> None:
     raw = line.text.strip()
     tag, note = normalize_language(raw)
     if tag is None:
-        st.ex.issue(
-            "invalid-language",
-            "warning",
-            note or f"{raw!r}",
-            field_name="language",
-            lines=[line.no],
+        st.ex.reject(
+            "invalid-language", note or f"{raw!r}", raw, field_name="language", lines=[line.no]
         )
-        st.ex.keep(raw, lines=[line.no])
     else:
         st.ex.add("language", tag, raw, lines=[line.no])
         if note:
             st.ex.issue(
                 "language-normalised",
-                "info",
                 f"{raw!r} → {tag!r}: {note}",
                 field_name="language",
                 lines=[line.no],
@@ -637,7 +624,6 @@ def _keywords(st: _State) -> None:
                     detail.append("same items in another order")
                 ex.issue(
                     "keywords-mismatch",
-                    "warning",
                     "the keywords line disagrees with the tags: " + "; ".join(detail),
                     field_name="keywords",
                     lines=[line.no, *tag_groups[0].provenance.location.lines],

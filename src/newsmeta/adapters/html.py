@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from newsmeta._kit import Candidate, Extraction
 from newsmeta._text import as_text, check_size
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
@@ -36,7 +37,7 @@ from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
-from newsmeta.resolve import Candidate, Extraction, resolve
+from newsmeta.resolve import resolve
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -196,7 +197,7 @@ def extract(
     if isinstance(data, str):
         text, notes = as_text(data, limits)  # the size check; lone surrogates replaced
         for note in notes:
-            ex.issue("lossy-decoding", "warning", note)
+            ex.issue("lossy-decoding", note)
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         check_size(raw, limits)
@@ -209,7 +210,7 @@ def extract(
         if plan is not None and parsed is not None:
             root, cut = parsed
             if plan[1]:
-                ex.issue("encoding-mismatch", "info", "; ".join(plan[1]))
+                ex.issue("encoding-mismatch", "; ".join(plan[1]))
             _cut_issue(ex, cut)
             return extract_root(root, url=url, ex=ex, probe=raw)
         decoded = decode(raw, content_type=content_type)
@@ -219,7 +220,6 @@ def extract(
         if decoded.notes:
             ex.issue(
                 "lossy-decoding" if decoded.lossy else "encoding-mismatch",
-                "warning" if decoded.lossy else "info",
                 "; ".join(decoded.notes),
             )
     else:
@@ -233,7 +233,6 @@ def _cut_issue(ex: Extraction, cut: list[str]) -> None:
     for why in cut[:1]:
         ex.issue(
             "markup-cut",
-            "warning",
             f"the HTML parser stopped early ({why}); what follows is not read",
         )
 
@@ -287,12 +286,10 @@ def extract_root(
         path = f"jsonld[{n}]"
         value, note = jsonld.load(el.text or "")
         if value is None:
-            ex.issue(
-                "bad-embedded-json", "warning", f"{path}: {note}; the script was skipped", path=path
-            )
+            ex.issue("bad-embedded-json", f"{path}: {note}; the script was skipped", path=path)
             continue
         if note:
-            ex.issue("embedded-json-repaired", "info", f"{path}: {note}", path=path)
+            ex.issue("embedded-json-repaired", f"{path}: {note}", path=path)
         objects.extend(schema.collect(value, path))
     if objects:
         schema.map_objects(page, "jsonld", objects)
@@ -769,11 +766,6 @@ def _local_offsets(ex: Extraction) -> None:
     ``2023-11-09T06:35:29Z``) shows the offset, which is then applied to the
     UTC value (same instant) and reported as ``offset-inferred``.
     """
-    assumed = {
-        i.location.path
-        for i in ex.issues
-        if i.code == "timezone-assumed" and i.location.path is not None
-    }
     for name in ("published", "modified", "created"):
         cands = [c for c in ex.candidates if c.field == name]
         if len(cands) < 2:
@@ -782,13 +774,13 @@ def _local_offsets(ex: Extraction) -> None:
         value = best.value
         if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
             continue
-        if best.provenance.location.path in assumed:
+        if best.tz_assumed:
             continue  # the best value is itself a guess
         if not any(
             isinstance(c.value, dt.datetime) and c.value == value and c.value.utcoffset()
             for c in cands
         ):
-            _infer_offset(ex, name, best, cands, assumed)
+            _infer_offset(ex, name, best, cands)
         for i, c in enumerate(ex.candidates):
             v = c.value
             if (
@@ -801,14 +793,12 @@ def _local_offsets(ex: Extraction) -> None:
                 break
 
 
-def _infer_offset(
-    ex: Extraction, name: str, best: Candidate, cands: list[Candidate], assumed: set[str]
-) -> None:
+def _infer_offset(ex: Extraction, name: str, best: Candidate, cands: list[Candidate]) -> None:
     value = best.value
     assert isinstance(value, dt.datetime)
     for c in cands:
         wall = c.value
-        if c is best or (c.provenance.location.path or "") not in assumed:
+        if c is best or not c.tz_assumed:
             continue
         if not isinstance(wall, dt.datetime):
             continue
@@ -821,7 +811,6 @@ def _infer_offset(
         ex.candidates[i] = attrs.evolve(best, value=local)
         ex.issue(
             "offset-inferred",
-            "info",
             f"{name}: {best.provenance.raw!r} is UTC; {c.provenance.raw!r}"
             f" ({c.provenance.location.path}) is the same instant in local time,"
             f" so the offset {local.strftime('%z')} is kept",

@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from newsmeta._convert import dumps, loads
+from newsmeta._kit import Candidate, Extraction
 from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
@@ -51,7 +52,7 @@ from newsmeta.recognizers.text import (
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import host, is_image_url, is_url, join, size_from_url
 from newsmeta.records import Article, Image, Location, Organization, Person, Truncation
-from newsmeta.resolve import Candidate, Extraction, resolve
+from newsmeta.resolve import resolve
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
@@ -234,14 +235,13 @@ def _string(ctx: _Ctx, obj: Mapping[str, Any], key: str, field_name: str) -> str
     if value is None:
         return None
     if not isinstance(value, str):
-        ctx.ex.issue(
+        ctx.ex.reject(
             "invalid-value",
-            "warning",
             f"{key} should be a string, got {type(value).__name__}: {_show(value)}",
+            _show(value),
             field_name=field_name,
             path=ctx.path(key),
         )
-        ctx.ex.keep(_show(value), path=ctx.path(key))
         return None
     return value if value.strip() else None
 
@@ -265,7 +265,6 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
         return value
     ctx.ex.issue(
         "mojibake-repaired",
-        "info",
         f"{key} was UTF-8 decoded as Latin-1 upstream; repaired: {_show(value)!r} → {_show(repaired)!r}",
         field_name=field_name,
         path=ctx.path(key),
@@ -327,14 +326,9 @@ def _html_to_text(text: str) -> str:
 
 def _bad_url(ctx: _Ctx, key: str, field_name: str, raw: str, what: str) -> None:
     """An envelope URL that is not one: an ``invalid-url`` issue, the text kept."""
-    ctx.ex.issue(
-        "invalid-url",
-        "warning",
-        f"{key} {what}: {_show(raw)}",
-        field_name=field_name,
-        path=ctx.path(key),
+    ctx.ex.reject(
+        "invalid-url", f"{key} {what}: {_show(raw)}", raw, field_name=field_name, path=ctx.path(key)
     )
-    ctx.ex.keep(raw, path=ctx.path(key))
 
 
 def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
@@ -359,14 +353,13 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
             if key not in ("id", "name"):
                 ex.keep(f"{key}: {_show(src[key])}", path=ctx.path(f"source.{key}"))
     elif src is not None:
-        ex.issue(
+        ex.reject(
             "invalid-value",
-            "warning",
             f"source should be an object with id and name, got {_show(src)}",
+            _show(src),
             field_name="publisher",
             path=ctx.path("source"),
         )
-        ex.keep(_show(src), path=ctx.path("source"))
     ctx.site = site
 
     url = _string(ctx, obj, "url", "url")
@@ -412,22 +405,25 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
     if published is not None:
         when = parse_datetime(published)
         if when is None:
-            ex.issue(
+            ex.reject(
                 "invalid-date",
-                "warning",
                 f"publishedAt is not a date: {_show(published)}",
+                published,
                 field_name="published",
                 path=ctx.path("publishedAt"),
             )
-            ex.keep(published, path=ctx.path("publishedAt"))
         else:
             ex.add(
-                "published", when.value, published, path=ctx.path("publishedAt"), rank=ENVELOPE_RANK
+                "published",
+                when.value,
+                published,
+                path=ctx.path("publishedAt"),
+                rank=ENVELOPE_RANK,
+                tz_assumed=when.tz_assumed,
             )
             if when.tz_assumed:
                 ex.issue(
                     "timezone-assumed",
-                    "warning",
                     "publishedAt has no UTC offset; read as UTC",
                     field_name="published",
                     path=ctx.path("publishedAt"),
@@ -443,14 +439,13 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
                 "authors", Person(name=name), author, path=ctx.path("author"), rank=ENVELOPE_RANK
             )
         if not people:
-            ex.issue(
+            ex.reject(
                 "not-a-name",
-                "info",
                 f"author names no person: {_show(author)}",
+                author,
                 field_name="authors",
                 path=ctx.path("author"),
             )
-            ex.keep(author, path=ctx.path("author"))
 
     for key, value in obj.items():
         if key not in ENVELOPE_KEYS:
@@ -566,7 +561,6 @@ def _dump(ctx: _Ctx, content: str) -> None:
             # repeat is noted so the content line stays accounted for.
             ex.issue(
                 "repeated-block",
-                "info",
                 f"{c.field} also given in the content: {_show(c.provenance.raw)!r}",
                 field_name=c.field,
                 lines=prov.location.lines,
@@ -578,16 +572,15 @@ def _dump(ctx: _Ctx, content: str) -> None:
         if c.field in _TEXT_FIELDS and isinstance(c.value, str):
             ref = _stripped_against(ctx, c.value)
             if ref is not None:
-                ex.issue(
+                ex.reject(
                     "letters-stripped",
-                    "warning",
                     f"this content line is the envelope's {_show(ref)!r} with its letters"
                     f" beyond Latin-1 deleted upstream; not used as the {c.field}:"
                     f" {_show(c.value)!r}",
+                    c.provenance.raw,
                     lines=lines,
                     path=prov.location.path,
                 )
-                ex.keep(c.provenance.raw, lines=lines, path=prov.location.path)
                 continue
         if (
             c.field == "og_image"
@@ -621,21 +614,19 @@ def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
     path = ctx.path("content")
     if is_url(plain) or (plain.startswith(("http://", "https://")) and " " not in plain):
         # A URL, or the start of one the cut left.
-        ex.issue(
+        ex.reject(
             "unknown-url",
-            "info",
             f"a URL line in a text snippet: {_show(plain)}",
+            plain,
             lines=[no],
             path=path,
         )
-        ex.keep(plain, lines=[no], path=path)
         return False
     alnum = has_alnum(plain)
     if not alnum or (_stripping_possible(ctx) and looks_letter_stripped(plain)):
         if _stripping_possible(ctx):
             ex.issue(
                 "letters-stripped",
-                "warning",
                 f"its letters were stripped upstream; not used in the body: {_show(plain)!r}",
                 lines=[no],
                 path=path,
@@ -681,14 +672,13 @@ class _Pictures:
             self.flush(caption=line)
             return True
         if line.casefold() in BOILERPLATE_LINES or is_copyright_notice(line):
-            self.ctx.ex.issue(
+            self.ctx.ex.reject(
                 "boilerplate",
-                "info",
                 f"page furniture, not the story: {line!r}",
+                line,
                 lines=[no],
                 path=self.path,
             )
-            self.ctx.ex.keep(line, lines=[no], path=self.path)
             return True
         credit = parse_credit(line)
         if credit is None and not announces_caption(line):
@@ -728,7 +718,6 @@ def _snippet(ctx: _Ctx, content: str) -> None:
         )
         ex.issue(
             "truncated",
-            "warning",
             f"content cut short by the aggregator: {mark.missing_chars:,} characters missing;"
             " the body is only its start",
             field_name="truncation",
@@ -738,7 +727,6 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     if _HTML_TAG.search(text) is not None:
         ex.issue(
             "html-in-content",
-            "info",
             "content holds HTML tags; read as text",
             field_name="body",
             path=path,
@@ -772,7 +760,6 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     ):
         ex.issue(
             "letters-stripped",
-            "warning",
             "the title and description have letters beyond Latin-1 and the content has none:"
             " they were probably deleted upstream, so the body reads with gaps",
             field_name="body",
@@ -837,7 +824,7 @@ def iter_results(
             yield Result(index=item.index, input=item.where, error=exc)
             continue
         for note in notes:
-            ex.issue("lossy-decoding", "warning", note)
+            ex.issue("lossy-decoding", note)
         yield Result(index=item.index, input=item.where, article=resolve(ex, source=NAME))
 
 
@@ -850,7 +837,7 @@ def extract(
     item = _only(items, input_name)
     ex = extract_item(item.value, prefix=item.prefix, input_name=item.input, limits=limits)
     for note in notes:
-        ex.issue("lossy-decoding", "warning", note)
+        ex.issue("lossy-decoding", note)
     return ex
 
 

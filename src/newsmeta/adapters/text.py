@@ -22,6 +22,7 @@ import re
 
 from attrs import define
 
+from newsmeta._kit import Extraction
 from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
 from newsmeta.recognizers.prose import (
@@ -34,7 +35,7 @@ from newsmeta.recognizers.text import has_letters, looks_letter_stripped
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import is_url
 from newsmeta.records import Article, Image, Truncation
-from newsmeta.resolve import Extraction, resolve
+from newsmeta.resolve import resolve
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = ["NAME", "extract", "looks_like", "parse"]
@@ -115,7 +116,7 @@ def extract(
     text, notes = as_text(data, limits, mojibake=True)
     ex = Extraction(adapter=NAME, input=input_name)
     for note in notes:
-        ex.issue("lossy-decoding", "warning", note)
+        ex.issue("lossy-decoding", note)
     text = text.removeprefix("\ufeff")
     mark = find_marker(text)
     if mark is not None:
@@ -126,7 +127,6 @@ def extract(
         )
         ex.issue(
             "truncated",
-            "warning",
             f"text cut short: {mark.missing_chars:,} characters missing",
             field_name="truncation",
             lines=[last],
@@ -138,10 +138,9 @@ def extract(
     for i, p in enumerate(paras):
         if p.text.casefold() in BOILERPLATE_LINES or is_copyright_notice(p.text):
             role[i] = "boilerplate"
-            ex.issue(
-                "boilerplate", "info", f"page furniture, not the story: {p.text!r}", lines=p.lines
+            ex.reject(
+                "boilerplate", f"page furniture, not the story: {p.text!r}", p.text, lines=p.lines
             )
-            ex.keep(p.text, lines=p.lines)
             continue
         credit = parse_credit(p.text)
         follows = announces_caption(p.text)
@@ -174,13 +173,12 @@ def extract(
         if i in role:
             continue
         if looks_letter_stripped(p.text):
-            ex.issue(
+            ex.reject(
                 "letters-stripped",
-                "warning",
                 f"only punctuation is left of this paragraph: {p.text[:60]!r}",
+                p.text,
                 lines=p.lines,
             )
-            ex.keep(p.text, lines=p.lines)
             continue
         body.append(p)
     if body:

@@ -20,6 +20,7 @@ import orjson
 from attrs import define, field
 from lxml import etree
 
+from newsmeta._kit import as_field
 from newsmeta.adapters._html.names import HTTP_EQUIV, META, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
@@ -218,13 +219,13 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
         rank = RANK[family]
         if kind in ("title", "description", "section"):
             page.text(
-                kind,
+                as_field(kind),
                 page.strip_site(clean_text(content)) if kind == "title" else content,
                 path,
                 rank,
             )
         elif kind in ("published", "modified", "created"):
-            page.when(kind, content, path, rank)
+            page.when(as_field(kind), content, path, rank)
         elif kind == "url":
             page.url("url", content, path, rank)
         elif kind == "language":
@@ -257,7 +258,7 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             ]
             page.authors(named, path, rank)
         else:
-            page.tags(kind, values, path, rank)
+            page.tags(as_field(kind), values, path, rank)
     seen_ranks: set[int] = set()
     for img in images:
         page.image(
@@ -277,7 +278,7 @@ def _parsely_page(page: Page, content: str, path: str, rank: int) -> None:
     try:
         data = orjson.loads(content)
     except orjson.JSONDecodeError:
-        page.ex.issue("bad-embedded-json", "warning", "parsely-page is not valid JSON", path=path)
+        page.ex.issue("bad-embedded-json", "parsely-page is not valid JSON", path=path)
         return
     if not isinstance(data, dict):
         return

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 
 from attrs import define, field
 
+from newsmeta._kit import Extraction, FieldName
 from newsmeta.adapters._html.names import TITLE_SEPARATORS
 from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import host, is_url, join
 from newsmeta.records import Image, Organization, Person
-from newsmeta.resolve import Extraction
 
 __all__ = ["Page", "clean_text", "to_int"]
 
@@ -104,7 +104,7 @@ class Page:
 
     # ------------------------------------------------------------------ scalars
 
-    def text(self, name: str, raw: object, path: str, rank: int) -> None:
+    def text(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """A text field: title, description, section (markup inside is dropped)."""
         if not isinstance(raw, str):
             return
@@ -115,7 +115,7 @@ class Page:
             value = value[:MAX_TEXT]
         self.ex.add(name, value, self._raw(raw), path=path, rank=rank)
 
-    def when(self, name: str, raw: object, path: str, rank: int) -> None:
+    def when(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """A date for ``published``, ``modified`` or ``created``.
 
         A day without a time goes to ``date`` when it is the published day,
@@ -131,21 +131,21 @@ class Page:
                 got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
             self._dates[raw] = got
         if got is None:
-            self.ex.issue(
+            self.ex.reject(
                 "invalid-date",
-                "warning",
                 f"{name}: {raw[:80]!r} is not a date newsmeta reads",
+                self._raw(raw),
                 field_name=name,
                 path=path,
             )
-            self.ex.keep(self._raw(raw), path=path)
             return
         if isinstance(got, ParsedDateTime):
-            self.ex.add(name, got.value, self._raw(raw), path=path, rank=rank)
+            self.ex.add(
+                name, got.value, self._raw(raw), path=path, rank=rank, tz_assumed=got.tz_assumed
+            )
             if got.tz_assumed:
                 self.ex.issue(
                     "timezone-assumed",
-                    "warning",
                     f"{name}: {raw!r} has no UTC offset; read as UTC",
                     field_name=name,
                     path=path,
@@ -154,20 +154,19 @@ class Page:
         if name == "published":
             self.ex.add("date", got, self._raw(raw), path=path, rank=rank)
             return
-        self.ex.issue(
+        self.ex.reject(
             "date-without-time",
-            "info",
             f"{name}: {raw[:80]!r} gives the day {got.isoformat()} but no time newsmeta reads;"
             " none is made up",
+            self._raw(raw),
             field_name=name,
             path=path,
         )
-        self.ex.keep(self._raw(raw), path=path)
 
     def day(self, value: dt.date, raw: str, path: str, rank: int) -> None:
         self.ex.add("date", value, self._raw(raw), path=path, rank=rank)
 
-    def url(self, name: str, raw: object, path: str, rank: int) -> str | None:
+    def url(self, name: FieldName, raw: object, path: str, rank: int) -> str | None:
         """A URL, resolved against the base; not-URLs are dropped."""
         if not isinstance(raw, str):
             return None
@@ -202,13 +201,11 @@ class Page:
             return
         tag, note = normalize_language(raw)
         if tag is None:
-            self.ex.issue(
-                "invalid-language", "warning", note or f"{raw!r}", field_name="language", path=path
-            )
+            self.ex.issue("invalid-language", note or f"{raw!r}", field_name="language", path=path)
             return
         self.ex.add("language", tag, self._raw(raw), path=path, rank=rank)
         if note:
-            self.ex.issue("language-normalised", "info", note, field_name="language", path=path)
+            self.ex.issue("language-normalised", note, field_name="language", path=path)
 
     def copyright_year(self, raw: object, path: str, rank: int) -> None:
         year = to_int(raw)
@@ -268,7 +265,7 @@ class Page:
                     "authors", person, self._raw(raw), path=f"{path}[{i}]" if i else path, rank=rank
                 )
 
-    def tags(self, name: str, raw: object, path: str, rank: int) -> None:
+    def tags(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """Tags or keywords: a comma list or a list of strings, split, in order."""
         items: list[str] = []
         if isinstance(raw, str):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsmeta._kit import FieldName
 from newsmeta.adapters._html.names import (
     ARTICLE_TYPES,
     ORGANIZATION_TYPES,
@@ -148,11 +149,12 @@ class _Mapper:
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1
         )
-        for key, name in (
+        dates: tuple[tuple[str, FieldName], ...] = (
             ("datePublished", "published"),
             ("dateCreated", "created"),
             ("dateModified", "modified"),
-        ):
+        )
+        for key, name in dates:
             p.when(name, _text_of(obj.get(key)), f"{path}.{key}", rank)
         authors: list[tuple[str, str | None]] = []
         persons = True

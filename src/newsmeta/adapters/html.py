@@ -25,7 +25,7 @@ import attrs
 from lxml import etree
 
 from newsmeta._kit import Candidate, Extraction
-from newsmeta._text import as_text, check_size
+from newsmeta._text import as_text, bom_of, check_size
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
@@ -89,11 +89,12 @@ def looks_like(text: str) -> bool:
 
 def looks_like_bytes(data: bytes) -> bool:
     """:func:`looks_like` for bytes, without decoding the whole input."""
-    prefix = data[: SNIFF * 2]
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if prefix.startswith(bom):
-            return looks_like(prefix[len(bom) :].decode(codec, "replace"))
-    return looks_like(prefix.removeprefix(codecs.BOM_UTF8).decode("latin-1"))
+    mark = bom_of(data)
+    if mark is not None and mark[1] != "utf-8":
+        bom, codec = mark
+        width = 4 if codec.startswith("utf-32") else 2
+        return looks_like(data[len(bom) : len(bom) + SNIFF * width].decode(codec, "replace"))
+    return looks_like(data[: SNIFF * 2].removeprefix(codecs.BOM_UTF8).decode("latin-1"))
 
 
 def _parse(text: str, utf8: bytes | None = None) -> etree._Element:

@@ -25,12 +25,13 @@ import attrs
 from lxml import etree
 
 from newsmeta._kit import Candidate, Extraction
+from newsmeta._kit.titles import TITLE_SEPARATORS
 from newsmeta._text import as_text, bom_of, check_size
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
-from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
+from newsmeta.adapters._html.names import RANK, WEAK
 from newsmeta.adapters._html.page import Page, to_int
 from newsmeta.errors import FormatError, InputError, check_argument
 from newsmeta.recognizers.dates import find_date, parse_when

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -31,6 +30,7 @@ import attrs
 
 from newsmeta._convert import dumps, loads
 from newsmeta._kit import Candidate, Extraction
+from newsmeta._kit.titles import site_keys, strip_site
 from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
@@ -41,10 +41,8 @@ from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
 from newsmeta.recognizers.prose import announces_caption, is_copyright_notice, parse_credit
 from newsmeta.recognizers.text import (
-    alnum_only,
     count_letters,
     has_alnum,
-    has_letters,
     is_stripped_copy,
     letters_beyond_latin1,
     looks_letter_stripped,
@@ -80,8 +78,6 @@ ENVELOPE_RANK = 5
 _SNIFF_CHARS = 65_536
 #: Lines of leftover text that may open a dump before the item's URL.
 _DUMP_URL_WITHIN = 3
-#: Shortest site name compared with a title's trailing `` - Site`` part.
-_MIN_SITE_KEY = 4
 #: Fewest letters beyond Latin-1 the title and description must have before a
 #: content without any is called stripped.
 _MIN_LOST_LETTERS = 3
@@ -90,14 +86,6 @@ _MIN_CONTENT_LETTERS = 20
 #: Longest value shown in an issue message.
 _SHOW = 120
 
-_SITE_SUFFIX = re.compile(
-    r"""
-    \s[-|–—]\s+         # a separator between spaces: " - ", " | ", " – "
-    (?P<site>[^-|–—]{1,80})  # the site's name: no further separator
-    \s*\Z
-    """,
-    re.VERBOSE,
-)
 #: A flattened dump's header line: `` date 2022-01-07 https://…``.
 _DUMP_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\S{0,30}\s+https?://\S+", re.ASCII)
 _SNIFF_KEYS = re.compile(r'"(?:publishedAt|urlToImage|totalResults|articles)"\s*:')
@@ -272,49 +260,6 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
     return repaired
 
 
-def _fold_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return alnum_only(decomposed)
-
-
-def _site_matches(site: str, names: Sequence[str]) -> bool:
-    """Does a title's trailing part name the site (its source name or its host)?
-
-    >>> _site_matches("Brain Damaged", ["Braindamaged.fr", "braindamaged.fr"])
-    True
-    >>> _site_matches("AlloCiné", ["Allocine.fr"])
-    True
-    >>> _site_matches("Live updates", ["Example.com"])
-    False
-    """
-    key = _fold_key(site)
-    if len(key) < _MIN_SITE_KEY:
-        return False
-    for name in names:
-        other = _fold_key(name)
-        label = _fold_key(name.split(".")[0]) if "." in name else other
-        if len(other) < _MIN_SITE_KEY:
-            continue
-        if key in other or other in key or (len(label) >= _MIN_SITE_KEY and label in key):
-            return True
-    return False
-
-
-def strip_site_suffix(title: str, names: Sequence[str]) -> str:
-    """``title`` without a trailing `` - Site Name`` that names the site.
-
-    >>> strip_site_suffix("Obesity on the rise - The Thaiger", ["Thethaiger.com"])
-    'Obesity on the rise'
-    >>> strip_site_suffix("Covid - What we know", ["Example.com"])
-    'Covid - What we know'
-    """
-    m = _SITE_SUFFIX.search(title)
-    if m is None or not _site_matches(m["site"], names):
-        return title
-    head = title[: m.start()].rstrip()
-    return head if has_letters(head) else title
-
-
 def _html_to_text(text: str) -> str:
     """Tags dropped (block tags become line breaks) and entities decoded."""
 
@@ -371,14 +316,13 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
         else:
             _bad_url(ctx, "url", "url", url, "is not an absolute URL")
 
-    names = [n for n in (site, host(ctx.url) if ctx.url else None) if n]
     title = _string(ctx, obj, "title", "title")
     if title is not None:
         clean = " ".join(html.unescape(_repair(ctx, "title", "title", title)).split())
         ctx.references.append(clean)
         ex.add(
             "title",
-            strip_site_suffix(clean, names),
+            strip_site(clean, site_keys([site] if site else [], ctx.url)),
             title,
             path=ctx.path("title"),
             rank=ENVELOPE_RANK,

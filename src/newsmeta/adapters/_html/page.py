@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from attrs import define, field
 
 from newsmeta._kit import Extraction, FieldName
-from newsmeta.adapters._html.names import TITLE_SEPARATORS
+from newsmeta._kit.titles import site_keys, strip_site
 from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.people import clean_author
-from newsmeta.recognizers.urls import host, is_url, join
+from newsmeta.recognizers.urls import is_url, join
 from newsmeta.records import Image, Organization, Person
 
 __all__ = ["Page", "clean_text", "to_int"]
@@ -300,10 +300,8 @@ class Page:
     # ------------------------------------------------------------------ titles
 
     def strip_site(self, title: str) -> str:
-        """``Headline | Site`` without the site's name (and what follows it),
-        when the name is known; ``Site: Headline`` without the leading name.
-
-        The host (``example.com`` → ``example``) counts as a name.
+        """``title`` without the site's name (:func:`newsmeta._kit.titles.strip_site`),
+        the names being the page's own so far and the host of :attr:`base`.
 
         >>> p = Page(ex=Extraction(adapter="html"), base="https://www.example.com/a")
         >>> p.site_names.append("Krimi-Archiv")
@@ -312,38 +310,7 @@ class Page:
         >>> p.strip_site("Example - Another headline"), p.strip_site("Krimi-Archiv")
         ('Another headline', 'Krimi-Archiv')
         """
-        names = {n.casefold() for n in self.site_names if len(n) >= 3}
-        h = host(self.base) if self.base else None
-        if h:
-            names.add(h.casefold())
-            names.add(h.split(".")[0].casefold())
-        folded = title.casefold()
-        best = len(title)
-        for sep in TITLE_SEPARATORS:
-            if sep not in title:
-                continue
-            for name in names:
-                i = folded.find(sep + name)
-                if 0 < i < best:
-                    best = i
-                if folded.startswith(name + sep) and len(title) > len(name + sep):
-                    return title[len(name + sep) :].strip()
-            head, _, tail = title.rpartition(sep)
-            if head and best == len(title) and _site_like(tail, names):
-                best = len(head)
-        return title[:best].strip() if best < len(title) else title
-
-
-def _site_like(part: str, names: set[str]) -> bool:
-    p = part.strip().casefold()
-    if not p:
-        return False
-    squeezed = p.replace(" ", "")
-    return (
-        p in names
-        or squeezed in names
-        or any(n and (n in p and len(p) <= len(n) + 12) for n in names)
-    )
+        return strip_site(title, site_keys(self.site_names, self.base))
 
 
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")

@@ -31,7 +31,6 @@ import attrs
 from newsmeta._convert import dumps, loads
 from newsmeta._kit import Candidate, Extraction
 from newsmeta._kit.titles import site_keys, strip_site
-from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
 from newsmeta.errors import FormatError, InputError, NewsmetaError
@@ -39,7 +38,7 @@ from newsmeta.recognizers.dates import parse_datetime
 from newsmeta.recognizers.mojibake import repair_mojibake
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
-from newsmeta.recognizers.prose import announces_caption, is_copyright_notice, parse_credit
+from newsmeta.recognizers.prose import Picture, prose_roles
 from newsmeta.recognizers.text import (
     count_letters,
     has_alnum,
@@ -592,57 +591,21 @@ def _stripping_possible(ctx: _Ctx) -> bool:
     return ctx.lost_letters() >= _MIN_LOST_LETTERS
 
 
-@attrs.define
-class _Pictures:
-    """Photo credits and captions inside a snippet: images, not body.
-
-    ``Image copyrightGetty ImagesImage caption`` (BBC) is a credit whose caption
-    is the next line; a lone ``Image caption`` label announces a caption too.
-    """
-
-    ctx: _Ctx
-    path: str
-    credit: str | None = None
-    raw: list[str] = attrs.field(factory=list)
-    lines: list[int] = attrs.field(factory=list)
-    waiting: bool = False
-    """The last line announced a caption: the next one is it."""
-
-    def take(self, no: int, line: str) -> bool:
-        """Is ``line`` a credit, a caption label or an announced caption?"""
-        if self.waiting:
-            self.raw.append(line)
-            self.lines.append(no)
-            self.flush(caption=line)
-            return True
-        if line.casefold() in BOILERPLATE_LINES or is_copyright_notice(line):
-            self.ctx.ex.reject(
-                "boilerplate",
-                f"page furniture, not the story: {line!r}",
-                line,
-                lines=[no],
-                path=self.path,
-            )
-            return True
-        credit = parse_credit(line)
-        if credit is None and not announces_caption(line):
-            return False
-        self.flush()
-        self.credit, self.raw, self.lines = credit, [line], [no]
-        self.waiting = announces_caption(line)
-        if not self.waiting:
-            self.flush()
-        return True
-
-    def flush(self, caption: str | None = None) -> None:
-        if not self.raw:
-            return
-        image = Image(caption=caption, credit=self.credit)
-        if caption is not None or self.credit is not None:
-            self.ctx.ex.add("images", image, "\n".join(self.raw), lines=self.lines, path=self.path)
-        else:
-            self.ctx.ex.keep(self.raw[0], lines=self.lines, path=self.path)
-        self.credit, self.raw, self.lines, self.waiting = None, [], [], False
+def _picture(ctx: _Ctx, pieces: Sequence[tuple[int, str, str]], pic: Picture, path: str) -> None:
+    """A photo credit in a snippet, with its caption: an image, not body."""
+    at = sorted([pic.credit_at, *([pic.caption_at] if pic.caption_at is not None else [])])
+    if pic.caption_at is None and pic.credit is None:
+        no, plain, _line = pieces[pic.credit_at]
+        ctx.ex.keep(plain, lines=[no], path=path)  # a caption label with no caption
+        return
+    caption = pieces[pic.caption_at][1] if pic.caption_at is not None else None
+    ctx.ex.add(
+        "images",
+        Image(caption=caption, credit=pic.credit),
+        "\n".join(pieces[k][1] for k in at),
+        lines=[pieces[k][0] for k in at],
+        path=path,
+    )
 
 
 def _snippet(ctx: _Ctx, content: str) -> None:
@@ -675,23 +638,42 @@ def _snippet(ctx: _Ctx, content: str) -> None:
             field_name="body",
             path=path,
         )
+    # Each line's pieces (block tags split a line) are the snippet's paragraphs.
+    pieces: list[tuple[int, str, str]] = []  # line number, plain text, raw line
+    for no, line in split_lines(text, ctx.limits):
+        if line.strip():
+            pieces.extend(
+                (no, plain, line)
+                for plain in (" ".join(p.split()) for p in _html_to_text(line).split("\n"))
+                if plain
+            )
+    roles = prose_roles([plain for _no, plain, _line in pieces])
+    pictures = {pic.credit_at: pic for pic in roles.pictures}
+    captions = {pic.caption_at for pic in roles.pictures if pic.caption_at is not None}
     paragraphs: list[str] = []
     raw: list[str] = []
     used: list[int] = []
-    pictures = _Pictures(ctx, path)
-    for no, line in split_lines(text, ctx.limits):
-        if not line.strip():
+    for i, (no, plain, line) in enumerate(pieces):
+        if i in roles.boilerplate:
+            ex.reject(
+                "boilerplate",
+                f"page furniture, not the story: {plain!r}",
+                plain,
+                lines=[no],
+                path=path,
+            )
             continue
-        kept = False
-        for piece in _html_to_text(line).split("\n"):
-            plain = " ".join(piece.split())
-            if plain and not pictures.take(no, plain) and _snippet_line(ctx, no, plain):
-                paragraphs.append(plain)
-                kept = True
-        if kept:
-            raw.append(line)
-            used.append(no)
-    pictures.flush()
+        if i in captions:
+            continue  # taken with its credit
+        pic = pictures.get(i)
+        if pic is not None:
+            _picture(ctx, pieces, pic, path)
+            continue
+        if _snippet_line(ctx, no, plain):
+            paragraphs.append(plain)
+            if not used or used[-1] != no:
+                raw.append(line)
+                used.append(no)
     if not paragraphs:
         return
     body = "\n\n".join(paragraphs)

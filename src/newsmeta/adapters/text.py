@@ -23,14 +23,8 @@ import re
 from attrs import define
 
 from newsmeta._kit import Extraction
-from newsmeta._tables import BOILERPLATE_LINES
 from newsmeta._text import as_text, split_lines
-from newsmeta.recognizers.prose import (
-    announces_caption,
-    is_copyright_notice,
-    parse_credit,
-    parse_dateline,
-)
+from newsmeta.recognizers.prose import parse_dateline, prose_roles
 from newsmeta.recognizers.text import has_letters, looks_letter_stripped
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import is_url
@@ -44,8 +38,6 @@ NAME = "text"
 
 #: Longest line taken for a title; longer opening lines are body.
 MAX_TITLE_CHARS = 200
-#: Longest paragraph taken for a caption.
-MAX_CAPTION_CHARS = 400
 #: Fewest words a title has (a lone word is a label, not a headline).
 MIN_TITLE_WORDS = 2
 
@@ -133,35 +125,29 @@ def extract(
         )
     paras = _paragraphs(text, limits)
     body: list[_Para] = []
-    # Credits first: each claims the paragraph before it as its caption.
-    role: dict[int, str] = {}
-    for i, p in enumerate(paras):
-        if p.text.casefold() in BOILERPLATE_LINES or is_copyright_notice(p.text):
-            role[i] = "boilerplate"
+    roles = prose_roles([p.text for p in paras])
+    role: dict[int, str] = dict.fromkeys(roles.claimed(), "picture")
+    pictures = {pic.credit_at: pic for pic in roles.pictures}
+    for i, p in enumerate(paras):  # in input order, so kept text stays in order
+        if i in roles.boilerplate:
             ex.reject(
                 "boilerplate", f"page furniture, not the story: {p.text!r}", p.text, lines=p.lines
             )
             continue
-        credit = parse_credit(p.text)
-        follows = announces_caption(p.text)
-        if credit is None and not follows:
+        pic = pictures.get(i)
+        if pic is None:
             continue
-        role[i] = "credit"
-        caption: _Para | None = None
-        # "Image copyrightAFPImage caption": the caption is the next paragraph;
-        # "© REUTERS / NAME" under a photo: the caption is the one before.
-        j = i + 1 if follows else i - 1
-        if 0 <= j < len(paras) and role.get(j) is None and len(paras[j].text) <= MAX_CAPTION_CHARS:
-            caption = paras[j]
-            role[j] = "caption"
-        parts = sorted([p, *([caption] if caption else [])], key=lambda q: q.lines[0])
-        lines = [n for q in parts for n in q.lines]
-        raw = "\n".join(q.raw for q in parts)
+        caption = paras[pic.caption_at] if pic.caption_at is not None else None
+        label = paras[pic.credit_at]
+        if caption is None and pic.credit is None:
+            ex.keep(label.text, lines=label.lines)  # a caption label with no caption
+            continue
+        parts = sorted([label, *([caption] if caption else [])], key=lambda q: q.lines[0])
         ex.add(
             "images",
-            Image(caption=caption.text if caption else None, credit=credit),
-            raw,
-            lines=lines,
+            Image(caption=caption.text if caption else None, credit=pic.credit),
+            "\n".join(q.raw for q in parts),
+            lines=[n for q in parts for n in q.lines],
         )
     first = next((i for i in range(len(paras)) if i not in role), None)
     if first is not None:

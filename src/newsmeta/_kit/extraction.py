@@ -169,6 +169,28 @@ class Extraction:
             )
         )
 
+    def cut_short(
+        self,
+        missing_chars: int | None,
+        marker: str,
+        message: str,
+        *,
+        partial: str | None = None,
+        lines: Iterable[int] = (),
+        path: str | None = None,
+    ) -> None:
+        """The input (or its text field) was cut short (``… [+N chars]``): the
+        :class:`~newsmeta.records.Truncation` and its ``truncated`` issue, built
+        here for every adapter."""
+        lines = tuple(lines)
+        self.truncation = Truncation(
+            missing_chars=missing_chars,
+            marker=marker,
+            partial=partial,
+            location=self.location(lines, path),
+        )
+        self.issue("truncated", message, field_name="truncation", lines=lines, path=path)
+
     def keep(self, text: str, *, lines: Iterable[int] = (), path: str | None = None) -> None:
         """Keep input nobody recognised."""
         self.unrecognised.append(Unrecognised(text=text, location=self.location(lines, path)))

@@ -37,9 +37,10 @@ from newsmeta.recognizers.text import (
     looks_letter_stripped,
     split_glued,
     split_keywords,
+    truncation_marker,
 )
 from newsmeta.recognizers.urls import host, is_image_url, is_url, size_from_url
-from newsmeta.records import Article, Image, Organization, Person, Placeholder, Truncation
+from newsmeta.records import Article, Image, Organization, Person, Placeholder
 from newsmeta.resolve import resolve
 from newsmeta.settings import COPYRIGHT_YEARS, DEFAULT_LIMITS, MIN_BODY_CHARS, Limits
 
@@ -51,8 +52,6 @@ _HEADER = re.compile(r"\s*date\s+(?P<date>\S{1,40})\s+(?P<url>https?://\S+)\s*",
 _DIMS = re.compile(r"(?P<w>\d{1,6})\s+(?P<h>\d{1,6})(?:\s+(?P<rep>true|false))?", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
 #: ``… [+672 chars]`` at the very end: U+2026 (or three dots), a space, the count.
-_TRUNC = re.compile(r"(?:…|\.\.\.)\s?\[\+(?P<n>\d{1,12}) chars\]\s*\Z")
-_TRUNC_TAIL = 40  # the marker is shorter than this; only the tail is searched
 _XPATH_START = frozenset("/.")  # what a template line starts with (``/html``, ``.//``)
 _MAX_LOCALE_LEN = 16
 
@@ -187,25 +186,19 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
     if not lines:
         return
     no, last = lines[-1]
-    tail_start = max(0, len(last) - _TRUNC_TAIL)
-    m = _TRUNC.search(last, tail_start)
-    if m is None:
+    found = truncation_marker(last)
+    if found is None:
         return
-    partial = last[: m.start()]
+    start, missing = found
+    partial = last[:start]
     lines.pop()
-    missing = int(m["n"])
-    marker = last[m.start() :].strip()
+    marker = last[start:].strip()
     kept_partial = partial.strip() or None
-    st.ex.truncation = Truncation(
-        missing_chars=missing,
-        marker=marker,
-        partial=kept_partial,
-        location=st.ex.location([no]),
-    )
-    st.ex.issue(
-        "truncated",
+    st.ex.cut_short(
+        missing,
+        marker,
         f"input cut short: {missing:,} characters missing",
-        field_name="truncation",
+        partial=kept_partial,
         lines=[no],
     )
     if kept_partial is not None and looks_like_xpath(kept_partial):

@@ -35,6 +35,7 @@ from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
 from newsmeta.errors import FormatError, InputError, NewsmetaError
 from newsmeta.recognizers.dates import parse_datetime
+from newsmeta.recognizers.markup import has_tags, strip_tags
 from newsmeta.recognizers.mojibake import repair_mojibake
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
@@ -48,7 +49,7 @@ from newsmeta.recognizers.text import (
 )
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import host, is_image_url, is_url, join, size_from_url
-from newsmeta.records import Article, Image, Location, Organization, Person, Truncation
+from newsmeta.records import Article, Image, Location, Organization, Person
 from newsmeta.resolve import resolve
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
@@ -88,16 +89,6 @@ _SHOW = 120
 #: A flattened dump's header line: `` date 2022-01-07 https://…``.
 _DUMP_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\S{0,30}\s+https?://\S+", re.ASCII)
 _SNIFF_KEYS = re.compile(r'"(?:publishedAt|urlToImage|totalResults|articles)"\s*:')
-_HTML_TAG = re.compile(
-    r"""
-    <(?P<close>/?)             # an opening or closing tag
-    (?P<name>[A-Za-z][A-Za-z0-9]{0,10})  # its name
-    (?:\s[^<>]{0,500})?        # attributes, bounded
-    /?>                        # maybe self-closing
-    """,
-    re.VERBOSE,
-)
-_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr"})
 
 
 def looks_like(text: str) -> bool:
@@ -261,11 +252,7 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
 
 def _html_to_text(text: str) -> str:
     """Tags dropped (block tags become line breaks) and entities decoded."""
-
-    def sub(m: re.Match[str]) -> str:
-        return "\n" if m["name"].lower() in _BLOCK_TAGS else ""
-
-    return html.unescape(_HTML_TAG.sub(sub, text))
+    return html.unescape(strip_tags(text))
 
 
 def _bad_url(ctx: _Ctx, key: str, field_name: str, raw: str, what: str) -> None:
@@ -617,21 +604,15 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     if mark is not None:
         text = mark.text
         last_no = sum(1 for _ in split_lines(text))
-        ex.truncation = Truncation(
-            missing_chars=mark.missing_chars,
-            marker=mark.marker,
-            partial=None,
-            location=ex.location([last_no], path=path),
-        )
-        ex.issue(
-            "truncated",
+        ex.cut_short(
+            mark.missing_chars,
+            mark.marker,
             f"content cut short by the aggregator: {mark.missing_chars:,} characters missing;"
             " the body is only its start",
-            field_name="truncation",
             lines=[last_no],
             path=path,
         )
-    if _HTML_TAG.search(text) is not None:
+    if has_tags(text):
         ex.issue(
             "html-in-content",
             "content holds HTML tags; read as text",

@@ -28,7 +28,7 @@ from newsmeta.recognizers.prose import parse_dateline, prose_roles
 from newsmeta.recognizers.text import has_letters, looks_letter_stripped
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import is_url
-from newsmeta.records import Article, Image, Truncation
+from newsmeta.records import Article, Image
 from newsmeta.resolve import resolve
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
@@ -114,13 +114,10 @@ def extract(
     if mark is not None:
         text = mark.text
         last = sum(1 for _ in split_lines(text, limits))
-        ex.truncation = Truncation(
-            missing_chars=mark.missing_chars, marker=mark.marker, location=ex.location([last])
-        )
-        ex.issue(
-            "truncated",
+        ex.cut_short(
+            mark.missing_chars,
+            mark.marker,
             f"text cut short: {mark.missing_chars:,} characters missing",
-            field_name="truncation",
             lines=[last],
         )
     paras = _paragraphs(text, limits)

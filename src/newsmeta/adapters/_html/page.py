@@ -21,6 +21,7 @@ from newsmeta._kit import Extraction, FieldName
 from newsmeta._kit.titles import site_keys, strip_site
 from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
+from newsmeta.recognizers.markup import strip_tags
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import is_url, join
 from newsmeta.records import Image, Organization, Person
@@ -35,14 +36,6 @@ MAX_WRITTEN_DATE = 64
 #: Longest raw value copied into a provenance record.
 MAX_RAW = 2000
 
-_TAGS = re.compile(
-    r"""
-    </?[A-Za-z][A-Za-z0-9]{0,20}   # a tag name, opening or closing
-    (?:\s[^<>]{0,500})?            # its attributes, bounded
-    /?>
-    """,
-    re.VERBOSE,
-)
 _INT = re.compile(r"\s*(\d{1,6})(?:\.0+)?\s*(?:px)?\s*", re.ASCII)
 
 
@@ -108,7 +101,7 @@ class Page:
         """A text field: title, description, section (markup inside is dropped)."""
         if not isinstance(raw, str):
             return
-        value = clean_text(_TAGS.sub(" ", raw) if "<" in raw else raw)
+        value = clean_text(strip_tags(raw))
         if not value:
             return
         if len(value) > MAX_TEXT:

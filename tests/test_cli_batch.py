@@ -64,7 +64,7 @@ def test_parse_writes_utf8_whatever_the_stream_encoding(jsonl: bool) -> None:
     text = "Prince Harry’s “surprise” video – Москва"
     item = json.dumps({"title": text, "url": "https://example.com/a"}).encode()
     inp = io.TextIOWrapper(io.BytesIO(item), encoding="utf-8")
-    argv = ["parse", "--format", "newsapi", "-"] + (["--jsonl"] if jsonl else [])
+    argv = ["parse", "--input-format", "newsapi", "-"] + (["--jsonl"] if jsonl else [])
     code = main(argv, stdin=inp, stdout=out, stderr=io.StringIO())
     out.flush()
     assert code == 0
@@ -74,10 +74,10 @@ def test_parse_writes_utf8_whatever_the_stream_encoding(jsonl: bool) -> None:
 @pytest.mark.parametrize(
     "argv",
     [
-        ["parse", "--format", "newsapi", "--merge", "-"],
-        ["validate", "--input-format", "newsapi", "--format", "jsonl", "-"],
-        ["validate", "--input-format", "newsapi", "--format", "json", "-"],
-        ["validate", "--input-format", "newsapi", "--format", "summary", "-"],
+        ["parse", "--input-format", "newsapi", "--merge", "-"],
+        ["validate", "--input-format", "newsapi", "--report", "jsonl", "-"],
+        ["validate", "--input-format", "newsapi", "--report", "json", "-"],
+        ["validate", "--input-format", "newsapi", "--report", "summary", "-"],
     ],
 )
 def test_every_command_writes_to_an_ascii_stdout(argv: list[str]) -> None:
@@ -148,7 +148,7 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path: Path) -> None
     code, out, err = run(["parse", "--jsonl", str(tmp_path)])
     assert (code, err) == (0, "")
     assert json.loads(out)["provenance"]["url"]["location"]["input"].endswith("seed-\\xff\\xfe.txt")
-    code, out, err = run(["validate", "--format", "jsonl", str(tmp_path)])
+    code, out, err = run(["validate", "--report", "jsonl", str(tmp_path)])
     assert (code, err) == (0, "") and json.loads(out)["id"].endswith("seed-\\xff\\xfe.txt")
 
 
@@ -168,20 +168,22 @@ def test_json_lines_with_a_utf16_or_utf32_bom_are_transcoded(tmp_path: Path, cod
     assert [json.loads(x)["title"] for x in out.splitlines()] == [
         f"Заголовок {i}" for i in range(3)
     ]
-    code, out, err = run(["parse", "--jsonl", "--format", "newsapi", "-"], data)
+    code, out, err = run(["parse", "--jsonl", "--input-format", "newsapi", "-"], data)
     assert (code, err) == (0, "") and len(out.splitlines()) == 3
 
 
 def test_parse_missing_file_is_one_line_and_the_rest_goes_on() -> None:
     code, out, err = run(["parse", "--jsonl", "nothere.txt", str(SEED)])
-    assert code == 1
-    assert err == "newsmeta: nothere.txt: cannot read: No such file or directory\n"
+    assert code == 2  # an input that cannot be read: 2, as validate says
+    first, final = err.splitlines()
+    assert first == "newsmeta: nothere.txt: cannot read: No such file or directory"
+    assert "inputs: 1 read, 0 skipped, 1 unreadable;" in final
     assert len(out.splitlines()) == 1
 
 
 def test_usage_error_exits_2() -> None:
     assert run(["parse"])[0] == 2
-    assert run(["validate", "x", "--jobs", "0"])[0] == 2
+    assert run(["validate", str(SEED), "--jobs", "-1"])[0] == 2
     assert run(["frobnicate"])[0] == 2
 
 
@@ -196,7 +198,7 @@ def test_batch_goes_on_past_a_corrupt_gzip_and_an_undecodable_file(tmp_path: Pat
     (d / "e.jsonl").write_text(record_line(1) + "\n" + record_line(2) + "\n")
     (d / "f.txt").write_bytes(SEED.read_bytes())
     code, out, err = run(["parse", "--jsonl", "--progress", str(d)])
-    assert code == 1
+    assert code == 2  # two inputs could not be read
     lines = err.splitlines()
     assert any(
         line.startswith(f"newsmeta: {d / 'b.jsonl.gz'}: gzip stream ends early") for line in lines
@@ -208,7 +210,8 @@ def test_batch_goes_on_past_a_corrupt_gzip_and_an_undecodable_file(tmp_path: Pat
     assert [r["title"] for r in records[1:-1] if r["source"] is None] == ["Title 1", "Title 2"]
     # the final line counts items and failures: c.txt failed; b and d could not be read
     final = lines[-1]
-    assert final.startswith(f"newsmeta: parsed {len(records) + 1} items, 1 failed, 2 unreadable")
+    assert final.startswith(f"newsmeta: parsed {len(records) + 1} items, 1 failed;")
+    assert "inputs: 4 read, 0 skipped, 2 unreadable;" in final
     assert final.endswith("items/s)")
 
 
@@ -231,20 +234,27 @@ def test_glob_and_directory_inputs(tmp_path: Path) -> None:
         p.write_bytes(SEED.read_bytes())
     code, out, _ = run(["parse", "--jsonl", str(tmp_path / "g" / "x*.txt")])
     assert code == 0 and len(out.splitlines()) == 2
-    code, out, _ = run(["parse", "--jsonl", str(tmp_path / "g")])
+    code, out, err = run(["parse", "--jsonl", str(tmp_path / "g")])
+    assert code == 0  # skipping is not failing; each skipped file is named, and counted
+    assert err.splitlines() == [
+        f"newsmeta: {tmp_path / 'g' / '.hidden'}: skipped: hidden folder",
+        f"newsmeta: {tmp_path / 'g' / 'x5.bin'}: skipped: not a known input type",
+        err.splitlines()[-1],
+    ]
+    assert "inputs: 3 read, 2 skipped (1 hidden folder, 1 not a known input type)," in err
     inputs = [
         json.loads(line)["provenance"]["url"]["location"]["input"] for line in out.splitlines()
     ]
     assert [Path(i).name for i in inputs] == ["x1.txt", "x2.txt", "x3.txt"]
     code, _, err = run(["parse", str(tmp_path / "none*.txt")])
-    assert code == 1 and "no file matches" in err
+    assert code == 2 and "no file matches" in err
 
 
 # --------------------------------------------------------------------------- validate
 
 
 def test_validate_exit_0_when_all_pass() -> None:
-    code, out, _ = run(["validate", "--format", "jsonl", str(SEED)])
+    code, out, _ = run(["validate", "--report", "jsonl", str(SEED)])
     assert code == 0
     row = json.loads(out)
     assert row["id"] == str(SEED) and row["verdict"] == "pass"
@@ -255,7 +265,7 @@ def test_validate_exit_0_when_all_pass() -> None:
 def test_validate_exit_1_when_any_fails(tmp_path: Path) -> None:
     src = tmp_path / "r.jsonl"
     src.write_text(record_line(1) + "\n" + Article(url="https://e.com/x").to_json() + "\n")
-    code, out, _ = run(["validate", "--format", "jsonl", str(src)])
+    code, out, _ = run(["validate", "--report", "jsonl", str(src)])
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
     assert [(r["id"], r["verdict"]) for r in rows] == [(f"{src}#1", "pass"), (f"{src}#2", "fail")]
@@ -266,24 +276,24 @@ def test_validate_exit_1_when_any_fails(tmp_path: Path) -> None:
 def test_validate_exit_1_when_an_item_cannot_be_parsed(tmp_path: Path) -> None:
     src = tmp_path / "junk.txt"
     src.write_text('{"just": "some JSON, no format at all"}\n')  # plain words are text now
-    code, out, err = run(["validate", "--format", "jsonl", str(src)])
+    code, out, err = run(["validate", "--report", "jsonl", str(src)])
     assert code == 1 and json.loads(out)["verdict"] == "error"
     assert "could not tell the input's format" in err
 
 
 def test_validate_exit_2_on_io_error() -> None:
-    code, _, err = run(["validate", "--format", "jsonl", str(SEED), "nothere.txt"])
+    code, _, err = run(["validate", "--report", "jsonl", str(SEED), "nothere.txt"])
     assert code == 2 and "nothere.txt: cannot read" in err
 
 
 def test_validate_json_report_is_an_array_one_line_per_record() -> None:
-    code, out, _ = run(["validate", "--format", "json", str(SEED), str(SEED)])
+    code, out, _ = run(["validate", "--report", "json", str(SEED), str(SEED)])
     assert code == 0
     assert len(json.loads(out)) == 2 and len(out.splitlines()) == 2
 
 
 def test_validate_summary_counts_codes_with_examples() -> None:
-    code, out, _ = run(["validate", "--format", "summary", "--profile", "strict", str(SEED)])
+    code, out, _ = run(["validate", "--report", "summary", "--profile", "strict", str(SEED)])
     assert code == 1
     assert out.startswith("1 records checked (profile strict): 0 pass, 1 fail")
     assert "  error    placeholder-leak" in out
@@ -291,13 +301,13 @@ def test_validate_summary_counts_codes_with_examples() -> None:
 
 
 def test_validate_flags(tmp_path: Path) -> None:
-    assert run(["validate", "--format", "jsonl", "--error", "placeholder-leak", str(SEED)])[0] == 1
-    assert run(["validate", "--format", "jsonl", "--require", "title,published", str(SEED)])[0] == 0
+    assert run(["validate", "--report", "jsonl", "--error", "placeholder-leak", str(SEED)])[0] == 1
+    assert run(["validate", "--report", "jsonl", "--require", "title,published", str(SEED)])[0] == 0
     assert (
         run(
             [
                 "validate",
-                "--format",
+                "--report",
                 "jsonl",
                 "--require",
                 "title,body,section,copyright_year",
@@ -306,11 +316,11 @@ def test_validate_flags(tmp_path: Path) -> None:
         )[0]
         == 0
     )
-    assert run(["validate", "--format", "jsonl", "--require", "video", str(SEED)])[0] == 2
+    assert run(["validate", "--report", "jsonl", "--require", "video", str(SEED)])[0] == 2
     code, out, _ = run(
         [
             "validate",
-            "--format",
+            "--report",
             "jsonl",
             "--profile",
             "strict",
@@ -323,12 +333,12 @@ def test_validate_flags(tmp_path: Path) -> None:
     )
     assert code == 0, out
     assert "placeholder-leak" not in out
-    code, _, _ = run(["validate", "--format", "jsonl", "--fail-on", "info", str(SEED)])
+    code, _, _ = run(["validate", "--report", "jsonl", "--fail-on", "info", str(SEED)])
     assert code == 1
     code, _, _ = run(
         [
             "validate",
-            "--format",
+            "--report",
             "jsonl",
             "--crawl-date",
             "2021-12-31",
@@ -347,10 +357,10 @@ def test_validate_reads_tool_newsmeta_walking_up(
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
-    assert run(["validate", "--format", "jsonl", str(SEED)])[0] == 1
+    assert run(["validate", "--report", "jsonl", str(SEED)])[0] == 1
     # the command line wins over the file
     assert (
-        run(["validate", "--format", "jsonl", "--warning", "placeholder-leak", str(SEED)])[0] == 0
+        run(["validate", "--report", "jsonl", "--warning", "placeholder-leak", str(SEED)])[0] == 0
     )
 
 
@@ -359,7 +369,7 @@ def test_validate_config_file(tmp_path: Path) -> None:
     cfg.write_text(
         'profile = "strict"\nignore = ["placeholder-leak"]\nwarning = ["image-missing-url"]\n'
     )
-    code, out, err = run(["validate", "--format", "jsonl", "--config", str(cfg), str(SEED)])
+    code, out, err = run(["validate", "--report", "jsonl", "--config", str(cfg), str(SEED)])
     assert code == 0, (out, err)
 
 
@@ -385,7 +395,7 @@ def test_validate_config_file(tmp_path: Path) -> None:
 )
 def test_config_errors_name_the_key(tmp_path: Path, toml: str, message: str) -> None:
     (tmp_path / "pyproject.toml").write_text(toml)
-    code, out, err = run(["validate", "--format", "jsonl", str(SEED)])
+    code, out, err = run(["validate", "--report", "jsonl", str(SEED)])
     assert code == 2 and out == ""
     assert err.startswith("newsmeta: ") and message in err and len(err.splitlines()) == 1
 
@@ -409,7 +419,7 @@ def test_config_flag_errors_name_the_flag() -> None:
 def test_validate_jobs_keeps_order(tmp_path: Path) -> None:
     src = tmp_path / "many.jsonl"
     src.write_text("".join(record_line(i) + "\n" for i in range(600)))
-    code, out, _ = run(["validate", "--format", "jsonl", "--jobs", "2", str(src)])
+    code, out, _ = run(["validate", "--report", "jsonl", "--jobs", "2", str(src)])
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == [
         f"{src}#{i}" for i in range(1, 601)
@@ -444,14 +454,14 @@ def test_jsonl_gz_of_newsapi_items_with_bad_lines(tmp_path: Path) -> None:
     assert errors[0].startswith(f"newsmeta: {src}#3: ") and "invalid JSON" in errors[0]
     assert errors[1].startswith(f"newsmeta: {src}#4: ") and "not a NewsAPI article" in errors[1]
     assert errors[0].count(f"{src}#3") == 1  # the id is not repeated
-    assert errors[-1].startswith(f"newsmeta: parsed {len(items) + 2} items, 2 failed in ")
+    assert errors[-1].startswith(f"newsmeta: parsed {len(items) + 2} items, 2 failed;")
 
 
 def test_a_response_file_gives_one_record_per_article(tmp_path: Path) -> None:
     articles = [json.loads(i) for i in _newsapi_items()[:3]]
     src = tmp_path / "response.json"
     src.write_text(json.dumps({"status": "ok", "totalResults": 3, "articles": [*articles, 7]}))
-    code, out, _ = run(["validate", "--format", "jsonl", str(src)])
+    code, out, _ = run(["validate", "--report", "jsonl", str(src)])
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in rows] == [f"{src}#{i}" for i in range(1, 5)]
     assert [(r["path"], r["index"]) for r in rows] == [(str(src), i) for i in range(1, 5)]

@@ -45,7 +45,7 @@ def test_stdin() -> None:
 
 
 def test_bad_input_is_one_line_on_stderr_and_no_traceback(tmp_path: Path) -> None:
-    p = run("parse", "--format", "html", str(tmp_path / "missing.txt"))
+    p = run("parse", "--input-format", "html", str(tmp_path / "missing.txt"))
     assert p.returncode != 0
     err = p.stderr.decode()
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "missing.txt" in err

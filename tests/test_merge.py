@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsmeta
-from newsmeta import Article, Image, Location, Person, Provenance
+from newsmeta import Article, Image, InputError, Location, Person, Provenance
 from newsmeta.cli import main
 from tests.conftest import FIXTURES
 
@@ -168,17 +168,17 @@ def records(draw: st.DrawFn) -> Article:
 
 @given(a=records(), b=records(), c=records())
 def test_merge_is_commutative_without_precedence(a: Article, b: Article, c: Article) -> None:
-    m = newsmeta.merge(a, b, c)
-    assert newsmeta.merge(c, a, b) == m
-    assert newsmeta.merge(b, c, a) == m
+    m = newsmeta.merge(a, b, c, force=True)
+    assert newsmeta.merge(c, a, b, force=True) == m
+    assert newsmeta.merge(b, c, a, force=True) == m
 
 
 @given(a=records(), b=records())
 def test_merge_is_idempotent(a: Article, b: Article) -> None:
-    m = newsmeta.merge(a, b)
+    m = newsmeta.merge(a, b, force=True)
     assert newsmeta.merge(m) == m
     assert newsmeta.merge(m, m) == m
-    assert newsmeta.merge(a, b, a, b) == m
+    assert newsmeta.merge(a, b, a, b, force=True) == m
 
 
 @given(a=records())
@@ -195,3 +195,46 @@ def test_a_truncated_body_yields_to_a_whole_one() -> None:
     m = newsmeta.merge(cut, whole)
     assert m.body == whole.body and m.truncation is None
     assert any(i.code == "body-differs" for i in m.issues)
+
+
+# --------------------------------------------------------------------------- different articles
+
+SAME_ARTICLE = [  # URLs that name one page, as crawlers and aggregators write them
+    ("https://sputniknews.com/20220107/x.html", "http://www.sputniknews.com/20220107/x.html"),
+    ("https://example.com/news/a/", "https://example.com/news/a?utm_source=rss&utm_medium=feed"),
+    ("https://example.com/news/a", "https://m.example.com/news/a/amp/#comments"),
+]
+DIFFERENT_ARTICLES = [
+    ("https://sputniknews.com/20220107/x.html", "https://sputniknews.com/20220108/y.html"),
+    ("https://example.com/news?id=1", "https://example.com/news?id=2"),
+    ("https://a.example/news/1", "https://b.example/news/1"),
+]
+
+
+@pytest.mark.parametrize(("u1", "u2"), SAME_ARTICLE)
+def test_records_of_one_page_merge(u1: str, u2: str) -> None:
+    m = newsmeta.merge(Article(url=u1, source="flat"), Article(url=u2, source="html"))
+    assert m.url == u2  # html ranks first
+
+
+@pytest.mark.parametrize(("u1", "u2"), DIFFERENT_ARTICLES)
+def test_records_of_different_pages_are_refused_unless_forced(u1: str, u2: str) -> None:
+    a, b = Article(url=u1, source="flat"), Article(url=u2, source="html")
+    with pytest.raises(InputError, match=r"different articles.*force=True"):
+        newsmeta.merge(a, b)
+    m = newsmeta.merge(a, b, force=True)
+    assert any(i.code == "conflicting-values" and i.field == "url" for i in m.issues)
+
+
+def test_cli_merge_of_different_articles_fails_unless_forced(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    two = tmp_path / "two.json"
+    one.write_text(Article(url="https://a.example/1", title="One").to_json(), "utf-8")
+    two.write_text(Article(url="https://a.example/2", title="Two").to_json(), "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["parse", "--merge", str(one), str(two)], stdout=out, stderr=err) == 1
+    assert "different articles" in err.getvalue() and "--force" in err.getvalue()
+    assert out.getvalue() == ""
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["parse", "--merge", "--force", str(one), str(two)], stdout=out, stderr=err) == 0
+    assert json.loads(out.getvalue())["source"] == "merge"

@@ -20,6 +20,7 @@ import glob
 import gzip
 import multiprocessing
 import os
+import re
 import sys
 import zlib
 from collections import deque
@@ -28,12 +29,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar
 
+from newsmeta._text import GZIP_MAGIC
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "INPUT_SUFFIXES",
     "LINE_SUFFIXES",
+    "OUTCOMES",
+    "UNREADABLE",
     "InputFailure",
+    "Skipped",
     "Source",
     "expand_inputs",
     "group_tasks",
@@ -51,6 +56,7 @@ CHUNK_ITEMS = 256
 #: Chunks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_JOB = 4
 _GLOB_CHARS = frozenset("*?[")
+_URL = re.compile(r"(?i)(?:https?|ftp)://")
 
 
 class Source(NamedTuple):
@@ -70,6 +76,13 @@ class InputFailure(NamedTuple):
     reason: str
 
 
+class Skipped(NamedTuple):
+    """A file a directory walk passed over on purpose, and why (``skipped: …``)."""
+
+    name: str
+    reason: str
+
+
 def _suffixes(path: str) -> tuple[str, bool]:
     """The meaningful suffix of ``path`` and whether it is gzipped."""
     p = Path(path)
@@ -82,12 +95,23 @@ def is_lines_path(path: str) -> bool:
     return _suffixes(path)[0] in LINE_SUFFIXES
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str) -> Iterator[str | Skipped]:
+    """The input files under ``folder`` in sorted order, and every other file
+    (or hidden folder) as :class:`Skipped` with the reason: nothing is passed
+    over without a word."""
     for root, dirs, files in os.walk(folder):
+        for d in sorted(d for d in dirs if d.startswith(".")):
+            path = os.path.join(root, d)
+            yield Skipped(display_name(path), "skipped: hidden folder")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith(".") and _suffixes(f)[0] in INPUT_SUFFIXES:
-                yield os.path.join(root, f)
+            path = os.path.join(root, f)
+            if f.startswith("."):
+                yield Skipped(display_name(path), "skipped: hidden file")
+            elif _suffixes(f)[0] not in INPUT_SUFFIXES:
+                yield Skipped(display_name(path), "skipped: not a known input type")
+            else:
+                yield path
 
 
 def display_name(path: str) -> str:
@@ -105,12 +129,16 @@ def display_name(path: str) -> str:
         return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def expand_inputs(args: Sequence[str], *, lines: bool = False) -> Iterator[Source | InputFailure]:
+def expand_inputs(
+    args: Sequence[str], *, lines: bool = False
+) -> Iterator[Source | InputFailure | Skipped]:
     """Sources for command-line arguments: files, directories (recursive), globs, ``-``.
 
     Explicit files are read whatever their name; a directory walk takes the
-    files named in :data:`INPUT_SUFFIXES` in sorted order. ``lines=True`` reads
-    every input as JSON Lines, standard input included.
+    files named in :data:`INPUT_SUFFIXES` in sorted order and names every other
+    file as :class:`Skipped`. ``lines=True`` reads every input as JSON Lines,
+    standard input included. A web address is an :class:`InputFailure` that
+    says how to pipe a page in: newsmeta never opens the network.
     """
     for arg in args:
         if arg == "-":
@@ -119,10 +147,20 @@ def expand_inputs(args: Sequence[str], *, lines: bool = False) -> Iterator[Sourc
         if os.path.isdir(arg):
             found = False
             for path in _walk(arg):
+                if isinstance(path, Skipped):
+                    yield path
+                    continue
                 found = True
                 yield Source(path, display_name(path), lines or is_lines_path(path))
             if not found:
                 yield InputFailure(display_name(arg), "directory holds no input files")
+            continue
+        if not os.path.exists(arg) and _URL.match(arg):
+            yield InputFailure(
+                display_name(arg),
+                "newsmeta reads files and streams, not the network; fetch the page and pipe"
+                f" it in with its address: curl -s '{arg}' | newsmeta parse - --url '{arg}'",
+            )
             continue
         if not os.path.exists(arg) and _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
@@ -137,18 +175,47 @@ def expand_inputs(args: Sequence[str], *, lines: bool = False) -> Iterator[Sourc
         yield Source(arg, display_name(arg), lines or is_lines_path(arg))
 
 
+def is_batch(args: Sequence[str]) -> bool:
+    """Do these command-line arguments name a batch (several inputs, a directory,
+    a glob) rather than one file? A batch always prints a JSON array."""
+    if len(args) != 1:
+        return True
+    arg = args[0]
+    if arg == "-":
+        return False
+    return os.path.isdir(arg) or (not os.path.exists(arg) and bool(_GLOB_CHARS & set(arg)))
+
+
 def _open(source: Source, stdin: IO[Any]) -> IO[bytes]:
+    """The source's bytes: gzip data is decompressed when it starts with gzip's
+    magic number (a file named ``.gz`` must), whatever the name or stream."""
     if source.path == "-":
         buf = getattr(stdin, "buffer", None)
-        if buf is not None:
-            return buf  # type: ignore[no-any-return]
-        import io
+        if buf is None:
+            import io
 
-        return io.BytesIO(stdin.read().encode("utf-8"))
-    fh: IO[bytes] = open(source.path, "rb")  # noqa: SIM115 - closed by the caller
-    if _suffixes(source.path)[1]:
+            buf = io.BytesIO(stdin.read().encode("utf-8"))
+        fh: IO[bytes] = buf
+    else:
+        fh = open(source.path, "rb")  # noqa: SIM115 - closed by the caller
+    try:
+        head = _peek(fh)
+    except BaseException:
+        if source.path != "-":
+            fh.close()
+        raise
+    if head.startswith(GZIP_MAGIC) or _suffixes(source.path)[1]:
         return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
     return fh
+
+
+def _peek(fh: IO[bytes]) -> bytes:
+    """The first bytes of a stream without consuming them (a buffered stream's
+    ``peek``; a stream without one is wrapped so that it has it)."""
+    peek = getattr(fh, "peek", None)
+    if peek is None:  # pragma: no cover - files and sys.stdin.buffer are buffered
+        return b""
+    return peek(2)[:2]  # type: ignore[no-any-return]
 
 
 #: What reading an input can raise: the OS, a corrupt or cut gzip stream.
@@ -211,10 +278,14 @@ Item = tuple[str, bytes, bool]
 #: Bytes of JSON Lines sent to a worker at once (about 256 NewsAPI items).
 BLOCK_BYTES = 256 * 1024
 
-#: A unit of work: ``("lines", (name, first line number, block of whole lines))``
-#: or ``("items", [item, ...])``. Blocks are split into lines by the worker, so
-#: the parent does no per-line work for JSON Lines input.
+#: A unit of work: ``("lines", (name, first line number, block of whole lines))``,
+#: ``("items", [item, ...])``, or ``("unreadable", (name, reason))`` for an input
+#: that could not be read, so that it is reported in its place in the output.
+#: Blocks are split into lines by the worker, so the parent does no per-line
+#: work for JSON Lines input.
 Task = tuple[str, Any]
+#: The task kind of an input that could not be read.
+UNREADABLE = "unreadable"
 
 
 def _blocks(
@@ -335,6 +406,8 @@ def task_items(task: Task) -> list[Item]:
     kind, payload = task
     if kind == "items":
         return payload  # type: ignore[no-any-return]
+    if kind == UNREADABLE:
+        return []
     name, no, block = payload
     out: list[Item] = []
     for i, line in enumerate(block.split(b"\n")):
@@ -484,26 +557,6 @@ def results_of(
     from newsmeta.errors import NewsmetaError
     from newsmeta.records import Article
 
-    if url is not None or content_type is not None:
-        # A fetched page (--url, --content-type): one article, read by the adapters that take them.
-        from newsmeta.api import parse
-
-        try:
-            return [
-                (
-                    name,
-                    parse(
-                        data,
-                        format=fmt,
-                        input_name=name,
-                        url=url,
-                        content_type=content_type,
-                        limits=limits,
-                    ),
-                )
-            ]
-        except NewsmetaError as exc:
-            return [(name, exc)]
     if len(data) > limits.max_input_bytes:  # before the record fast path reads it
         from newsmeta._text import check_size
         from newsmeta.errors import LimitError
@@ -532,15 +585,23 @@ def results_of(
                 return [(f"{name}#{i}", Article.from_dict(o)) for i, o in enumerate(obj, 1)]
         except NewsmetaError as exc:
             return [(name, exc)]
-    if fmt is None and line:
-        fmt = "newsapi"  # a JSON Lines line is one JSON value: not plain text
-    results = list(parse_many(data, format=fmt, input_name=name, limits=limits))
+    if line:
+        # A JSON Lines line is one JSON value: not plain text. Its item has its
+        # own URL, so --url and --content-type (a fetched page's) do not apply.
+        fmt = fmt or "newsapi"
+        url = content_type = None
+    results = list(
+        parse_many(
+            data, format=fmt, input_name=name, limits=limits, url=url, content_type=content_type
+        )
+    )
     if not results:  # an empty list or response: say so, so every item is accounted for
         from newsmeta.errors import InputError
 
         return [(name, InputError(f"{name}: holds no articles"))]
-    if len(results) == 1:
-        r = results[0]
+    r = results[0]
+    if len(results) == 1 and not (r.input or "").endswith("]"):
+        # One article, not one of an array or a response's ``articles``.
         return [(name, r.article if r.article is not None else r.error)]
     return [
         (f"{name}#{r.index + 1}", r.article if r.article is not None else r.error) for r in results
@@ -562,12 +623,25 @@ def _message(rid: str, exc: BaseException) -> str:
     return msg if msg.startswith(rid) else f"{rid}: {msg}"
 
 
-def parse_task(task: Task) -> list[tuple[str, bytes | None, str | None]]:
-    """``(id, record JSON, None)`` or ``(id, None, error line)`` per record; the
-    JSON as UTF-8 bytes, which is what is written (and sent back from a worker)."""
+#: What a task reports per entry: a ``record`` (its JSON as UTF-8 bytes), an
+#: ``error`` (an item that could not be parsed), an ``unreadable`` input, or a
+#: ``skipped`` entry (a part of an input passed over on purpose, such as a
+#: container's record that holds no article; the message says which and why).
+OUTCOMES = ("record", "error", UNREADABLE, "skipped")
+Outcome = tuple[str, str, bytes | str]
+
+
+def parse_task(task: Task) -> list[Outcome]:
+    """``(kind, id, payload)`` per entry (see :data:`OUTCOMES`): the record's
+    JSON as UTF-8 bytes, which is what is written (and sent back from a
+    worker), or a one-line message."""
     from newsmeta._convert import record_json_bytes
 
-    out: list[tuple[str, bytes | None, str | None]] = []
+    kind, payload = task
+    if kind == UNREADABLE:
+        name, reason = payload
+        return [(UNREADABLE, name, f"{name}: {reason}")]
+    out: list[Outcome] = []
     opts = _OPTIONS
     for name, data, line in task_items(task):
         try:
@@ -581,18 +655,19 @@ def parse_task(task: Task) -> list[tuple[str, bytes | None, str | None]]:
                 limits=opts.limits,
             ):
                 if isinstance(got, BaseException):
-                    out.append((rid, None, _message(rid, got)))
+                    out.append(("error", rid, _message(rid, got)))
                 else:
-                    out.append((rid, record_json_bytes(got, indent=opts.indent), None))
+                    out.append(("record", rid, record_json_bytes(got, indent=opts.indent)))
         except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch
-            out.append((name, None, _message(name, exc)))
+            out.append(("error", name, _message(name, exc)))
     return out
 
 
 class Verdict(NamedTuple):
     id: str
     verdict: str
-    """``pass``, ``fail`` or ``error`` (the input could not be parsed)."""
+    """``pass``, ``fail``, ``error`` (the input could not be parsed) or
+    ``unreadable`` (the input could not be read at all: missing, a corrupt gzip)."""
     issues: list[dict[str, Any]]
     error: str | None = None
     path: str = ""
@@ -613,6 +688,10 @@ def validate_task(task: Task) -> list[Verdict]:
     from newsmeta._convert import loads, record_json
     from newsmeta.validate import fails, validate
 
+    kind, payload = task
+    if kind == UNREADABLE:
+        name, reason = payload
+        return [Verdict(name, UNREADABLE, [], f"{name}: {reason}", name, 1)]
     out: list[Verdict] = []
     opts = _OPTIONS
     for name, data, line in task_items(task):

@@ -246,6 +246,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "the page declared no encoding or a wrong one; the message says which was used and why",
     ),
+    "tracking-pixel": CodeRow(
+        ("resolve",),
+        "info",
+        None,
+        "an image that is a tracking pixel or spacer (a side of 1 px, a counter's name such as t.gif); kept in unrecognised, not in images",
+    ),
     "placeholder-filled": CodeRow(
         ("html",),
         "info",

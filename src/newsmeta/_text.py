@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 
 from newsmeta.errors import DecodeError, InputError, LimitError
 from newsmeta.settings import DEFAULT_LIMITS, Limits
@@ -14,8 +15,10 @@ __all__ = [
     "bom_of",
     "check_size",
     "detect_encoding",
+    "gunzip",
     "mostly_utf8",
     "plausibility",
+    "refuse_binary",
     "repair_lines",
     "split_lines",
     "utf16_without_bom",
@@ -37,6 +40,144 @@ def check_size(data: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:
             f"input is larger than max_input_bytes={limits.max_input_bytes:,}"
             " (raise it with Limits(max_input_bytes=...), --max-bytes on the command line)"
         )
+
+
+#: The two bytes every gzip member starts with (RFC 1952).
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes inside gzip data (several members are read one after another),
+    never more than ``limits.max_input_bytes`` of them, so a gzip bomb cannot
+    fill the memory.
+
+    >>> import gzip
+    >>> gunzip(gzip.compress(b"hello"))
+    b'hello'
+    >>> gunzip(b"\\x1f\\x8bnot gzip")
+    Traceback (most recent call last):
+    ...
+    newsmeta.errors.DecodeError: gzip data is corrupt: ...
+    """
+    out: list[bytes] = []
+    size = 0
+    rest = raw
+    try:
+        while rest:
+            d = zlib.decompressobj(wbits=31)
+            while True:
+                chunk = d.decompress(rest, limits.max_input_bytes + 1 - size)
+                out.append(chunk)
+                size += len(chunk)
+                if size > limits.max_input_bytes:
+                    raise LimitError(
+                        f"input is larger than max_input_bytes={limits.max_input_bytes:,} once"
+                        " decompressed (raise it with Limits(max_input_bytes=...), --max-bytes"
+                        " on the command line)"
+                    )
+                if d.eof or not d.unconsumed_tail:
+                    break
+                rest = d.unconsumed_tail
+            if not d.eof:
+                raise DecodeError(
+                    "gzip data ends early (a cut file); decompress what there is first"
+                )
+            rest = d.unused_data
+            if rest and not rest.startswith(GZIP_MAGIC):
+                break  # trailing garbage after the last member, as gzip(1) ignores it
+    except zlib.error as exc:
+        reason = str(exc).split(": ", 1)[-1].removeprefix("incorrect ")
+        raise DecodeError(
+            f"gzip data is corrupt: {reason}; decompress it first, or fix the file"
+        ) from None
+    return b"".join(out)
+
+
+#: What binary files start with (file(1)'s magic numbers for the kinds that
+#: turn up beside crawled text: images, archives, executables, documents).
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a RIFF file (WebP, WAV, AVI)"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"MZ", "a Windows executable"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O file"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"BZh", "a bzip2 stream"),
+    (b"\xfd7zXZ\x00", "an xz stream"),
+    (b"\x28\xb5\x2f\xfd", "a Zstandard stream"),
+    (b"\x04\x22\x4d\x18", "an LZ4 frame"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PAR1", "a Parquet file"),
+    (b"ARROW1", "an Arrow file"),
+    (b"OggS", "an Ogg stream"),
+    (b"fLaC", "a FLAC stream"),
+    (b"ID3", "an MP3 file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska or WebM video"),
+    (b"wOFF", "a WOFF font"),
+    (b"wOF2", "a WOFF2 font"),
+)
+#: Bytes looked at to tell binary data from text.
+_BINARY_PROBE = 65_536
+#: Control bytes that text does not hold (C0 but tab, newline, form feed,
+#: carriage return and escape; NUL and DEL count).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+#: Bytes at the start in which a NUL alone marks binary data (real pages hold
+#: stray NULs further in: a template's padding, a bad copy).
+_NUL_HEAD = 1024
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+#: Share of control bytes past which the probe is not text (random bytes hold
+#: about 11%; text, even mojibake, nearly none).
+_CONTROL_SHARE = 0.05
+
+
+def refuse_binary(raw: bytes) -> None:
+    """A :class:`~newsmeta.errors.DecodeError` if ``raw`` is not text at all: a
+    known binary magic number, a NUL byte in its first KiB that no text
+    encoding explains, or more than 5% control bytes and NULs. Text in UTF-16 or UTF-32 (with a byte-order mark, or
+    UTF-16 told by its byte pattern) passes.
+
+    >>> refuse_binary("Заголовок".encode("utf-16"))
+    >>> refuse_binary(b"\\x89PNG\\r\\n\\x1a\\n...")
+    Traceback (most recent call last):
+    ...
+    newsmeta.errors.DecodeError: not text: the bytes are a PNG image
+    >>> refuse_binary(b"title\\x00\\x00\\x00\\x01body")
+    Traceback (most recent call last):
+    ...
+    newsmeta.errors.DecodeError: not text: NUL byte at offset 5 (binary data)
+    """
+    for magic, what in BINARY_MAGIC:
+        if raw.startswith(magic):
+            if magic == b"MZ" and b"\x00" not in raw[:_BINARY_PROBE]:
+                continue  # a text that happens to begin with "MZ"
+            raise DecodeError(f"not text: the bytes are {what}")
+    if bom_of(raw) is not None:
+        return  # a byte-order mark: the decoder checks the rest
+    if utf16_without_bom(raw) is not None:
+        return  # UTF-16 without a mark: its high bytes are NULs and low controls
+    probe = raw[:_BINARY_PROBE]
+    nul = probe.find(b"\x00", 0, _NUL_HEAD)
+    if nul >= 0:  # binary formats put NULs in their header; a page's stray ones come later
+        raise DecodeError(f"not text: NUL byte at offset {nul} (binary data)")
+    if probe:
+        controls = len(probe.translate(None, _NOT_CONTROL))
+        if controls > _CONTROL_SHARE * len(probe):
+            raise DecodeError(
+                f"not text: {controls:,} of the first {len(probe):,} bytes are control"
+                " characters or NULs (binary data)"
+            )
 
 
 #: Byte-order marks and the codec each announces, longest first (UTF-32's LE

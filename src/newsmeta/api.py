@@ -6,9 +6,9 @@ import functools
 import inspect
 from collections.abc import Iterator
 
-from newsmeta._text import as_text
-from newsmeta.adapters import ADAPTERS, Adapter, get, html
-from newsmeta.errors import FormatError, NewsmetaError, check_argument
+from newsmeta._text import GZIP_MAGIC, as_text, gunzip, refuse_binary
+from newsmeta.adapters import ADAPTERS, get, html
+from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument
 from newsmeta.records import Article
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
@@ -17,7 +17,20 @@ __all__ = ["detect", "parse", "parse_all", "parse_many"]
 
 
 def detect(text: str) -> str:
-    """Name of the adapter for ``text`` (see :data:`newsmeta.adapters.ADAPTERS`)."""
+    """Name of the adapter for ``text`` (see :data:`newsmeta.adapters.ADAPTERS`).
+
+    >>> detect(b"bytes")
+    Traceback (most recent call last):
+    ...
+    newsmeta.errors.InputError: detect() takes text (str), not bytes; decode it first, or call newsmeta.parse(), which detects bytes too
+    """
+    if not isinstance(text, str):
+        hint = (
+            "; decode it first, or call newsmeta.parse(), which detects bytes too"
+            if isinstance(text, (bytes, bytearray, memoryview))
+            else ""
+        )
+        raise InputError(f"detect() takes text (str), not {type(text).__name__}{hint}")
     if not text.strip(" \t\r\n\ufeff"):
         raise FormatError("the input is empty (or only white space): nothing to tell its format by")
     for name, adapter in ADAPTERS.items():
@@ -49,13 +62,10 @@ def parse(
     :func:`parse_all` or :func:`parse_many`.
     """
     _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
-    if format is not None:
-        name = format  # the adapter decodes (and size-checks) the input itself
-    elif isinstance(data, (bytes, bytearray)) and html.looks_like_bytes(data):
-        name = html.NAME  # sniffed from the first bytes: no need to decode twice
-    else:
-        text, _notes = as_text(data, limits)
-        name = detect(text)
+    data = _unwrap(data, limits)
+    # A format given is not checked here: the adapter decodes (and size-checks)
+    # the input itself; HTML is sniffed from its first bytes without decoding.
+    name = _format(data, format, limits)
     adapter = get(name)
     extra = {
         k: v
@@ -64,6 +74,22 @@ def parse(
     }
     # Pass the original bytes on so the adapter reports lossy decoding itself.
     return adapter.parse(data, input_name=input_name, limits=limits, **extra)
+
+
+def _unwrap(data: object, limits: Limits) -> str | bytes:
+    """Bytes as the adapters take them: gzip data decompressed (told by its
+    magic number, not a file name), and bytes that are not text at all (an
+    image, an executable, random bytes) refused with a
+    :class:`~newsmeta.errors.DecodeError`. Text passes as it is."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        if raw.startswith(GZIP_MAGIC):
+            raw = gunzip(raw, limits)
+        refuse_binary(raw)
+        return raw
+    if isinstance(data, str):
+        return data
+    raise InputError(f"expected str or bytes, got {type(data).__name__}")
 
 
 def _check_options(
@@ -89,11 +115,14 @@ def _accepts(name: str, keyword: str) -> bool:
         return False
 
 
-def _adapter(data: str | bytes, format: str | None, limits: Limits) -> Adapter:
+def _format(data: str | bytes, format: str | None, limits: Limits) -> str:
+    """The adapter's name: ``format``, else sniffed from HTML bytes or detected."""
     if format is not None:
-        return get(format)
+        return format
+    if isinstance(data, bytes) and html.looks_like_bytes(data):
+        return html.NAME
     text, _notes = as_text(data, limits)
-    return get(detect(text))
+    return detect(text)
 
 
 def parse_many(
@@ -102,6 +131,8 @@ def parse_many(
     format: str | None = None,
     input_name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Iterator[Result]:
     """One :class:`~newsmeta.results.Result` per article in one input; never raises
     :class:`~newsmeta.errors.NewsmetaError`.
@@ -109,17 +140,27 @@ def parse_many(
     A malformed item (a bad line in JSON Lines, a non-object in ``articles``)
     yields a ``Result`` whose ``error`` says what and where, and the items after
     it are still read. An input that cannot be read at all yields one error
-    ``Result``. Single-article formats yield one ``Result``.
+    ``Result``. Single-article formats yield one ``Result``, read as
+    :func:`parse` reads them (``url`` and ``content_type`` go to the adapters
+    that take them; a multi-article format has its own URLs and ignores them).
     """
     try:
-        _check_options(input_name=input_name, limits=limits)
-        adapter = _adapter(data, format, limits)
-        multi = getattr(adapter, "iter_results", None)
+        _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
+        data = _unwrap(data, limits)
+        name = _format(data, format, limits)
+        multi = getattr(get(name), "iter_results", None)
         if multi is None:
             yield Result(
                 index=0,
                 input=input_name,
-                article=adapter.parse(data, input_name=input_name, limits=limits),
+                article=parse(
+                    data,
+                    format=name,
+                    input_name=input_name,
+                    limits=limits,
+                    url=url,
+                    content_type=content_type,
+                ),
             )
             return
         yield from multi(data, input_name=input_name, limits=limits)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +24,9 @@ from typing import Any, TextIO
 from newsmeta import __version__
 from newsmeta._batch import (
     READ_ERRORS,
+    UNREADABLE,
     InputFailure,
+    Skipped,
     Task,
     TaskOptions,
     Verdict,
@@ -31,6 +34,7 @@ from newsmeta._batch import (
     expand_inputs,
     group_tasks,
     init_task,
+    is_batch,
     iter_tasks,
     ordered_map,
     parse_task,
@@ -60,14 +64,36 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class _Deprecated(argparse.Action):
+    """An old spelling of a flag, kept for one release: it works, and says what
+    to write instead (once, on stderr)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, *, new: str, **kw: Any) -> None:
+        self.new = new
+        super().__init__(option_strings, dest, **kw)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.deprecations = [
+            *getattr(namespace, "deprecations", []),
+            f"{parser.prog}: {option_string} is deprecated; use {self.new}",
+        ]
+
+
 def _jobs(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return n or (os.cpu_count() or 1)
 
 
 _SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
@@ -99,7 +125,12 @@ def _add_batch_options(p: argparse.ArgumentParser) -> None:
         help="read every input as JSON Lines, one item per line (automatic for .jsonl/.ndjson[.gz])",
     )
     p.add_argument(
-        "--jobs", "-j", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)"
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1; 0: one per core)",
     )
     p.add_argument(
         "--max-bytes",
@@ -117,6 +148,40 @@ def _add_batch_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="progress bar and a final count on stderr (default: when stderr is a terminal)",
     )
+    p.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no line per skipped or unreadable file on stderr (the final counts stay)",
+    )
+
+
+_PARSE_DESCRIPTION = """\
+Parse inputs and print their records as JSON.
+
+Output shape: one path naming one file that holds one article prints one JSON
+object; a batch (several paths, a directory, a glob, a JSON Lines file, an
+array or a response holding articles) prints a JSON array, whatever its size,
+even of one record or none. --jsonl prints one record per line instead.
+
+Directories are walked recursively; a walk reads .txt, .json, .jsonl, .ndjson,
+.html, .htm and .xml files (each maybe .gz) and names every other file on
+stderr as skipped. Gzip data is recognised by its bytes, also on standard input.
+
+Exit status: 0 when every input was read and parsed; 1 when an input was read
+but an article in it could not be parsed; 2 on a usage error or when an input
+could not be read at all (a missing file, a corrupt gzip), as for validate.
+"""
+
+
+def _input_format(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--input-format",
+        dest="input_format",
+        choices=sorted(ADAPTERS),
+        default=None,
+        help="input format (default: detected per input)",
+    )
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -124,18 +189,27 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"newsmeta {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("parse", help="parse inputs and print their records as JSON")
+    p = sub.add_parser(
+        "parse",
+        help="parse inputs and print their records as JSON",
+        description=_PARSE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_batch_options(p)
+    _input_format(p)
     p.add_argument(
         "--format",
-        "--input-format",
         dest="input_format",
+        action=_Deprecated,
+        new="--input-format",
         choices=sorted(ADAPTERS),
-        default=None,
-        help="input format (default: detected per input)",
+        help=argparse.SUPPRESS,
     )
     p.add_argument(
-        "--url", default=None, help="where an HTML page was fetched (resolves relative links)"
+        "--url",
+        default=None,
+        help="where a page was fetched (resolves relative links); not used for JSON Lines items,"
+        " which carry their own",
     )
     p.add_argument(
         "--content-type", default=None, help="the page's HTTP Content-Type (for its encoding)"
@@ -147,30 +221,37 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="the inputs are one article: merge their records into one (docs/merge.md)",
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --merge: merge even when the inputs name different articles (canonical URLs)",
+    )
 
     v = sub.add_parser(
         "validate",
         help="parse inputs and check each record against a profile",
         description=(
             "Check records against a validation profile. Exit 0 when every record "
-            "passes, 1 when any fails, 2 on a usage or I/O error. Settings come from "
+            "passes, 1 when any fails or cannot be parsed, 2 on a usage or configuration "
+            "error or when an input cannot be read (a missing file), as for parse. Every "
+            "input gets a report line, an unreadable one too. Settings come from "
             "[tool.newsmeta] in the nearest pyproject.toml (or --config), then these flags."
         ),
     )
     _add_batch_options(v)
-    v.add_argument(
-        "--input-format",
-        choices=sorted(ADAPTERS),
-        default=None,
-        help="input format (default: detected)",
+    _input_format(v)
+    report_help = (
+        "report: a human summary (default on a terminal) or one JSON line per record "
+        "(jsonl, the default otherwise; json wraps the lines in an array)"
     )
+    v.add_argument("--report", choices=("summary", "json", "jsonl"), default=None, help=report_help)
     v.add_argument(
         "--format",
         dest="report",
+        action=_Deprecated,
+        new="--report",
         choices=("summary", "json", "jsonl"),
-        default=None,
-        help="report: a human summary (default on a terminal) or one JSON line per record "
-        "(jsonl, the default otherwise; json wraps the lines in an array)",
+        help=argparse.SUPPRESS,
     )
     v.add_argument("--profile", default=None, help="base profile: default or strict")
     v.add_argument("--config", type=Path, default=None, metavar="FILE.toml", help="settings file")
@@ -187,24 +268,70 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--fail-on", choices=("info", "warning", "error"), default=None, help="severity that fails"
     )
     v.add_argument("--crawl-date", default=None, help="reference date for future-date")
-    return parser.parse_args(argv)
+
+    f = sub.add_parser(
+        "fill",
+        help="evaluate a dump's leftover XPath placeholders on the page it came from",
+        description=(
+            "Parse DUMP (any input newsmeta reads), evaluate its leftover XPath templates on"
+            " PAGE (the HTML it was scraped from) and print the repaired record. Filled"
+            " placeholders stay in the record, marked filled, and are no longer leaks."
+        ),
+    )
+    f.add_argument("dump", metavar="DUMP", help="the record's input (- reads standard input)")
+    f.add_argument("page", metavar="PAGE", help="the HTML page the dump was scraped from")
+    _input_format(f)
+    f.add_argument("--url", default=None, help="where the page was fetched")
+    f.add_argument("--content-type", default=None, help="the page's HTTP Content-Type")
+    f.add_argument("--jsonl", action="store_true", help="the record on one line")
+    f.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_LIMITS.max_input_bytes,
+        metavar="SIZE",
+        help="largest input read (default: 50M)",
+    )
+
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # say it with the subcommand's usage, not the top level's
+        {"parse": p, "validate": v, "fill": f}[args.command].error(
+            f"unrecognized arguments: {' '.join(extra)}"
+        )
+    return args
 
 
 # --------------------------------------------------------------------------- batch driver
 
 
 class _Batch:
-    """Counts, progress bar and error lines shared by both commands."""
+    """Counts, progress bar and per-input lines shared by the batch commands.
+
+    Every input is accounted for: read, skipped (``skip``: a file a directory
+    walk passes over, or a part of an input passed over on purpose, such as a
+    container's record that holds no article) or unreadable (``unreadable``),
+    each named on stderr unless ``--quiet``, and all counted in the final line,
+    which ``--quiet`` never hides. An input kind that skips parts of itself
+    reports them through ``skip`` with its own reason; the counts are kept per
+    reason, so the summary says what was skipped and why.
+    """
 
     def __init__(self, args: argparse.Namespace, stderr: TextIO) -> None:
         self.stderr = stderr
         show = args.progress if args.progress is not None else stream_is_tty(stderr)
         self.show = bool(show)
+        self.quiet = bool(getattr(args, "quiet", False))
+        self.batch = is_batch(args.inputs)
         self.items = 0
         self.failed = 0
         self.io_errors = 0
+        self.read = 0
+        self.skipped: dict[str, int] = {}
+        self.names: list[str] = []  # the sources read, while there is only one
+        self.any_lines = False
         self.start = time.perf_counter()
         self.bar: Any = None
+        for line in getattr(args, "deprecations", []):
+            self.error(line)
         if self.show:
             from tqdm import tqdm
 
@@ -219,24 +346,45 @@ class _Batch:
         if self.bar is not None:
             self.bar.refresh()
 
+    def skip(self, name: str, reason: str) -> None:
+        """An input (or part of one) passed over on purpose: named, and counted by reason."""
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        if not self.quiet:
+            self.error(f"newsmeta: {name}: {reason}")
+
+    def unreadable(self, message: str) -> None:
+        self.io_errors += 1
+        if not self.quiet:
+            self.error(f"newsmeta: {message}")
+
     def items_of(
         self, args: argparse.Namespace, stdin: TextIO
     ) -> Iterator[tuple[str, bytes, bool]]:
         for task in self.tasks_of(args, stdin):
+            if task[0] == UNREADABLE:
+                name, reason = task[1]
+                self.unreadable(f"{name}: {reason}")
             yield from task_items(task)
 
     def tasks_of(self, args: argparse.Namespace, stdin: TextIO) -> Iterator[Task]:
-        """Work for the batch; inputs that cannot be read are reported and skipped."""
+        """Work for the batch; an input that cannot be read becomes an
+        ``unreadable`` task, reported in its place; skipped files are named."""
         for source in expand_inputs(args.inputs, lines=args.lines):
-            if isinstance(source, InputFailure):
-                self.io_errors += 1
-                self.error(f"newsmeta: {source.name}: {source.reason}")
+            if isinstance(source, Skipped):
+                self.skip(source.name, source.reason)
                 continue
+            if isinstance(source, InputFailure):
+                yield UNREADABLE, (source.name, source.reason)
+                continue
+            self.read += 1
+            self.any_lines = self.any_lines or source.lines
+            if len(self.names) < 2:
+                self.names.append(source.name)
             try:
                 yield from iter_tasks(source, stdin, args.max_bytes)
             except READ_ERRORS as exc:
-                self.io_errors += 1
-                self.error(f"newsmeta: {source.name}: {describe_read_error(exc)}")
+                self.read -= 1
+                yield UNREADABLE, (source.name, describe_read_error(exc))
 
     def advance(self, n: int) -> None:
         self.items += n
@@ -246,13 +394,19 @@ class _Batch:
     def finish(self, verb: str) -> None:
         if self.bar is not None:
             self.bar.close()
-        if not self.show:
+        trouble = self.io_errors or self.failed
+        if not (self.show or self.skipped or (trouble and (self.batch or self.any_lines))):
             return
         secs = max(time.perf_counter() - self.start, 1e-9)
-        files = f", {self.io_errors:,} unreadable input(s)" if self.io_errors else ""
+        skipped = sum(self.skipped.values())
+        why = ", ".join(
+            f"{n:,} {reason.removeprefix('skipped: ')}"
+            for reason, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
         self.stderr.write(
-            f"newsmeta: {verb} {self.items:,} items, {self.failed:,} failed{files}"
-            f" in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
+            f"newsmeta: {verb} {self.items:,} items, {self.failed:,} failed;"
+            f" inputs: {self.read:,} read, {skipped:,} skipped{f' ({why})' if why else ''},"
+            f" {self.io_errors:,} unreadable; in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
         )
 
 
@@ -279,10 +433,50 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
             batch.failed += 1
             batch.error(f"newsmeta: {name}: {exc}")
     batch.finish("parsed")
-    if records:
-        write = _byte_writer(stdout)
-        write(record_json_bytes(merge(*records), indent=not args.jsonl) + b"\n")
-    return EXIT_FAILED if batch.failed or batch.io_errors or not records else EXIT_OK
+    if batch.failed or batch.io_errors or not records:
+        return EXIT_USAGE if batch.io_errors else EXIT_FAILED
+    try:
+        merged = merge(*records, force=args.force)
+    except NewsmetaError as exc:
+        stderr.write(f"newsmeta: {exc}\n")
+        return EXIT_FAILED
+    write = _byte_writer(stdout)
+    write(record_json_bytes(merged, indent=not args.jsonl) + b"\n")
+    return EXIT_OK
+
+
+def _cmd_fill(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``fill DUMP PAGE``: the dump's record with its placeholders evaluated on the page."""
+    from newsmeta._batch import READ_ERRORS, Source, describe_read_error, iter_items, records_of
+    from newsmeta._convert import record_json_bytes
+    from newsmeta.adapters.html import fill_placeholders
+    from newsmeta.errors import NewsmetaError
+
+    limits = _limits(args)
+    got: list[bytes] = []
+    for path in (args.dump, args.page):
+        name = "<stdin>" if path == "-" else path
+        try:
+            got += [data for _id, data, _line in iter_items(Source(path, name, False), stdin)]
+        except READ_ERRORS as exc:
+            stderr.write(f"newsmeta: {name}: {describe_read_error(exc)}\n")
+            return EXIT_USAGE
+    dump, page = got
+    try:
+        found = records_of(dump, args.dump, args.input_format, limits=limits)
+        if len(found) != 1:
+            stderr.write(
+                f"newsmeta: {args.dump}: holds {len(found)} records; fill takes one article\n"
+            )
+            return EXIT_FAILED
+        filled = fill_placeholders(
+            found[0][1], page, url=args.url, content_type=args.content_type, limits=limits
+        )
+    except NewsmetaError as exc:
+        stderr.write(f"newsmeta: {exc}\n")
+        return EXIT_FAILED
+    _byte_writer(stdout)(record_json_bytes(filled, indent=not args.jsonl) + b"\n")
+    return EXIT_OK
 
 
 class _Lenient:
@@ -319,17 +513,20 @@ def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
 def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args.merge:
         return _cmd_merge(args, stdin, stdout, stderr)
+    if args.force:
+        stderr.write("newsmeta: parse: --force goes with --merge\n")
+        return EXIT_USAGE
     batch = _Batch(args, stderr)
-    one_input = len(args.inputs) == 1 and not args.jsonl
-    # One input prints indented, as it always has; --indent indents every record.
+    # One path naming one file may print an object; a batch always prints an array.
+    single = not args.jsonl and not is_batch(args.inputs)
     options = TaskOptions(
         limits=_limits(args),
         format=args.input_format,
-        indent=(args.indent or one_input) and not args.jsonl,
+        indent=(args.indent or single) and not args.jsonl,
         url=args.url,
         content_type=args.content_type,
     )
-    held: bytes | None = None  # the first record, until we know whether more follow
+    held: tuple[str, bytes] | None = None  # the first record, until we know whether more follow
     written = 0
     write = _byte_writer(stdout)
     results = ordered_map(
@@ -341,34 +538,47 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     )
     try:
         for chunk in results:
-            batch.advance(len(chunk))
-            for _id, data, error in chunk:
-                if error is not None:
-                    batch.failed += 1
-                    batch.error(f"newsmeta: {error}")
+            batch.advance(sum(1 for kind, _id, _p in chunk if kind != UNREADABLE))
+            for kind, rid, payload in chunk:
+                if kind == UNREADABLE:
+                    batch.unreadable(str(payload))
                     continue
-                assert data is not None
+                if kind == "skipped":
+                    batch.skip(rid, str(payload))
+                    continue
+                if kind == "error":
+                    batch.failed += 1
+                    batch.error(f"newsmeta: {payload!s}")
+                    continue
+                assert isinstance(payload, bytes)
                 if args.jsonl:
-                    write(data + b"\n")
+                    write(payload + b"\n")
                     continue
                 if written == 0 and held is None:
-                    held = data
+                    held = (rid, payload)
                     continue
                 if held is not None:
-                    write(b"[" + held)
+                    write(b"[" + held[1])
                     held = None
-                write(b",\n" + data)
+                write(b",\n" + payload)
                 written += 1
     finally:
         batch.finish("parsed")
     if held is not None:
-        if one_input:
-            write(held + b"\n")  # one record: a single object, not an array
+        rid, data = held
+        # One article read from the one file named: an object. One record of a
+        # multi-record input (JSON Lines, an array, a response): still an array.
+        if single and not batch.any_lines and batch.names == [rid]:
+            write(data + b"\n")
         else:
-            write(b"[" + held + b"]\n")
+            write(b"[" + data + b"]\n")
     elif written:
         write(b"]\n")
-    return EXIT_FAILED if batch.failed or batch.io_errors else EXIT_OK
+    elif not args.jsonl and (batch.batch or batch.any_lines):
+        write(b"[]\n")  # a batch with no record is still an array
+    if batch.io_errors:
+        return EXIT_USAGE
+    return EXIT_FAILED if batch.failed else EXIT_OK
 
 
 # --------------------------------------------------------------------------- validate
@@ -407,17 +617,17 @@ class _Summary:
     """Issue counts per code with the worst examples, in bounded memory."""
 
     def __init__(self) -> None:
-        self.verdicts = {"pass": 0, "fail": 0, "error": 0}
+        self.verdicts = {"pass": 0, "fail": 0, "error": 0, UNREADABLE: 0}
         self.counts: dict[str, int] = {}
         self.worst: dict[str, str] = {}
         self.examples: dict[str, list[tuple[int, str]]] = {}
-        self.errors: list[str] = []
+        self.errors: dict[str, list[str]] = {"error": [], UNREADABLE: []}
 
     def add(self, v: Verdict) -> None:
         self.verdicts[v.verdict] += 1
         if v.error is not None:
-            if len(self.errors) < SUMMARY_EXAMPLES:
-                self.errors.append(v.error)
+            if len(self.errors[v.verdict]) < SUMMARY_EXAMPLES:
+                self.errors[v.verdict].append(v.error)
             return
         for issue in v.issues:
             code = issue["code"]
@@ -437,16 +647,19 @@ class _Summary:
                 ex.append(item)
 
     def write(self, out: TextIO | _Lenient, profile_name: str) -> None:
-        total = sum(self.verdicts.values())
         v = self.verdicts
+        total = v["pass"] + v["fail"] + v["error"]
         out.write(
             f"{total:,} records checked (profile {profile_name}): {v['pass']:,} pass,"
-            f" {v['fail']:,} fail, {v['error']:,} could not be parsed\n"
+            f" {v['fail']:,} fail, {v['error']:,} could not be parsed;"
+            f" {v[UNREADABLE]:,} input(s) could not be read\n"
         )
-        if self.errors:
-            out.write("\ncould not be parsed:\n")
-            for e in self.errors:
-                out.write(f"    {e}\n")
+        for kind, title in (("error", "could not be parsed"), (UNREADABLE, "could not be read")):
+            if self.errors[kind]:
+                out.write(f"\n{title}:\n")
+                for e in self.errors[kind]:
+                    out.write(f"    {e}\n")
+                _more(out, v[kind] - len(self.errors[kind]))
         if not self.counts:
             return
         out.write("\nissues by code, worst first:\n")
@@ -458,6 +671,13 @@ class _Summary:
             out.write(f"  {self.worst[code]:<8} {code:<{width}} {self.counts[code]:>9,}\n")
             for _rank, text in sorted(self.examples[code], key=lambda e: -e[0]):
                 out.write(f"      {text[:160]}\n")
+            _more(out, self.counts[code] - len(self.examples[code]), indent=6)
+
+
+def _more(out: TextIO | _Lenient, n: int, *, indent: int = 4) -> None:
+    """The line that says how many a list of examples left out."""
+    if n > 0:
+        out.write(f"{' ' * indent}... and {n:,} more\n")
 
 
 def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -483,13 +703,18 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stder
     write = _byte_writer(stdout) if report != "summary" else None
     try:
         for chunk in results:
-            batch.advance(len(chunk))
+            batch.advance(sum(1 for v in chunk if v.verdict not in (UNREADABLE, "skipped")))
             for v in chunk:
+                if v.verdict == "skipped":
+                    batch.skip(v.id, v.error or "skipped")
+                    continue
                 summary.add(v)
-                if v.verdict != "pass":
+                if v.verdict == UNREADABLE:
+                    batch.unreadable(v.error or v.id)
+                elif v.verdict != "pass":
                     batch.failed += 1
-                if v.error is not None and report != "summary":
-                    batch.error(f"newsmeta: {v.error}")
+                    if v.error is not None and report != "summary":
+                        batch.error(f"newsmeta: {v.error}")
                 if write is None:
                     continue
                 line = dumps_bytes(
@@ -543,6 +768,8 @@ def main(
             return _cmd_parse(args, stdin, stdout, stderr)
         if args.command == "validate":
             return _cmd_validate(args, stdin, stdout, stderr)
+        if args.command == "fill":
+            return _cmd_fill(args, stdin, stdout, stderr)
     except KeyboardInterrupt:
         stderr.write("newsmeta: interrupted\n")
         return 130

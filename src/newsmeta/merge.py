@@ -28,6 +28,7 @@ import attrs
 from newsmeta._convert import unstructure
 from newsmeta._kit import FieldName
 from newsmeta.errors import ConfigError, InputError
+from newsmeta.recognizers.urls import canonical
 from newsmeta.records import (
     Article,
     Issue,
@@ -239,7 +240,7 @@ def _unique_sorted(items: Iterable[object]) -> list[object]:
     return [seen[k] for k in sorted(seen)]
 
 
-def merge(*records: Article, precedence: Precedence | None = None) -> Article:
+def merge(*records: Article, precedence: Precedence | None = None, force: bool = False) -> Article:
     """One record from several records of the same article.
 
     Each field comes from the source ranked first for it (see
@@ -259,12 +260,20 @@ def merge(*records: Article, precedence: Precedence | None = None) -> Article:
     disagreement is an issue (``conflicting-values``, ``minor-disagreement``,
     ``body-differs`` naming the paragraphs). Issues, placeholders and
     unrecognised text of all records are kept.
+
+    Records of different articles are refused: when two records' URLs differ
+    once reduced to what names a page (scheme, ``www.``, tracking parameters
+    and a trailing slash aside; :func:`newsmeta.recognizers.urls.canonical`),
+    :class:`~newsmeta.errors.InputError` names both. ``force=True`` merges them
+    anyway, with the disagreement reported as a ``conflicting-values`` issue.
     """
     if not records:
         raise InputError("merge() needs at least one record")
     for i, r in enumerate(records):
         if not isinstance(r, Article):
             raise InputError(f"merge(): argument {i + 1} is a {type(r).__name__}, not an Article")
+    if not force:
+        _check_same_article(records)
     _check(precedence)
     keys = [_record_key(r) for r in records]
     candidates: dict[str, tuple[tuple[int, str, int, int], Candidate]] = {}
@@ -302,6 +311,23 @@ def merge(*records: Article, precedence: Precedence | None = None) -> Article:
         unrecognised=_unique_sorted(u for r in records for u in r.unrecognised),
         truncation=truncation,
     )
+
+
+def _check_same_article(records: Sequence[Article]) -> None:
+    """An :class:`InputError` when two records name different pages."""
+    first: tuple[int, str, str] | None = None
+    for i, r in enumerate(records, 1):
+        if not r.url:
+            continue
+        key = canonical(r.url)
+        if first is None:
+            first = (i, r.url, key)
+        elif key != first[2]:
+            raise InputError(
+                f"merge(): the records are of different articles: record {first[0]} is"
+                f" {first[1]} and record {i} is {r.url}; pass force=True (--force on the"
+                " command line) to merge them anyway"
+            )
 
 
 def _truncation(records: Sequence[Article], merged: Article) -> Truncation | None:

@@ -193,7 +193,12 @@ class Placeholder:
     """A repaired expression (``@name`` → ``@property`` for OpenGraph)."""
     truncated: bool = False
     """True when the input's truncation cut this expression short."""
+    filled: bool = False
+    """True once :func:`newsmeta.fill_placeholders` evaluated it on its page and
+    it selected a value: the template is resolved, no longer a leak. It stays in
+    the record so that what the input held is not lost."""
     location: Location = attrs.field(factory=Location)
+    """Where the template stood in the input."""
 
 
 @frozen(kw_only=True)

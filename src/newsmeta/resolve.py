@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from newsmeta._kit import Candidate, Extraction, FieldName
+from newsmeta.recognizers.urls import is_tracking_pixel
 from newsmeta.records import (
     Article,
     Image,
@@ -26,6 +27,7 @@ from newsmeta.records import (
     Person,
     Provenance,
     Severity,
+    Unrecognised,
 )
 
 __all__ = ["SCALAR_FIELDS", "Candidate", "Extraction", "resolve"]
@@ -227,6 +229,13 @@ def _person_key(p: Person) -> str:
     return " ".join(p.name.split()).casefold()
 
 
+def _is_pixel(value: object) -> bool:
+    """An image (or an ``og_image`` URL) that is a tracking pixel or spacer."""
+    if isinstance(value, str):
+        return is_tracking_pixel(value)
+    return isinstance(value, Image) and is_tracking_pixel(value.url, value.width, value.height)
+
+
 def _image_key(img: Image) -> object:
     if img.url:
         return img.url
@@ -286,6 +295,25 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
     values: dict[str, object] = {}
     provenance: dict[str, Provenance] = {}
     issues: list[Issue] = list(ex.issues)
+    unrecognised = list(ex.unrecognised)
+    for name in ("og_image", "images"):
+        pixels = [c for c in by_field.get(name, ()) if _is_pixel(c.value)]
+        if not pixels:
+            continue
+        # A counter or a spacer is not the article's image: kept, and said.
+        by_field[name] = [c for c in by_field[name] if not _is_pixel(c.value)]
+        for c in pixels:
+            unrecognised.append(Unrecognised(text=c.provenance.raw, location=c.provenance.location))
+            issues.append(
+                Issue(
+                    code="tracking-pixel",
+                    severity=Severity.INFO,
+                    message=f"{name}: {c.provenance.raw[:100]!r} is a tracking pixel or spacer;"
+                    " kept in unrecognised",
+                    field=name,
+                    location=c.provenance.location,
+                )
+            )
 
     for name in SCALAR_FIELDS:
         cands = by_field.pop(name, [])
@@ -368,7 +396,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
         **values,  # type: ignore[arg-type]
         placeholders=tuple(ex.placeholders),
         truncation=ex.truncation,
-        unrecognised=tuple(ex.unrecognised),
+        unrecognised=tuple(unrecognised),
         issues=tuple(issues),
         provenance=provenance,
         source=source or ex.adapter,

@@ -277,12 +277,14 @@ def _xpathish(expr: str) -> bool:
 
 
 def rule_placeholders(record: Article, ctx: Context) -> Iterator[Finding]:
-    if record.placeholders:
-        fields = ", ".join(p.field or p.xpath for p in record.placeholders)
+    # A placeholder filled from its page (fill_placeholders) is resolved, not a leak.
+    open_ = [p for p in record.placeholders if not p.filled]
+    if open_:
+        fields = ", ".join(p.field or p.xpath for p in open_)
         yield Finding(
             "placeholder-leak",
             "placeholders",
-            f"{len(record.placeholders)} unresolved XPath template(s) in the input: {fields}",
+            f"{len(open_)} unresolved XPath template(s) in the input: {fields}",
         )
     for path, text in _texts(record):
         marker = find_template_marker(text)

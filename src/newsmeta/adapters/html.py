@@ -59,8 +59,10 @@ SNIFF = 4096
 
 _TAG = re.compile(
     r"""
-    <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|article|main|header|section|span|a)
-    [\s>/]                          # the tag name ends
+    <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|article|main|header|section|span|a
+      |br|b|i|em|strong|font|center|table|tr|td|ul|ol|li|img|form|iframe|noscript|nav|footer|h[1-6])
+    [\s>/]                          # the tag name ends (a page may open with a server's
+                                    # warnings, <br /><b>Deprecated</b>..., before <html>)
     """,
     re.VERBOSE | re.IGNORECASE,
 )

@@ -88,7 +88,13 @@ _SHOW = 120
 
 #: A flattened dump's header line: `` date 2022-01-07 https://…``.
 _DUMP_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\S{0,30}\s+https?://\S+", re.ASCII)
-_SNIFF_KEYS = re.compile(r'"(?:publishedAt|urlToImage|totalResults|articles)"\s*:')
+_SNIFF_KEYS = re.compile(
+    r"""
+    "(?:publishedAt|urlToImage|totalResults|articles)"\s*:  # an article's or a response's keys
+    | "status"\s*:\s*"error"                           # an error response (read to say so)
+    """,
+    re.VERBOSE,
+)
 
 
 def looks_like(text: str) -> bool:

@@ -27,7 +27,16 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-__all__ = ["date_from_url", "host", "is_image_url", "is_url", "join", "size_from_url"]
+__all__ = [
+    "canonical",
+    "date_from_url",
+    "host",
+    "is_image_url",
+    "is_tracking_pixel",
+    "is_url",
+    "join",
+    "size_from_url",
+]
 
 #: Longest URL we accept as a value (browsers cap around 2 MB; sitemaps at 2,048).
 MAX_URL_LEN = 8192
@@ -98,6 +107,70 @@ def host(url: str) -> str | None:
     if not netloc:
         return None
     return netloc.removeprefix("www.")
+
+
+#: Query parameters that track a click, not name a page.
+_TRACKING_PARAMS = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ncid)$",
+    re.IGNORECASE,
+)
+
+
+def canonical(url: str) -> str:
+    """A page's URL reduced to what names the page, for telling whether two
+    records are of the same article: no scheme, lower-cased host without
+    ``www.``, ``m.``/``amp.`` or the default port, no fragment, no tracking
+    parameters (``utm_*``, ``fbclid``...), no trailing slash or ``/amp`` and no
+    ``index.html``.
+
+    >>> canonical("https://WWW.Example.com/News/a.html?utm_source=x&id=3#top")
+    'example.com/News/a.html?id=3'
+    >>> canonical("http://m.example.com/news/a/amp/") == canonical("https://example.com/news/a")
+    True
+    >>> canonical("https://example.com/news/index.html")
+    'example.com/news'
+    """
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        netloc = (parts.hostname or "").lower()
+    except ValueError:
+        return url.strip()
+    for prefix in ("www.", "m.", "amp."):
+        netloc = netloc.removeprefix(prefix)
+    query = "&".join(
+        q for q in parts.query.split("&") if q and not _TRACKING_PARAMS.match(q.split("=", 1)[0])
+    )
+    path = parts.path
+    for suffix in ("/index.html", "/index.htm", "/index.php", "/amp", "/amp/"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+    path = path.rstrip("/")
+    return netloc + path + (f"?{query}" if query else "")
+
+
+#: Image names that tracking pixels and spacers use.
+_PIXEL_NAME = re.compile(
+    r"(?:^|[/_.-])(?:pixel|spacer|blank|transparent|clear|1x1|t|tr|p|b|beacon|track(?:ing)?)\.(?:gif|png|jpe?g|webp)(?:$|[?#])"
+    r"|/(?:pixel|beacon|track|tr)(?:$|[/?#])",
+    re.IGNORECASE,
+)
+
+
+def is_tracking_pixel(url: str | None, width: int | None = None, height: int | None = None) -> bool:
+    """A 1×1 counter or spacer loaded from ``url``, not a picture: a side of one
+    pixel, or a name that tracking pixels use (``t.gif``, ``pixel.png``,
+    ``/pixel?...``). A size with no URL (a dump's ``og:image:width``) is not one.
+
+    >>> is_tracking_pixel("https://a.example/t.gif?id=1"), is_tracking_pixel("https://x/img.jpg", 1, 1)
+    (True, True)
+    >>> is_tracking_pixel("https://www.facebook.com/tr?id=1&ev=PageView&noscript=1")
+    True
+    >>> is_tracking_pixel("https://cdn.example/photos/portrait.jpg", 1200, 800)
+    False
+    """
+    if not url:
+        return False
+    return width == 1 or height == 1 or _PIXEL_NAME.search(url) is not None
 
 
 def join(base: str | None, url: str) -> str:

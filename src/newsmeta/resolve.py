@@ -66,6 +66,20 @@ def _same(field_name: str, a: object, b: object) -> bool:
     return a == b
 
 
+def same_key(field_name: str, value: object) -> object:
+    """A key under which two values of ``field_name`` are the same value for the
+    resolver (titles compare with case and spacing folded, people by name)."""
+    if isinstance(value, str) and field_name in ("title", "description"):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, Person):
+        return _person_key(value)
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
 def _minor(field_name: str, a: object, b: object) -> bool:
     """A difference too small to be a conflict (dates within a day)."""
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):

@@ -38,7 +38,7 @@ from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
-from newsmeta.resolve import resolve
+from newsmeta.resolve import resolve, same_key
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -839,11 +839,13 @@ def _author_link(page: Page) -> None:
 
 
 def _prune(ex: Extraction) -> None:
-    """Drop fallbacks where a strong source spoke, and weaker author lists.
+    """Set fallbacks aside where a strong source spoke, and weaker author lists.
 
     Authors are a list field, so the resolver would merge every source's
     names; one source's clean list is better than a union with another's
-    noise, so only the strongest source's authors are kept.
+    noise, so only the strongest source's authors are kept. Nothing set aside
+    is lost: each value's raw text is kept in ``unrecognised`` with its
+    location, and one ``set-aside`` note per field says so.
     """
     best: dict[str, int] = {}
     for c in ex.candidates:
@@ -851,13 +853,40 @@ def _prune(ex: Extraction) -> None:
     # A fallback day (<time>, dateline) says less than a published datetime from
     # markup; the URL's day is kept beside it, as the day the site files it under.
     strong_published = best.get("published", WEAK) < WEAK
-    ex.candidates = [
-        c
-        for c in ex.candidates
-        if not (c.rank >= WEAK and best[c.field] < WEAK)
-        and not (c.field == "authors" and c.rank != best["authors"])
-        and not (c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"])
-    ]
+    kept: list[Candidate] = []
+    weaker: list[Candidate] = []
+    for c in ex.candidates:
+        if (
+            (c.rank >= WEAK and best[c.field] < WEAK)
+            or (c.field == "authors" and c.rank != best["authors"])
+            or (c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"])
+        ):
+            weaker.append(c)
+        else:
+            kept.append(c)
+    # A weaker source that repeats a kept value stays: the resolver folds it in
+    # as a repeat. Only different values are set aside.
+    kept_keys = {(c.field, same_key(c.field, c.value)) for c in kept}
+    aside: dict[str, list[Candidate]] = {}
+    for c in weaker:
+        if (c.field, same_key(c.field, c.value)) in kept_keys:
+            kept.append(c)
+        else:
+            aside.setdefault(c.field, []).append(c)
+    ex.candidates = kept
+    for name, cands in aside.items():
+        seen: set[tuple[str, str | None]] = set()
+        for c in cands:
+            loc = c.provenance.location
+            if (c.provenance.raw, loc.path) not in seen:  # one author list, one entry
+                seen.add((c.provenance.raw, loc.path))
+                ex.keep(c.provenance.raw, lines=loc.lines, path=loc.path)
+        ex.issue(
+            "set-aside",
+            f"{name}: {len(seen)} value(s) from weaker sources set aside, a stronger"
+            " source gave this field; kept in unrecognised",
+            field_name=name,
+        )
 
 
 def parse(

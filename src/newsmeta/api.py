@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 from collections.abc import Iterator
 
 from newsmeta._text import GZIP_MAGIC, as_text, gunzip, refuse_binary
@@ -66,14 +64,10 @@ def parse(
     # A format given is not checked here: the adapter decodes (and size-checks)
     # the input itself; HTML is sniffed from its first bytes without decoding.
     name = _format(data, format, limits)
-    adapter = get(name)
-    extra = {
-        k: v
-        for k, v in (("url", url), ("content_type", content_type))
-        if v is not None and _accepts(name, k)
-    }
     # Pass the original bytes on so the adapter reports lossy decoding itself.
-    return adapter.parse(data, input_name=input_name, limits=limits, **extra)
+    return get(name).parse(
+        data, input_name=input_name, limits=limits, url=url, content_type=content_type
+    )
 
 
 def _unwrap(data: object, limits: Limits) -> str | bytes:
@@ -103,16 +97,6 @@ def _check_options(
     check_argument("limits", limits, Limits, optional=False)
     check_argument("url", url, str)
     check_argument("content_type", content_type, str)
-
-
-@functools.lru_cache(maxsize=64)
-def _accepts(name: str, keyword: str) -> bool:
-    """Does the named adapter's ``parse`` take this keyword?"""
-    fn = getattr(get(name), "parse", None)
-    try:
-        return fn is not None and keyword in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def _format(data: str | bytes, format: str | None, limits: Limits) -> str:

@@ -217,9 +217,18 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
 
 
 def extract(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Extraction:
-    """Candidates from a flattened dump (the first half of :func:`parse`)."""
+    """Candidates from a flattened dump (the first half of :func:`parse`).
+
+    ``url`` and ``content_type`` are part of the adapter contract
+    (:class:`~newsmeta.adapters.Adapter`); this adapter does not use them.
+    """
     text, notes = as_text(data, limits, mojibake=True)
     ex = Extraction(adapter=NAME, input=input_name)
     for note in notes:
@@ -236,7 +245,12 @@ def extract(
 
 
 def parse(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Parse a flattened dump into an :class:`Article`."""
     return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)

@@ -742,9 +742,18 @@ def iter_results(
 
 
 def extract(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Extraction:
-    """Candidates from an input holding exactly one article."""
+    """Candidates from an input holding exactly one article.
+
+    ``url`` and ``content_type`` are part of the adapter contract
+    (:class:`~newsmeta.adapters.Adapter`); this adapter does not use them.
+    """
     text, notes = as_text(data, limits)
     items = list(_items(text, input_name))
     item = _only(items, input_name)
@@ -769,7 +778,12 @@ def _only(items: Sequence[_Item], input_name: str | None) -> _Item:
 
 
 def parse(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Parse an input holding exactly one article; several raise :class:`InputError`."""
     return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)

@@ -75,8 +75,7 @@ def parse(
         return records[0]
     # A format given is not checked here: the adapter decodes (and size-checks)
     # the input itself; HTML is sniffed from its first bytes without decoding.
-    name = _format(data, format, limits)
-    # Pass the original bytes on so the adapter reports lossy decoding itself.
+    name, data = _format(data, format, limits)
     return get(name).parse(
         data, input_name=input_name, limits=limits, url=url, content_type=content_type
     )
@@ -163,14 +162,19 @@ def _check_options(
     check_argument("content_type", content_type, str)
 
 
-def _format(data: str | bytes, format: str | None, limits: Limits) -> str:
-    """The adapter's name: ``format``, else sniffed from HTML bytes or detected."""
+def _format(data: str | bytes, format: str | None, limits: Limits) -> tuple[str, str | bytes]:
+    """The adapter's name (``format``, else sniffed from HTML bytes or detected)
+    and the input to hand it: bytes decoded to detect the format are handed on
+    decoded, so they are not decoded twice, unless decoding them was lossy or
+    guessed (the adapter then decodes them itself and reports how) or the
+    adapter is HTML's (its decoder reads the page's own declaration)."""
     if format is not None:
-        return format
+        return format, data
     if isinstance(data, bytes) and html.looks_like_bytes(data):
-        return html.NAME
-    text, _notes = as_text(data, limits)
-    return detect(text)
+        return html.NAME, data
+    text, notes = as_text(data, limits)
+    name = detect(text)
+    return name, (text if not notes and name != html.NAME else data)
 
 
 def parse_many(
@@ -211,7 +215,7 @@ def parse_many(
         if format is None and _json_lines(data):
             yield from _lines(data, input_name=input_name, limits=limits)
             return
-        name = _format(data, format, limits)
+        name, data = _format(data, format, limits)
         multi = getattr(get(name), "iter_results", None)
         if multi is None:
             yield Result(

@@ -124,9 +124,15 @@ class Extraction:
     """What the adapter noticed on the way."""
     truncation: Truncation | None = None
     """Where the input was cut short, if it was."""
+    within: str | None = None
+    """The path of the value this input sits inside, when it is one value of a
+    larger input (a dump inside NewsAPI's ``$.content``): every location
+    starts with it, so the locations are right when made, not rewritten."""
 
     def location(self, lines: Iterable[int] = (), path: str | None = None) -> Location:
         """A location within this extraction's input."""
+        if self.within is not None:
+            path = self.within if path is None else f"{self.within}/{path}"
         return Location(lines=tuple(lines), path=path, input=self.input)
 
     def add(
@@ -141,7 +147,7 @@ class Extraction:
         tz_assumed: bool = False,
     ) -> None:
         """Record a candidate value for ``field_name``."""
-        loc = Location(lines=tuple(lines), path=path, input=self.input)
+        loc = self.location(lines, path)
         prov = Provenance(adapter=self.adapter, raw=raw, location=loc)
         self.candidates.append(
             Candidate(

@@ -223,14 +223,17 @@ def extract(
     limits: Limits = DEFAULT_LIMITS,
     url: str | None = None,
     content_type: str | None = None,
+    within: str | None = None,
 ) -> Extraction:
     """Candidates from a flattened dump (the first half of :func:`parse`).
 
     ``url`` and ``content_type`` are part of the adapter contract
     (:class:`~newsmeta.adapters.Adapter`); this adapter does not use them.
+    ``within`` is the path of the value the dump sits in, when it is one
+    (NewsAPI's ``$.content``): every location starts with it.
     """
     text, notes = as_text(data, limits, mojibake=True)
-    ex = Extraction(adapter=NAME, input=input_name)
+    ex = Extraction(adapter=NAME, input=input_name, within=within)
     for note in notes:
         ex.issue("lossy-decoding", note)
     st = _State(ex=ex)

@@ -468,11 +468,6 @@ def _key(value: object) -> object:
     return value
 
 
-def _rehome(ctx: _Ctx, loc: Location) -> Location:
-    path = ctx.path("content") if loc.path is None else f"{ctx.path('content')}/{loc.path}"
-    return attrs.evolve(loc, path=path, input=ctx.ex.input)
-
-
 _TEXT_FIELDS = frozenset({"title", "description", "section", "body"})
 
 
@@ -486,11 +481,13 @@ def _stripped_against(ctx: _Ctx, text: str) -> str | None:
 def _dump(ctx: _Ctx, content: str) -> None:
     """Run ``content`` through the flat adapter and take its candidates in."""
     ex = ctx.ex
-    sub = flat.extract(content, input_name=ex.input, limits=ctx.limits)
+    # The flat reader makes its locations under $.content itself: nothing is
+    # rewritten afterwards.
+    sub = flat.extract(content, input_name=ex.input, limits=ctx.limits, within=ctx.path("content"))
     envelope_image = next((c for c in ex.candidates if c.field == "og_image"), None)
     envelope = {(c.field, _key(c.value)) for c in ex.candidates}
     for c in sub.candidates:
-        prov = attrs.evolve(c.provenance, location=_rehome(ctx, c.provenance.location))
+        prov = c.provenance
         if (c.field, _key(c.value)) in envelope:
             # The dump repeats the envelope (its first line is the item's URL by
             # construction): the envelope's value and provenance stand, and the
@@ -503,7 +500,6 @@ def _dump(ctx: _Ctx, content: str) -> None:
                 path=prov.location.path,
             )
             continue
-        c = attrs.evolve(c, provenance=prov)
         lines = prov.location.lines
         if c.field in _TEXT_FIELDS and isinstance(c.value, str):
             ref = _stripped_against(ctx, c.value)
@@ -534,14 +530,11 @@ def _dump(ctx: _Ctx, content: str) -> None:
                 rank=c.rank,
             )
         ex.candidates.append(c)
-    for ph in sub.placeholders:
-        ex.placeholders.append(attrs.evolve(ph, location=_rehome(ctx, ph.location)))
-    for un in sub.unrecognised:
-        ex.unrecognised.append(attrs.evolve(un, location=_rehome(ctx, un.location)))
-    for issue in sub.issues:
-        ex.issues.append(attrs.evolve(issue, location=_rehome(ctx, issue.location)))
+    ex.placeholders.extend(sub.placeholders)
+    ex.unrecognised.extend(sub.unrecognised)
+    ex.issues.extend(sub.issues)
     if sub.truncation is not None:
-        ex.truncation = attrs.evolve(sub.truncation, location=_rehome(ctx, sub.truncation.location))
+        ex.truncation = sub.truncation
 
 
 def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:

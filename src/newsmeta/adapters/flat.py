@@ -51,7 +51,6 @@ NAME = "flat"
 _HEADER = re.compile(r"\s*date\s+(?P<date>\S{1,40})\s+(?P<url>https?://\S+)\s*", re.ASCII)
 _DIMS = re.compile(r"(?P<w>\d{1,6})\s+(?P<h>\d{1,6})(?:\s+(?P<rep>true|false))?", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
-#: ``… [+672 chars]`` at the very end: U+2026 (or three dots), a space, the count.
 _XPATH_START = frozenset("/.")  # what a template line starts with (``/html``, ``.//``)
 _MAX_LOCALE_LEN = 16
 
@@ -161,6 +160,17 @@ def _classify_all(raw_lines: Sequence[tuple[int, str]]) -> list[Line]:
     return out
 
 
+def is_header(line: str) -> bool:
+    """Is ``line`` a dump's header (`` date 2022-01-07 https://…``)? The one test,
+    for detection here and for dumps inside NewsAPI ``content``."""
+    return _HEADER.fullmatch(line) is not None
+
+
+def has_template(head: str) -> bool:
+    """Does the start of a text hold a leaked meta XPath template (a dump's mark)?"""
+    return "/html/head/meta[" in head
+
+
 def looks_like(text: str) -> bool:
     """Cheap test used by format detection: does this read as a flattened dump?
 
@@ -168,11 +178,11 @@ def looks_like(text: str) -> bool:
     leftover text (a stripped rubric), or carries a leaked meta XPath template.
     """
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    if "/html/head/meta[" in head:
+    if has_template(head):
         return True
     opening = [line.strip() for line in re.split(r"\r\n|\n|\r", head)[:8] if line.strip()]
-    for line in opening[: _MAX_LINES_BEFORE_URL + 1]:
-        if _HEADER.fullmatch(line) or is_url(line):
+    for line in opening[: MAX_LINES_BEFORE_URL + 1]:
+        if is_header(line) or is_url(line):
             return True
         if not (looks_letter_stripped(line) or len(line) < _MAX_OPENING_TEXT):
             return False
@@ -341,14 +351,14 @@ def _header_and_urls(st: _State) -> None:
 
 
 #: Most lines of leftover text that may stand before the article URL.
-_MAX_LINES_BEFORE_URL = 2
+MAX_LINES_BEFORE_URL = 2
 #: Longest leftover line (a rubric, a sign-up banner) detection lets stand before it.
 _MAX_OPENING_TEXT = 120
 _OPENING_TEXT = frozenset({Kind.STRIPPED, Kind.LABEL, Kind.PROSE})
 
 
 def _opening_url(lines: Sequence[Line]) -> Line | None:
-    for line in lines[: _MAX_LINES_BEFORE_URL + 1]:
+    for line in lines[: MAX_LINES_BEFORE_URL + 1]:
         if line.kind is Kind.URL and not is_image_url(str(line.data)):
             return line
         if line.kind not in _OPENING_TEXT:

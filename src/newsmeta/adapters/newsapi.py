@@ -76,8 +76,6 @@ _ARTICLE_KEYS = frozenset(ENVELOPE_KEYS) - {"source"}
 ENVELOPE_RANK = 5
 #: How far into the input format detection looks for NewsAPI's keys.
 _SNIFF_CHARS = 65_536
-#: Lines of leftover text that may open a dump before the item's URL.
-_DUMP_URL_WITHIN = 3
 #: Fewest letters beyond Latin-1 the title and description must have before a
 #: content without any is called stripped.
 _MIN_LOST_LETTERS = 3
@@ -86,8 +84,6 @@ _MIN_CONTENT_LETTERS = 20
 #: Longest value shown in an issue message.
 _SHOW = 120
 
-#: A flattened dump's header line: `` date 2022-01-07 https://…``.
-_DUMP_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\S{0,30}\s+https?://\S+", re.ASCII)
 _SNIFF_KEYS = re.compile(
     r"""
     "(?:publishedAt|urlToImage|totalResults|articles)"\s*:  # an article's or a response's keys
@@ -444,12 +440,14 @@ def is_dump(content: str, item_url: str | None) -> bool:
     first_lines = [t.strip() for _n, t in split_lines(text[:4096]) if t.strip()]
     if not first_lines:
         return False
-    if "/html/head/meta[" in text[:4096] or _DUMP_HEADER.fullmatch(first_lines[0]):
+    if flat.has_template(text[:4096]) or flat.is_header(first_lines[0]):
         return True  # an XPath template or a dump header
     # An XPath template for a meta field; a stripped menu ("/MMA/UFC") is no template.
-    if any(p.field for t in first_lines[: _DUMP_URL_WITHIN + 3] for p in find_placeholders(t)):
+    if any(
+        p.field for t in first_lines[: flat.MAX_LINES_BEFORE_URL + 4] for p in find_placeholders(t)
+    ):
         return True
-    for line in first_lines[:_DUMP_URL_WITHIN]:
+    for line in first_lines[: flat.MAX_LINES_BEFORE_URL + 1]:
         if is_url(line) and not is_image_url(line):
             if item_url is not None:
                 return _same_page(line, item_url)

@@ -63,6 +63,9 @@ GENERIC_LABELS: frozenset[str] = frozenset(
     {"www", "news", "sport", "sports", "mobile", "amp", "edition", "blog", "blogs", "home"}
 )
 
+#: ``str.translate`` table deleting every ASCII character that is not a letter or digit.
+_ASCII_NOT_ALNUM = {c: None for c in range(128) if not chr(c).isalnum()}
+
 _WORDS = re.compile(r"\w+")
 
 
@@ -73,8 +76,11 @@ def site_key(text: str) -> str:
     >>> site_key("AlloCiné"), site_key("Krimi-Archiv"), site_key("7NEWS.com.au")
     ('allocine', 'krimiarchiv', '7newscomau')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return alnum_only("".join(c for c in decomposed if not unicodedata.combining(c)))
+    if text.isascii():
+        return text.lower().translate(_ASCII_NOT_ALNUM)  # in C, without a regex
+    # Accents decompose into combining marks, which are not alphanumeric: the
+    # one pass that keeps letters and digits drops them too.
+    return alnum_only(unicodedata.normalize("NFKD", text.casefold()))
 
 
 def host_keys(url: str | None) -> set[str]:
@@ -134,12 +140,12 @@ def is_site_name(part: str, keys: frozenset[str], *, last: bool = False) -> bool
         return False
     if key in keys:
         return True
-    words = [site_key(w) for w in _WORDS.findall(part)]
-    prefix = ""
-    for w in words[:-1]:
-        prefix += w
-        if prefix in keys:
-            return True
+    if any(key.startswith(k) for k in keys):  # then its first words may spell one
+        prefix = ""
+        for w in _WORDS.findall(part)[:-1]:
+            prefix += site_key(w)
+            if prefix in keys:
+                return True
     if not last:
         return False
     return any(
@@ -147,6 +153,20 @@ def is_site_name(part: str, keys: frozenset[str], *, last: bool = False) -> bool
         or (len(key) >= MIN_LOOSE_KEY and key in k)
         for k in keys
     )
+
+
+def _may_name_site(title: str, keys: frozenset[str]) -> bool:
+    """A cheap test before the full one: the title holds a site key, or its last
+    part (after a spaced separator) is a piece of one."""
+    whole = site_key(title)
+    if any(k in whole for k in keys):
+        return True
+    for sep in TITLE_SEPARATORS:
+        if sep != sep.strip() and sep in title:
+            last = site_key(title.rsplit(sep, 1)[1])
+            if len(last) >= MIN_LOOSE_KEY and any(last in k for k in keys):
+                return True
+    return False
 
 
 def strip_site(title: str, keys: frozenset[str]) -> str:
@@ -165,7 +185,7 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
     >>> strip_site("Covid - What we know", keys)
     'Covid - What we know'
     """
-    if not keys:
+    if not keys or not _may_name_site(title, keys):
         return title
     best = len(title)
     for sep in TITLE_SEPARATORS:

@@ -868,12 +868,12 @@ def _prune(ex: Extraction) -> None:
     # as a repeat. Only different values are set aside.
     kept_keys = {(c.field, same_key(c.field, c.value)) for c in kept}
     aside: dict[str, list[Candidate]] = {}
+    dropped: set[int] = set()
     for c in weaker:
-        if (c.field, same_key(c.field, c.value)) in kept_keys:
-            kept.append(c)
-        else:
+        if (c.field, same_key(c.field, c.value)) not in kept_keys:
             aside.setdefault(c.field, []).append(c)
-    ex.candidates = kept
+            dropped.add(id(c))
+    ex.candidates = [c for c in ex.candidates if id(c) not in dropped]  # input order kept
     for name, cands in aside.items():
         seen: set[tuple[str, str | None]] = set()
         for c in cands:

@@ -198,7 +198,7 @@ def emit(page: Page, c: Collected) -> None:
         page.text("title", h1s[0], "h1", RANK["h1"])
     if c.title is not None:
         raw = _text(c.title)
-        page.text("title", page.strip_site(clean_text(raw)), "title", RANK["title-tag"])
+        page.title(raw, "title", RANK["title-tag"])
 
 
 def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
@@ -217,13 +217,10 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             continue
         kind, family = entry
         rank = RANK[family]
-        if kind in ("title", "description", "section"):
-            page.text(
-                as_field(kind),
-                page.strip_site(clean_text(content)) if kind == "title" else content,
-                path,
-                rank,
-            )
+        if kind == "title":
+            page.title(content, path, rank)
+        elif kind in ("description", "section"):
+            page.text(as_field(kind), content, path, rank)
         elif kind in ("published", "modified", "created"):
             page.when(as_field(kind), content, path, rank)
         elif kind == "url":

@@ -99,9 +99,21 @@ class Page:
 
     def text(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """A text field: title, description, section (markup inside is dropped)."""
+        self._text(name, raw, path, rank, strip_site=False)
+
+    def title(self, raw: object, path: str, rank: int) -> None:
+        """A title, without the site's name (:meth:`strip_site`); the provenance
+        keeps the raw text, site name and all."""
+        self._text("title", raw, path, rank, strip_site=True)
+
+    def _text(
+        self, name: FieldName, raw: object, path: str, rank: int, *, strip_site: bool
+    ) -> None:
         if not isinstance(raw, str):
             return
         value = clean_text(strip_tags(raw))
+        if strip_site:
+            value = self.strip_site(value)
         if not value:
             return
         if len(value) > MAX_TEXT:

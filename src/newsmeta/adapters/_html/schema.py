@@ -138,14 +138,14 @@ class _Mapper:
                 p.publisher(Organization(name=clean_text(pub)), pub, f"{path}.publisher", rank)
         headline = _text_of(obj.get("headline"))
         if headline:
-            p.text("title", p.strip_site(clean_text(headline)), f"{path}.headline", rank)
+            p.title(headline, f"{path}.headline", rank)
         else:
             name = _text_of(obj.get("name"))
             if name:
                 # An orphan ``itemprop="name"`` (no item around it) names anything on
                 # the page (an author card, a product): a fallback after the meta tags.
                 name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else rank + 1
-                p.text("title", p.strip_site(clean_text(name)), f"{path}.name", name_rank)
+                p.title(name, f"{path}.name", name_rank)
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1
         )

@@ -111,7 +111,14 @@ def site_keys(names: Iterable[str], url: str | None = None) -> frozenset[str]:
     >>> sorted(site_keys(["Allocine.fr", "AlloCiné"]))
     ['allocine', 'allocinefr']
     """
-    keys = set(host_keys(url))
+    h = host_of(url) if url else None
+    return _site_keys(tuple(names), h)
+
+
+@functools.lru_cache(maxsize=4096)
+def _site_keys(names: tuple[str, ...], h: str | None) -> frozenset[str]:
+    """:func:`site_keys` by host: a publisher's items share their names and host."""
+    keys = set(host_keys(f"https://{h}/")) if h else set()
     for name in names:
         keys.add(site_key(name))
         if "." in name and " " not in name.strip():
@@ -206,7 +213,11 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
             # The rest of the title from here may be the name (a name holding the
             # separator: "Salsa-Figuren - Rueda in Berlin"), or the last part loosely.
             last = i == len(parts) - 1
-            if is_site_name(sep.join(parts[i:]), keys) or (
+            key = site_key(part)
+            # The rest can spell a name only if this part starts one (or is one
+            # and more): a cheap test on the part before the one on the rest.
+            starts = bool(key) and any(k.startswith(key) or key.startswith(k) for k in keys)
+            if (starts and is_site_name(sep.join(parts[i:]), keys)) or (
                 last and loose and is_site_name(part, keys, last=True)
             ):
                 best = at

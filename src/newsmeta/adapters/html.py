@@ -866,7 +866,10 @@ def _prune(ex: Extraction) -> None:
             kept.append(c)
     # A weaker source that repeats a kept value stays: the resolver folds it in
     # as a repeat. Only different values are set aside.
-    kept_keys = {(c.field, same_key(c.field, c.value)) for c in kept}
+    if not weaker:
+        return
+    fields = {c.field for c in weaker}
+    kept_keys = {(c.field, same_key(c.field, c.value)) for c in kept if c.field in fields}
     aside: dict[str, list[Candidate]] = {}
     dropped: set[int] = set()
     for c in weaker:

@@ -10,7 +10,7 @@ import attrs
 from newsmeta._convert import loads
 from newsmeta._text import GZIP_MAGIC, as_text, check_size, gunzip, refuse_binary
 from newsmeta.adapters import ADAPTERS, get, html
-from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument
+from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument, url_argument
 from newsmeta.records import Article
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
@@ -63,6 +63,7 @@ def parse(
     :class:`~newsmeta.errors.InputError` saying how many: read those with
     :func:`parse_all` or :func:`parse_many`.
     """
+    url = url_argument("url", url)
     _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
     data = _unwrap(data, limits)
     records = own_records(data, format, limits)
@@ -203,6 +204,7 @@ def parse_many(
     back as that record.
     """
     try:
+        url = url_argument("url", url)
         _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
         data = _unwrap(data, limits)
         records = own_records(data, format, limits)

@@ -12,14 +12,15 @@ item per line, streamed (``newsmeta/_batch.py``).
 from __future__ import annotations
 
 import argparse
+import collections
 import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsmeta import __version__
 from newsmeta._batch import (
@@ -46,6 +47,9 @@ from newsmeta.adapters import ADAPTERS
 from newsmeta.errors import ConfigError
 from newsmeta.records import Severity
 from newsmeta.settings import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from newsmeta._output import FileOutput
 
 __all__ = ["main", "parse_args"]
 
@@ -217,6 +221,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--jsonl", action="store_true", help="one record per line")
     p.add_argument("--indent", action="store_true", help="indent JSON (ignored with --jsonl)")
     p.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help="write to FILE, its format told by its extension: .parquet (needs newsmeta[arrow]),"
+        " .jsonl, .json; written under a temporary name and renamed at the end (- or none:"
+        " standard output)",
+    )
+    p.add_argument(
         "--merge",
         action="store_true",
         help="the inputs are one article: merge their records into one (docs/merge.md)",
@@ -292,9 +305,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="largest input read (default: 50M)",
     )
 
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the records parse prints",
+        description="Print the JSON Schema (draft 2020-12) of one record as parse prints it"
+        " (newsmeta.schema.json_schema(); a copy ships as newsmeta/article.schema.json).",
+    )
+
     args, extra = parser.parse_known_args(argv)
     if extra:  # say it with the subcommand's usage, not the top level's
-        {"parse": p, "validate": v, "fill": f}[args.command].error(
+        {"parse": p, "validate": v, "fill": f, "schema": parser}[args.command].error(
             f"unrecognized arguments: {' '.join(extra)}"
         )
     return args
@@ -328,6 +348,8 @@ class _Batch:
         self.skipped: dict[str, int] = {}
         self.names: list[str] = []  # the sources read, while there is only one
         self.any_lines = False
+        self.warc_skipped: collections.Counter[str] = collections.Counter()
+        """WARC records that are not articles, by kind (``request``, ``not-200``...)."""
         self.start = time.perf_counter()
         self.bar: Any = None
         for line in getattr(args, "deprecations", []):
@@ -381,10 +403,17 @@ class _Batch:
             if len(self.names) < 2:
                 self.names.append(source.name)
             try:
-                yield from iter_tasks(source, stdin, args.max_bytes)
+                yield from iter_tasks(source, stdin, args.max_bytes, self.note_skipped)
             except READ_ERRORS as exc:
                 self.read -= 1
                 yield UNREADABLE, (source.name, describe_read_error(exc))
+
+    def note_skipped(self, name: str, counts: dict[str, int]) -> None:
+        """A WARC file's skipped records: one line now, the totals in the summary."""
+        if counts:
+            self.warc_skipped.update(counts)
+            if not self.quiet:
+                self.error(f"newsmeta: {name}: {_skipped_text(counts)}")
 
     def advance(self, n: int) -> None:
         self.items += n
@@ -395,7 +424,12 @@ class _Batch:
         if self.bar is not None:
             self.bar.close()
         trouble = self.io_errors or self.failed
-        if not (self.show or self.skipped or (trouble and (self.batch or self.any_lines))):
+        if not (
+            self.show
+            or self.skipped
+            or self.warc_skipped
+            or (trouble and (self.batch or self.any_lines))
+        ):
             return
         secs = max(time.perf_counter() - self.start, 1e-9)
         skipped = sum(self.skipped.values())
@@ -403,18 +437,34 @@ class _Batch:
             f"{n:,} {reason.removeprefix('skipped: ')}"
             for reason, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
         )
+        warc = f" {_skipped_text(self.warc_skipped)};" if self.warc_skipped else ""
         self.stderr.write(
             f"newsmeta: {verb} {self.items:,} items, {self.failed:,} failed;"
             f" inputs: {self.read:,} read, {skipped:,} skipped{f' ({why})' if why else ''},"
-            f" {self.io_errors:,} unreadable; in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
+            f" {self.io_errors:,} unreadable;{warc} in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
         )
+
+
+def _skipped_text(counts: Mapping[str, int]) -> str:
+    """``skipped 11 WARC records (request 4, not-200 2, ...)``, kinds in their documented order."""
+    from newsmeta.warc import SKIP_KINDS
+
+    kinds = ", ".join(f"{k} {counts[k]:,}" for k in SKIP_KINDS if counts.get(k))
+    n = sum(counts.values())
+    return f"skipped {n:,} WARC record{'' if n == 1 else 's'} ({kinds})"
 
 
 def _limits(args: argparse.Namespace) -> Limits:
     return Limits(max_input_bytes=args.max_bytes)
 
 
-def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _cmd_merge(
+    args: argparse.Namespace,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    output: FileOutput | None = None,
+) -> int:
     """``parse --merge``: every record of every input, merged into one."""
     from newsmeta._batch import records_of
     from newsmeta._convert import record_json_bytes
@@ -440,8 +490,11 @@ def _cmd_merge(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     except NewsmetaError as exc:
         stderr.write(f"newsmeta: {exc}\n")
         return EXIT_FAILED
-    write = _byte_writer(stdout)
-    write(record_json_bytes(merged, indent=not args.jsonl) + b"\n")
+    if output is not None and output.wants_records:
+        output.record(merged)
+    else:
+        write = _byte_writer(stdout) if output is None else output.write
+        write(record_json_bytes(merged, indent=not args.jsonl) + b"\n")
     return EXIT_OK
 
 
@@ -511,11 +564,54 @@ def _byte_writer(stream: TextIO) -> Callable[[bytes], object]:
 
 
 def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    if args.merge:
-        return _cmd_merge(args, stdin, stdout, stderr)
-    if args.force:
+    from newsmeta._output import FileOutput, output_kind, terminate_as_exit
+
+    if args.force and not args.merge:
         stderr.write("newsmeta: parse: --force goes with --merge\n")
         return EXIT_USAGE
+    target = args.output if args.output not in (None, "-") else None
+    output = None
+    try:
+        if target is not None:
+            kind = output_kind(target)
+            if args.jsonl and kind != "jsonl":
+                raise ConfigError(f"--output {target}: --jsonl writes JSON Lines; name it .jsonl")
+            args.jsonl = kind == "jsonl"
+            output = FileOutput(target, kind)
+    except ConfigError as exc:
+        stderr.write(f"newsmeta: parse: {exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        stderr.write(f"newsmeta: parse: cannot write {target}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    if output is None:
+        return (_cmd_merge if args.merge else _parse_records)(args, stdin, stdout, stderr, None)
+    try:
+        with terminate_as_exit():
+            code = (_cmd_merge if args.merge else _parse_records)(
+                args, stdin, stdout, stderr, output
+            )
+            output.close()
+    except BaseException as exc:
+        output.abort(exc)
+        raise
+    return code
+
+
+def _items(kind: str, payload: Any) -> int:
+    """Items an outcome stands for: a ``batch`` holds its rows."""
+    if kind == "batch":
+        return int(payload.num_rows)
+    return 0 if kind == UNREADABLE else 1
+
+
+def _parse_records(
+    args: argparse.Namespace,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    output: FileOutput | None,
+) -> int:
     batch = _Batch(args, stderr)
     # One path naming one file may print an object; a batch always prints an array.
     single = not args.jsonl and not is_batch(args.inputs)
@@ -525,10 +621,11 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
         indent=(args.indent or single) and not args.jsonl,
         url=args.url,
         content_type=args.content_type,
+        records=output is not None and output.wants_records,
     )
     held: tuple[str, bytes] | None = None  # the first record, until we know whether more follow
     written = 0
-    write = _byte_writer(stdout)
+    write = _byte_writer(stdout) if output is None else output.write
     results = ordered_map(
         parse_task,
         group_tasks(batch.tasks_of(args, stdin)),
@@ -538,7 +635,7 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
     )
     try:
         for chunk in results:
-            batch.advance(sum(1 for kind, _id, _p in chunk if kind != UNREADABLE))
+            batch.advance(sum(_items(kind, p) for kind, _id, p in chunk))
             for kind, rid, payload in chunk:
                 if kind == UNREADABLE:
                     batch.unreadable(str(payload))
@@ -549,6 +646,10 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
                 if kind == "error":
                     batch.failed += 1
                     batch.error(f"newsmeta: {payload!s}")
+                    continue
+                if kind == "batch":
+                    assert output is not None
+                    output.record_batch(payload)
                     continue
                 assert isinstance(payload, bytes)
                 if args.jsonl:
@@ -564,7 +665,9 @@ def _cmd_parse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: 
                 written += 1
     finally:
         batch.finish("parsed")
-    if held is not None:
+    if output is not None and output.wants_records:
+        pass  # a table, whatever the number of records
+    elif held is not None:
         rid, data = held
         # One article read from the one file named: an object. One record of a
         # multi-record input (JSON Lines, an array, a response): still an array.
@@ -770,6 +873,11 @@ def main(
             return _cmd_validate(args, stdin, stdout, stderr)
         if args.command == "fill":
             return _cmd_fill(args, stdin, stdout, stderr)
+        if args.command == "schema":
+            from newsmeta.schema import json_schema_text
+
+            _byte_writer(stdout)(json_schema_text().encode("utf-8"))
+            return EXIT_OK
     except KeyboardInterrupt:
         stderr.write("newsmeta: interrupted\n")
         return 130

@@ -267,6 +267,9 @@ class Article:
     """When the article was created, if the source says so apart from ``published``."""
     modified: dt.datetime | None = field(default=None, validator=_aware)
     """When the article was last changed."""
+    fetched: dt.datetime | None = field(default=None, validator=_aware)
+    """When the page was fetched (a WARC record's ``WARC-Date``): the crawl date
+    validation's ``future-date`` rule measures against. ``None`` when unknown."""
     tags: tuple[str, ...] = field(default=(), converter=_tuple)
     """The article's tags, in order, without repeats."""
     other_tag_groups: tuple[tuple[str, ...], ...] = field(default=(), converter=_tuple)

@@ -38,7 +38,7 @@ class Adapter(Protocol):
 
     Every adapter takes every keyword, so :func:`newsmeta.parse` passes them on
     without asking which adapter takes which. An adapter whose input can hold
-    several records also satisfies :class:`MultiAdapter`.
+    several records also satisfies ``MultiAdapter``.
     """
 
     NAME: str

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsmeta
-from newsmeta._text import as_text
+from newsmeta._decode import as_text
 
 LINE_FORMATS = ["flat", "text"]
 

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmeta
-from newsmeta._text import as_text, split_lines
+from newsmeta._decode import as_text, split_lines
 from newsmeta.adapters import ADAPTERS
 from newsmeta.errors import NewsmetaError
 from newsmeta.records import Article

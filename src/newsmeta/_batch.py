@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from newsmeta._text import GZIP_MAGIC
+from newsmeta._decode import GZIP_MAGIC
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
@@ -612,7 +612,7 @@ def results_of(
         rid = result.input or name  # path#offset
         return [(rid, result.article if result.article is not None else result.error)]
     if len(data) > limits.max_input_bytes:  # before the record fast path reads it
-        from newsmeta._text import check_size
+        from newsmeta._decode import check_size
         from newsmeta.errors import LimitError
 
         try:

@@ -8,7 +8,7 @@ from typing import TypeGuard
 import attrs
 
 from newsmeta._convert import loads
-from newsmeta._text import GZIP_MAGIC, as_text, check_size, gunzip, refuse_binary
+from newsmeta._decode import GZIP_MAGIC, as_text, check_size, gunzip, refuse_binary
 from newsmeta.adapters import ADAPTERS, get, html
 from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument, url_argument
 from newsmeta.records import Article

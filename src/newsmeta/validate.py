@@ -41,7 +41,7 @@ from newsmeta.recognizers.dates import parse_date, parse_datetime
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.people import looks_like_name
 from newsmeta.recognizers.placeholders import find_placeholders, find_template_marker
-from newsmeta.recognizers.text import has_letters, looks_letter_stripped, truncation_marker
+from newsmeta.recognizers.shapes import has_letters, looks_letter_stripped, truncation_marker
 from newsmeta.recognizers.urls import is_url
 from newsmeta.records import Article, Image, Issue, Location, Severity
 from newsmeta.settings import (

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from newsmeta.recognizers.text import alnum_only, has_letters
+from newsmeta.recognizers.shapes import alnum_only, has_letters
 from newsmeta.recognizers.urls import host as host_of
 
 __all__ = [

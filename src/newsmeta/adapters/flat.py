@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
+from newsmeta._decode import as_text, split_lines
 from newsmeta._kit import Extraction, FieldName
-from newsmeta._text import as_text, split_lines
 from newsmeta.recognizers.contacts import ContactLine, parse_contact_line
 from newsmeta.recognizers.dates import MAX_DATE_LEN, ParsedDateTime, parse_date, parse_datetime
 from newsmeta.recognizers.lang import looks_like_locale, normalize_language
@@ -32,7 +32,7 @@ from newsmeta.recognizers.placeholders import (
     find_placeholders,
     looks_like_xpath,
 )
-from newsmeta.recognizers.text import (
+from newsmeta.recognizers.shapes import (
     is_tag_like,
     looks_letter_stripped,
     split_glued,

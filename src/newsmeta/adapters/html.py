@@ -24,9 +24,9 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from newsmeta._decode import as_text, bom_of, check_size
 from newsmeta._kit import Candidate, Extraction
 from newsmeta._kit.titles import TITLE_SEPARATORS
-from newsmeta._text import as_text, bom_of, check_size
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata

@@ -29,9 +29,9 @@ from typing import Any
 import attrs
 
 from newsmeta._convert import dumps, loads
+from newsmeta._decode import as_text, split_lines
 from newsmeta._kit import Candidate, Extraction
 from newsmeta._kit.titles import site_keys, strip_site
-from newsmeta._text import as_text, split_lines
 from newsmeta.adapters import flat
 from newsmeta.errors import FormatError, InputError, NewsmetaError
 from newsmeta.recognizers.dates import parse_datetime
@@ -40,7 +40,7 @@ from newsmeta.recognizers.mojibake import repair_mojibake
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
 from newsmeta.recognizers.prose import Picture, prose_roles
-from newsmeta.recognizers.text import (
+from newsmeta.recognizers.shapes import (
     count_letters,
     has_alnum,
     is_stripped_copy,

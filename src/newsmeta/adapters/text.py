@@ -22,10 +22,10 @@ import re
 
 from attrs import define
 
+from newsmeta._decode import as_text, split_lines
 from newsmeta._kit import Extraction
-from newsmeta._text import as_text, split_lines
 from newsmeta.recognizers.prose import parse_dateline, prose_roles
-from newsmeta.recognizers.text import has_letters, looks_letter_stripped
+from newsmeta.recognizers.shapes import has_letters, looks_letter_stripped
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import is_url
 from newsmeta.records import Article, Image

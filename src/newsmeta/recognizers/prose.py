@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from newsmeta._tables import BOILERPLATE_LINES, ENGLISH_MONTHS
-from newsmeta.recognizers.text import count_letters, looks_letter_stripped
+from newsmeta.recognizers.shapes import count_letters, looks_letter_stripped
 
 __all__ = [
     "MAX_CAPTION_CHARS",

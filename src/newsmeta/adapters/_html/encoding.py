@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from newsmeta._text import bom_of, detect_encoding, mostly_utf8, utf16_without_bom
+from newsmeta._decode import bom_of, detect_encoding, mostly_utf8, utf16_without_bom
 
 __all__ = ["Decoded", "declared_charset", "decode", "utf8_plan"]
 

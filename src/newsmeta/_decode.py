@@ -1,4 +1,5 @@
-"""Text plumbing shared by the line-based adapters: decoding, limits, lines."""
+"""Decoding shared by every adapter: byte-order marks, UTF-16 without one, one stray-byte rule,
+legacy detection; gzip and binary refusal; size limits and line splitting."""
 
 from __future__ import annotations
 

@@ -99,6 +99,7 @@ articles = st.builds(
     published=st.none() | aware,
     created=st.none() | aware,
     modified=st.none() | aware,
+    fetched=st.none() | aware,
     tags=tuples_of(text),
     other_tag_groups=tuples_of(tuples_of(text, 3), 2),
     keywords=tuples_of(text),

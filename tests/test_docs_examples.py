@@ -15,6 +15,7 @@ DOCS = [
     "docs/merge.md",
     "docs/html.md",
     "docs/validation.md",
+    "docs/recipes/validation-job.md",
     "docs/crawl.md",
 ]
 

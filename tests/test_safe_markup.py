@@ -10,6 +10,7 @@ a speed test (speed is in ``bench/adversarial.py``).
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import signal
 import socket
 import time
@@ -82,21 +83,89 @@ def test_external_entities_are_never_read(secret: Path) -> None:
             assert "TOPSECRET" not in a.to_json()
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
+class NetworkGuard:
+    """Fails a test that opens the network, at both levels that could: a
+    listening socket on 127.0.0.1 that the test's pages point at (libxml2 or
+    any C code connecting to it shows up in its backlog), and Python's own
+    ``socket`` connect calls, which raise while the guard is on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(8)
+        self.server.settimeout(0.2)
+        self.base = f"http://127.0.0.1:{self.server.getsockname()[1]}"
+        self.attempts: list[str] = []
+
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            self.attempts.append(repr(args[:2]))
+            raise OSError("network access during a parse")
+
+        monkeypatch.setattr(socket.socket, "connect", refuse)
+        monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+        monkeypatch.setattr(socket, "create_connection", refuse)
+        monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+    def connections(self) -> list[str]:
+        """Python-level attempts, and connections that reached the listener."""
+        got = list(self.attempts)
+        while True:
+            try:
+                conn, addr = self.server.accept()
+            except (TimeoutError, OSError):
+                break
+            conn.close()
+            got.append(f"connection from {addr}")
+        return got
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@pytest.fixture
+def guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
+    g = NetworkGuard(monkeypatch)
+    yield g
+    g.close()
+
+
+def network_pages(base: str) -> list[str]:
+    return [
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">'
         "<html><head><title>T</title></head></html>",
-        '<!DOCTYPE html [<!ENTITY e SYSTEM "http://192.0.2.1/x">]><html><head><title>&e;</title></head></html>',
-        '<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://192.0.2.1/x.dtd"><html><head><title>T</title></head></html>',
-        '<html><head><link rel="stylesheet" href="http://192.0.2.1/a.css"><base href="http://192.0.2.1/">'
-        '<script type="application/ld+json">{"@context": "http://192.0.2.1/ctx", "@type": "NewsArticle"}</script>'
-        '</head><body><img src="http://192.0.2.1/a.jpg"><iframe src="http://192.0.2.1/"></iframe></body></html>',
-    ],
-)
-def test_parsing_never_touches_the_network(page: str) -> None:
-    newsmeta.parse(page, format="html")
-    newsmeta.parse(page.encode("utf-8"))  # detection too
+        f'<!DOCTYPE html [<!ENTITY e SYSTEM "{base}/e">]><html><head><title>&e;</title></head></html>',
+        f'<?xml version="1.0"?><!DOCTYPE x SYSTEM "{base}/x.dtd"><html><head><title>T</title></head></html>',
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY % p SYSTEM "{base}/p"> %p;]><html><head><title>T</title></head></html>',
+        f'<html><head><link rel="stylesheet" href="{base}/a.css"><base href="{base}/">'
+        f'<script type="application/ld+json">{{"@context": "{base}/ctx", "@type": "NewsArticle"}}</script>'
+        f'</head><body><img src="{base}/a.jpg"><iframe src="{base}/"></iframe>'
+        f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{base}/inc"/></body></html>',
+    ]
+
+
+def test_parsing_never_touches_the_network(guard: NetworkGuard) -> None:
+    for page in network_pages(guard.base):
+        newsmeta.parse(page, format="html")
+        newsmeta.parse(page.encode("utf-8"))  # detection too
+        newsmeta.parse(page, format="html", url=guard.base + "/article")
+    assert guard.connections() == []
+
+
+def test_the_network_guard_sees_a_connection(guard: NetworkGuard) -> None:
+    """The guard is not vacuous: a connection made below Python's ``socket``
+    module (the C socket type, as libxml2 or any extension would) reaches the
+    listener, and one through ``socket`` is refused and recorded."""
+    import _socket
+
+    port = int(guard.base.rsplit(":", 1)[1])
+    raw = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+    raw.connect(("127.0.0.1", port))
+    with contextlib.suppress(OSError):
+        socket.create_connection(("127.0.0.1", port))
+    seen = guard.connections()
+    raw.close()
+    assert any(s.startswith("connection from") for s in seen), seen
+    assert len(seen) == 2, seen
 
 
 def billion_laughs(levels: int = 10) -> str:

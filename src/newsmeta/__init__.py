@@ -34,6 +34,7 @@ from newsmeta.records import (
 from newsmeta.results import Result
 from newsmeta.settings import Limits
 from newsmeta.validate import Profile, validate
+from newsmeta.warc import parse_warc
 
 __all__ = [
     "Article",
@@ -64,5 +65,6 @@ __all__ = [
     "parse_all",
     "parse_many",
     "parse_selector",
+    "parse_warc",
     "validate",
 ]

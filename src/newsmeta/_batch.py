@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newsmeta._text import GZIP_MAGIC
+from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 #: Files a directory walk picks up (each maybe followed by ``.gz``).
-INPUT_SUFFIXES = frozenset({".txt", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xml"})
+INPUT_SUFFIXES = frozenset({".txt", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xml", ".warc"})
 #: Files read as JSON Lines: one item per line.
 LINE_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 #: Whole files per task (a worker round trip costs about 100 µs).
@@ -361,14 +362,21 @@ def _as_utf8(fh: IO[bytes]) -> IO[bytes]:
 
 
 def iter_tasks(
-    source: Source, stdin: IO[Any], max_bytes: int = DEFAULT_LIMITS.max_input_bytes
+    source: Source,
+    stdin: IO[Any],
+    max_bytes: int = DEFAULT_LIMITS.max_input_bytes,
+    skipped: Callable[[str, dict[str, int]], object] | None = None,
 ) -> Iterator[Task]:
     """Tasks for one source; raises a :data:`READ_ERRORS` error on failure.
 
     A JSON Lines source gives ``lines`` tasks (blocks of whole lines); a whole
-    file gives one item. Tasks already yielded stay valid when a later read
-    fails (a gzip cut in the middle).
+    file gives one item; a WARC file (:func:`is_warc`) gives ``warc`` tasks of
+    pages, and ``skipped(name, counts)`` hears what it skipped by kind. Tasks
+    already yielded stay valid when a later read fails (a gzip cut in the middle).
     """
+    if not source.lines and is_warc(source):
+        yield from _warc_tasks(source, max_bytes, skipped)
+        return
     if not source.lines:
         yield from (("items", [item]) for item in iter_items(source, stdin, max_bytes))
         return
@@ -380,6 +388,54 @@ def iter_tasks(
     finally:
         if source.path != "-":
             fh.close()
+
+
+def is_warc(source: Source) -> bool:
+    """Is this input a WARC file? By its bytes, or by its name (``.warc``,
+    ``.warc.gz``): a file so named that is not WARC gets the WARC reader's
+    "not a WARC file" error rather than being read as something else."""
+    if source.path == "-":
+        return False
+    if _suffixes(source.path)[0] == ".warc":
+        return True
+    from newsmeta.warc import looks_like_warc
+
+    try:
+        with open(source.path, "rb") as fh:
+            return looks_like_warc(fh.read(512))
+    except OSError:
+        return False  # reported when the file is read
+
+
+def _warc_tasks(
+    source: Source, max_bytes: int, skipped: Callable[[str, dict[str, int]], object] | None
+) -> Iterator[Task]:
+    """``("warc", [(id, WarcPage or error), ...])`` tasks: the parent reads the
+    WARC (FastWARC is fast), the task function parses the pages."""
+    from newsmeta.errors import InputError
+    from newsmeta.warc import parse_warc
+
+    try:
+        records = parse_warc(
+            source.path, limits=Limits(max_input_bytes=max_bytes), input_name=source.name
+        )
+    except ImportError as exc:  # no [warc] extra: one line for this file, the batch goes on
+        error = InputError(f"{source.name}: {exc}")
+        yield "warc", [(source.name, Result(index=0, input=source.name, error=error))]
+        return
+    batch: list[tuple[str, Any]] = []
+    nbytes = 0
+    for page in records.pages():
+        batch.append((source.name, page))
+        if not isinstance(page, Result):
+            nbytes += len(page.body)
+        if len(batch) >= CHUNK_ITEMS or nbytes >= BLOCK_BYTES:
+            yield "warc", batch
+            batch, nbytes = [], 0
+    if batch:
+        yield "warc", batch
+    if skipped is not None:
+        skipped(source.name, records.skipped)
 
 
 def group_tasks(tasks: Iterable[Task], size: int = CHUNK_ITEMS) -> Iterator[Task]:
@@ -411,6 +467,8 @@ def task_items(task: Task) -> list[Item]:
         return payload  # type: ignore[no-any-return]
     if kind == UNREADABLE:
         return []
+    if kind == "warc":  # a WarcPage or a reading error's Result stands where the bytes would
+        return [(name, page, False) for name, page in payload]
     name, no, block = payload
     out: list[Item] = []
     for i, line in enumerate(block.split(b"\n")):
@@ -564,6 +622,10 @@ def results_of(
     from newsmeta.errors import NewsmetaError
     from newsmeta.records import Article
 
+    if not isinstance(data, bytes):  # from a WARC: a page to parse, or a reading error
+        result = data if isinstance(data, Result) else data.result(limits)
+        rid = result.input or name  # path#offset
+        return [(rid, result.article if result.article is not None else result.error)]
     if len(data) > limits.max_input_bytes:  # before the record fast path reads it
         from newsmeta._text import check_size
         from newsmeta.errors import LimitError

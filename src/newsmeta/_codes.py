@@ -168,7 +168,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "a JSON value of the wrong type (a numeric title); kept as unrecognised",
     ),
     "invalid-date": CodeRow(
-        ("newsapi", "html"),
+        ("newsapi", "html", "warc"),
         "warning",
         "error",
         "a date field that is not a date; kept as unrecognised",
@@ -269,5 +269,11 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "warning",
         None,
         "the HTML parser stopped early (elements nested deeper than 256, a resource limit); the rest of the page is not read",
+    ),
+    "warc-truncated": CodeRow(
+        ("warc",),
+        "warning",
+        None,
+        "a WARC record's payload is shorter than declared (a cut file) or the crawler cut it (WARC-Truncated); the page is incomplete",
     ),
 }

@@ -127,8 +127,11 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 #: Bytes looked at to tell binary data from text.
 _BINARY_PROBE = 65_536
 #: Control bytes that text does not hold (C0 but tab, newline, form feed,
-#: carriage return and escape; and DEL).
-_CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+#: carriage return and escape; NUL and DEL count).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+#: Bytes at the start in which a NUL alone marks binary data (real pages hold
+#: stray NULs further in: a template's padding, a bad copy).
+_NUL_HEAD = 1024
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 #: Share of control bytes past which the probe is not text (random bytes hold
 #: about 11%; text, even mojibake, nearly none).
@@ -137,8 +140,8 @@ _CONTROL_SHARE = 0.05
 
 def refuse_binary(raw: bytes) -> None:
     """A :class:`~newsmeta.errors.DecodeError` if ``raw`` is not text at all: a
-    known binary magic number, NUL bytes that no text encoding explains, or
-    mostly control bytes. Text in UTF-16 or UTF-32 (with a byte-order mark, or
+    known binary magic number, a NUL byte in its first KiB that no text
+    encoding explains, or more than 5% control bytes and NULs. Text in UTF-16 or UTF-32 (with a byte-order mark, or
     UTF-16 told by its byte pattern) passes.
 
     >>> refuse_binary("Заголовок".encode("utf-16"))
@@ -161,15 +164,15 @@ def refuse_binary(raw: bytes) -> None:
     if utf16_without_bom(raw) is not None:
         return  # UTF-16 without a mark: its high bytes are NULs and low controls
     probe = raw[:_BINARY_PROBE]
-    nul = probe.find(b"\x00")
-    if nul >= 0:
+    nul = probe.find(b"\x00", 0, _NUL_HEAD)
+    if nul >= 0:  # binary formats put NULs in their header; a page's stray ones come later
         raise DecodeError(f"not text: NUL byte at offset {nul} (binary data)")
     if probe:
         controls = len(probe.translate(None, _NOT_CONTROL))
         if controls > _CONTROL_SHARE * len(probe):
             raise DecodeError(
                 f"not text: {controls:,} of the first {len(probe):,} bytes are control"
-                " characters (binary data)"
+                " characters or NULs (binary data)"
             )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newsmeta._text import GZIP_MAGIC, as_text, gunzip, refuse_binary
 from newsmeta.adapters import ADAPTERS, get, html
-from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument
+from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument, url_argument
 from newsmeta.records import Article
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
@@ -61,6 +61,7 @@ def parse(
     :class:`~newsmeta.errors.InputError` saying how many: read those with
     :func:`parse_all` or :func:`parse_many`.
     """
+    url = url_argument("url", url)
     _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
     data = _unwrap(data, limits)
     # A format given is not checked here: the adapter decodes (and size-checks)
@@ -145,6 +146,7 @@ def parse_many(
     that take them; a multi-article format has its own URLs and ignores them).
     """
     try:
+        url = url_argument("url", url)
         _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
         data = _unwrap(data, limits)
         name = _format(data, format, limits)

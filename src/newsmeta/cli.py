@@ -12,11 +12,12 @@ item per line, streamed (``newsmeta/_batch.py``).
 from __future__ import annotations
 
 import argparse
+import collections
 import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -347,6 +348,8 @@ class _Batch:
         self.skipped: dict[str, int] = {}
         self.names: list[str] = []  # the sources read, while there is only one
         self.any_lines = False
+        self.warc_skipped: collections.Counter[str] = collections.Counter()
+        """WARC records that are not articles, by kind (``request``, ``not-200``...)."""
         self.start = time.perf_counter()
         self.bar: Any = None
         for line in getattr(args, "deprecations", []):
@@ -400,10 +403,17 @@ class _Batch:
             if len(self.names) < 2:
                 self.names.append(source.name)
             try:
-                yield from iter_tasks(source, stdin, args.max_bytes)
+                yield from iter_tasks(source, stdin, args.max_bytes, self.note_skipped)
             except READ_ERRORS as exc:
                 self.read -= 1
                 yield UNREADABLE, (source.name, describe_read_error(exc))
+
+    def note_skipped(self, name: str, counts: dict[str, int]) -> None:
+        """A WARC file's skipped records: one line now, the totals in the summary."""
+        if counts:
+            self.warc_skipped.update(counts)
+            if not self.quiet:
+                self.error(f"newsmeta: {name}: {_skipped_text(counts)}")
 
     def advance(self, n: int) -> None:
         self.items += n
@@ -414,7 +424,12 @@ class _Batch:
         if self.bar is not None:
             self.bar.close()
         trouble = self.io_errors or self.failed
-        if not (self.show or self.skipped or (trouble and (self.batch or self.any_lines))):
+        if not (
+            self.show
+            or self.skipped
+            or self.warc_skipped
+            or (trouble and (self.batch or self.any_lines))
+        ):
             return
         secs = max(time.perf_counter() - self.start, 1e-9)
         skipped = sum(self.skipped.values())
@@ -422,11 +437,21 @@ class _Batch:
             f"{n:,} {reason.removeprefix('skipped: ')}"
             for reason, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))
         )
+        warc = f" {_skipped_text(self.warc_skipped)};" if self.warc_skipped else ""
         self.stderr.write(
             f"newsmeta: {verb} {self.items:,} items, {self.failed:,} failed;"
             f" inputs: {self.read:,} read, {skipped:,} skipped{f' ({why})' if why else ''},"
-            f" {self.io_errors:,} unreadable; in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
+            f" {self.io_errors:,} unreadable;{warc} in {secs:.1f} s ({self.items / secs:,.0f} items/s)\n"
         )
+
+
+def _skipped_text(counts: Mapping[str, int]) -> str:
+    """``skipped 11 WARC records (request 4, not-200 2, ...)``, kinds in their documented order."""
+    from newsmeta.warc import SKIP_KINDS
+
+    kinds = ", ".join(f"{k} {counts[k]:,}" for k in SKIP_KINDS if counts.get(k))
+    n = sum(counts.values())
+    return f"skipped {n:,} WARC record{'' if n == 1 else 's'} ({kinds})"
 
 
 def _limits(args: argparse.Namespace) -> Limits:

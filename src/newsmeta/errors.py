@@ -57,3 +57,29 @@ def check_argument(name: str, value: object, kind: type, *, optional: bool = Tru
         return
     if not isinstance(value, kind):
         raise InputError(f"{name} must be of type {kind.__name__}, not {type(value).__name__}")
+
+
+def url_argument(name: str, value: object) -> str | None:
+    """A ``url`` argument as text: a ``str``, or a URL object whose ``str()`` is an
+    absolute web address (web-poet's ``ResponseUrl``/``RequestUrl``, yarl's
+    ``URL``); anything else is an :class:`InputError` naming ``name``.
+
+    >>> class ResponseUrl:
+    ...     def __str__(self) -> str:
+    ...         return "https://example.com/a"
+    >>> url_argument("url", ResponseUrl())
+    'https://example.com/a'
+    >>> url_argument("url", b"https://example.com/a")
+    Traceback (most recent call last):
+    ...
+    newsmeta.errors.InputError: url must be of type str (or a URL object), not bytes
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if not isinstance(value, (bytes, bytearray, memoryview, int, float)) and (
+        type(value).__str__ is not object.__str__
+    ):
+        text = str(value)
+        if text.startswith(("http://", "https://")):
+            return text
+    raise InputError(f"{name} must be of type str (or a URL object), not {type(value).__name__}")

@@ -243,9 +243,9 @@ def merge(*records: Article, precedence: Precedence | None = None, force: bool =
     """One record from several records of the same article.
 
     Each field comes from the source ranked first for it (see
-    ``docs/merge.md``): by default :data:`DEFAULT_PRECEDENCE` (``html``,
+    ``docs/merge.md``): by default :data:`~newsmeta.merge.DEFAULT_PRECEDENCE` (``html``,
     ``newsapi``, ``flat``, ``text``) and, for the body,
-    :data:`BODY_PRECEDENCE` (``text``, ``html``, ``flat``, ``newsapi``; a
+    :data:`~newsmeta.merge.BODY_PRECEDENCE` (``text``, ``html``, ``flat``, ``newsapi``; a
     body its source says was truncated comes after every whole one). The adapter is
     the one that read the value (``provenance.adapter``), so a NewsAPI item's
     envelope and the dump inside its ``content`` rank apart.

@@ -238,6 +238,9 @@ class Article:
     published: dt.datetime | None = field(default=None, validator=_aware)
     created: dt.datetime | None = field(default=None, validator=_aware)
     modified: dt.datetime | None = field(default=None, validator=_aware)
+    fetched: dt.datetime | None = field(default=None, validator=_aware)
+    """When the page was fetched (a WARC record's ``WARC-Date``): the crawl date
+    validation's ``future-date`` rule measures against. ``None`` when unknown."""
     tags: tuple[str, ...] = field(default=(), converter=_tuple)
     """The article's tags, in order, without repeats."""
     other_tag_groups: tuple[tuple[str, ...], ...] = field(default=(), converter=_tuple)

@@ -302,8 +302,11 @@ def _person_key(p: Person) -> str:
     return " ".join(p.name.split()).casefold()
 
 
-def _is_pixel(img: object) -> bool:
-    return isinstance(img, Image) and is_tracking_pixel(img.url, img.width, img.height)
+def _is_pixel(value: object) -> bool:
+    """An image (or an ``og_image`` URL) that is a tracking pixel or spacer."""
+    if isinstance(value, str):
+        return is_tracking_pixel(value)
+    return isinstance(value, Image) and is_tracking_pixel(value.url, value.width, value.height)
 
 
 def _image_key(img: Image) -> object:
@@ -365,6 +368,25 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
     values: dict[str, object] = {}
     provenance: dict[str, Provenance] = {}
     issues: list[Issue] = list(ex.issues)
+    unrecognised = list(ex.unrecognised)
+    for name in ("og_image", "images"):
+        pixels = [c for c in by_field.get(name, ()) if _is_pixel(c.value)]
+        if not pixels:
+            continue
+        # A counter or a spacer is not the article's image: kept, and said.
+        by_field[name] = [c for c in by_field[name] if not _is_pixel(c.value)]
+        for c in pixels:
+            unrecognised.append(Unrecognised(text=c.provenance.raw, location=c.provenance.location))
+            issues.append(
+                Issue(
+                    code="tracking-pixel",
+                    severity=Severity.INFO,
+                    message=f"{name}: {c.provenance.raw[:100]!r} is a tracking pixel or spacer;"
+                    " kept in unrecognised",
+                    field=name,
+                    location=c.provenance.location,
+                )
+            )
 
     for name in SCALAR_FIELDS:
         cands = by_field.pop(name, [])
@@ -423,22 +445,6 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
         ("authors", _person_key, lambda v: f"author {v.name!r}"),
         ("images", _image_key, lambda v: "image"),
     )
-    unrecognised = list(ex.unrecognised)
-    pixels = [c for c in by_field.get("images", ()) if _is_pixel(c.value)]
-    if pixels:  # a counter or a spacer is not the article's image: kept, and said
-        by_field["images"] = [c for c in by_field["images"] if not _is_pixel(c.value)]
-        for c in pixels:
-            unrecognised.append(Unrecognised(text=c.provenance.raw, location=c.provenance.location))
-            issues.append(
-                Issue(
-                    code="tracking-pixel",
-                    severity=Severity.INFO,
-                    message=f"image {c.provenance.raw[:100]!r} is a tracking pixel or spacer;"
-                    " kept in unrecognised",
-                    field="images",
-                    location=c.provenance.location,
-                )
-            )
     for name, key, what in list_keys:
         cands = by_field.pop(name, [])
         if cands:

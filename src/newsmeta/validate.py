@@ -99,7 +99,7 @@ class Profile:
 
     ``severities`` maps an issue code to its severity, or to ``None`` to turn
     the code off. A code it does not name keeps the severity its emitter
-    gave it. Build one with :func:`get_profile` and :meth:`evolve`.
+    gave it. Build one with :func:`~newsmeta.validate.get_profile` and :meth:`evolve`.
     """
 
     name: str = "default"
@@ -653,13 +653,14 @@ def validate(
 
     These are the record's own issues (from its adapter and the resolver),
     regraded by the profile, plus what the validation rules find. Codes the
-    profile turns off are left out. ``now`` is the reference for future
-    dates when the profile has no ``crawl_date`` (default: the current time).
+    profile turns off are left out. The reference for future dates is the
+    profile's ``crawl_date``, else the record's ``fetched`` time (a WARC
+    record's ``WARC-Date``), else ``now``, else the current time.
     """
     check_argument("record", record, Article, optional=False)
     check_argument("now", now, dt.datetime)
     prof = get_profile(profile)
-    ref = prof.crawl_date or now or dt.datetime.now(dt.timezone.utc)
+    ref = prof.crawl_date or record.fetched or now or dt.datetime.now(dt.timezone.utc)
     ctx = Context(prof, ref)
     out: list[Issue] = []
     seen: set[tuple[str, str | None]] = set()

@@ -31,7 +31,7 @@ from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
 from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
 from newsmeta.adapters._html.page import Page, to_int
-from newsmeta.errors import FormatError, InputError, check_argument
+from newsmeta.errors import FormatError, InputError, check_argument, url_argument
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
@@ -57,8 +57,10 @@ SNIFF = 4096
 
 _TAG = re.compile(
     r"""
-    <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|article|main|header|section|span|a)
-    [\s>/]                          # the tag name ends
+    <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|article|main|header|section|span|a
+      |br|b|i|em|strong|font|center|table|tr|td|ul|ol|li|img|form|iframe|noscript|nav|footer|h[1-6])
+    [\s>/]                          # the tag name ends (a page may open with a server's
+                                    # warnings, <br /><b>Deprecated</b>..., before <html>)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -915,7 +917,7 @@ def fill_placeholders(
     (``newsmeta.adapters._html.fill``).
     """
     check_argument("article", article, Article, optional=False)
-    check_argument("url", url, str)
+    url = url_argument("url", url)
     check_argument("content_type", content_type, str)
     check_argument("limits", limits, Limits, optional=False)
     root = _root_of(page, content_type=content_type, limits=limits)
@@ -927,14 +929,18 @@ def parse_selector(
 ) -> Article:
     """An :class:`Article` from a ``parsel.Selector`` (or a Scrapy response), not parsed again.
 
-    A Scrapy ``Response`` works too: its ``.selector`` is used and its
-    ``.url`` is the default ``url``.
+    A Scrapy ``Response`` (or a web-poet ``HttpResponse``) works too: its
+    ``.selector`` is used and its ``.url`` is the default ``url``. ``url`` may be
+    a ``str`` or a URL object (web-poet's ``ResponseUrl``).
     """
-    check_argument("url", url, str)
+    url = url_argument("url", url)
     check_argument("input_name", input_name, str)
     if not hasattr(selector, "root") and hasattr(selector, "selector"):
-        if url is None and isinstance(getattr(selector, "url", None), str):
-            url = selector.url
+        if url is None:  # a Scrapy response's str, a web-poet response's ResponseUrl
+            try:
+                url = url_argument("url", getattr(selector, "url", None))
+            except InputError:
+                url = None
         selector = selector.selector
     root = getattr(selector, "root", None)
     if not isinstance(root, etree._Element):

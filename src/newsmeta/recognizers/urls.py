@@ -150,9 +150,17 @@ def canonical(url: str) -> str:
 
 #: Image names that tracking pixels and spacers use.
 _PIXEL_NAME = re.compile(
-    r"(?:^|[/_.-])(?:pixel|spacer|blank|transparent|clear|1x1|t|tr|p|b|beacon|track(?:ing)?)\.(?:gif|png|jpe?g|webp)(?:$|[?#])"
-    r"|/(?:pixel|beacon|track|tr)(?:$|[/?#])",
-    re.IGNORECASE,
+    r"""
+    /(?:pixel|spacer|blank|transparent|clear|1x1|beacon|track(?:ing)?)\.(?:gif|png|jpe?g|webp)(?:$|[?#])
+                                        # a counter's or spacer's whole file name
+    | /(?:t|tr|p|px|pix)\.(?:gif|png)(?:$|[?#])
+                                        # one- or two-letter counters (t.gif), GIF/PNG only
+    | [/_.-](?:1x1|pixel|spacer)\.(?:gif|png)(?:$|[?#])
+                                        # img_1x1.gif, blog-pixel.png
+    | /(?:pixel|beacon|track|tr)(?:$|[?#])
+                                        # a counter endpoint: facebook.com/tr?id=...
+    """,
+    re.IGNORECASE | re.VERBOSE,
 )
 
 
@@ -166,6 +174,8 @@ def is_tracking_pixel(url: str | None, width: int | None = None, height: int | N
     >>> is_tracking_pixel("https://www.facebook.com/tr?id=1&ev=PageView&noscript=1")
     True
     >>> is_tracking_pixel("https://cdn.example/photos/portrait.jpg", 1200, 800)
+    False
+    >>> is_tracking_pixel("https://rs.n1info.com/wp-content/uploads/2021/07/2C6A3778_b.jpg")
     False
     """
     if not url:

@@ -308,6 +308,10 @@ def fill(article: Article, root: etree._Element, *, url: str | None = None) -> A
                 )
             )
     issues.extend(ex.issues)
+    # A filled template is resolved: the adapter's leak report for it goes
+    # (the placeholder itself stays, marked filled, with what filled it).
+    filled = {p.location for p in placeholders if p.filled}
+    issues = [i for i in issues if not (i.code == "placeholder-leak" and i.location in filled)]
     return attrs.evolve(
         article,
         **updates,  # type: ignore[arg-type]

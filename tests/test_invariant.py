@@ -99,7 +99,10 @@ _PAGE = b"<html><head><title>A page</title></head></html>"
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: newsmeta.parse(_PAGE, url=123), r"url must be of type str \(or a URL object\), not int"),
+        (
+            lambda: newsmeta.parse(_PAGE, url=123),
+            r"url must be of type str \(or a URL object\), not int",
+        ),
         (lambda: newsmeta.parse(_PAGE, url=b"https://a.example/"), "url must be of type str"),
         (lambda: newsmeta.parse(_PAGE, content_type=5), "content_type must be of type str"),
         (lambda: newsmeta.parse(_PAGE, limits="big"), "limits must be of type Limits"),

@@ -97,4 +97,6 @@ nitpick_ignore_regex = [
     # The candidates an adapter hands the resolver: internal, described in prose.
     ("py:class", r"newsmeta\.resolve\.(Extraction|Candidate)"),
     ("py:.*", r"attr\..*"),
+    # pyarrow's types as autodoc resolves them (pyarrow.lib.Schema...): no target offline.
+    ("py:class", r"pyarrow\..*"),
 ]

@@ -17,6 +17,7 @@ DOCS = [
     "docs/validation.md",
     "docs/recipes/validation-job.md",
     "docs/crawl.md",
+    "docs/recipes/warc-to-parquet.md",
 ]
 
 

@@ -1,6 +1,6 @@
 """Meta-tests: one table of issue codes, in the code and in docs/issues.md.
 
-Every code emitted anywhere in ``src/`` (``ex.issue("code", ...)``,
+Every code emitted anywhere in ``src/`` (``ex.issue("code", ...)``, ``ex.reject("code", ...)``,
 ``Issue(code="...")``, ``code = "..."``, a validation ``Finding("code", ...)``)
 must be a row of ``newsmeta/_codes.py`` and of the table in ``docs/issues.md``,
 and every row must be emitted somewhere. A new code: add it to both.
@@ -40,7 +40,7 @@ def emitted_codes() -> dict[str, set[str]]:
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-                if name in ("issue", "Finding") and node.args:
+                if name in ("issue", "reject", "Finding") and node.args:
                     codes += _strings(node.args[0])
                 codes += [s for kw in node.keywords if kw.arg == "code" for s in _strings(kw.value)]
             elif isinstance(node, ast.Assign) and any(

@@ -17,9 +17,9 @@ import urllib.parse
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsmeta._text import split_lines, utf16_without_bom
+from newsmeta._decode import split_lines, utf16_without_bom
 from newsmeta.adapters import flat
-from newsmeta.recognizers import text as T
+from newsmeta.recognizers import shapes as T
 from newsmeta.recognizers.dates import parse_datetime
 from newsmeta.recognizers.placeholders import split_expressions
 from newsmeta.recognizers.urls import host

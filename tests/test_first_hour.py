@@ -7,7 +7,6 @@ Tables of cases in price-parser's style; every row failed before its fix.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import random
@@ -20,18 +19,11 @@ import pytest
 
 import newsmeta
 from newsmeta import Article, DecodeError, InputError
-from newsmeta.cli import main
 from tests.conftest import FIXTURES, SHARED
+from tests.test_cli_batch import run
 
 SEED = FIXTURES / "dumps" / "sputnik-seed-001.txt"
 TEXT = FIXTURES / "text" / "sputnik-seed-000.txt"
-
-
-def run(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    fake_stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    code = main(argv, stdin=fake_stdin, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def item_line(i: int) -> str:

@@ -333,11 +333,15 @@ def test_dates_within_a_day_are_a_minor_disagreement() -> None:
     assert [i.code for i in a.issues if i.field == "published"] == ["minor-disagreement"]
 
 
-def test_fallbacks_stay_silent_when_markup_speaks() -> None:
+def test_fallbacks_are_set_aside_not_dropped_when_markup_speaks() -> None:
     head = '<title>Headline | Example</title><meta property="og:title" content="Headline">'
     a = newsmeta.parse(page(head, "<h1>Other</h1><time datetime='2001-01-01'>x</time>"))
     assert a.title == "Headline"
-    assert not [i for i in a.issues if i.field == "title"]
+    # No conflict for a fallback, but the <h1> is kept where a user finds it.
+    assert [i.code for i in a.issues if i.field == "title"] == ["set-aside"]
+    assert [(u.text, u.location.path) for u in a.unrecognised if u.text == "Other"] == [
+        ("Other", "h1")
+    ]
 
 
 def test_title_tag_without_site_name() -> None:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmeta
-from newsmeta._text import as_text, split_lines
+from newsmeta._decode import as_text, split_lines
 from newsmeta.adapters import ADAPTERS
 from newsmeta.errors import NewsmetaError
 from newsmeta.records import Article
@@ -142,3 +142,34 @@ def test_every_consumed_html_value_is_accounted_for(page: str) -> None:
     assert not missing, (
         f"read from the page but in no field, issue or unrecognised entry: {missing}"
     )
+
+
+@pytest.mark.skipif("html" not in ADAPTERS, reason="the html adapter is not registered")
+@budget
+@given(S.BY_FORMAT["html"]() if "html" in S.BY_FORMAT else st.nothing())
+def test_every_html_value_ever_read_is_accounted_for(page: str) -> None:
+    """Lossless before resolution, not only after it: every candidate the HTML
+    adapter *added* (including those its own passes later set aside as weaker
+    fallbacks) is named by the record's provenance, an issue or an unrecognised
+    entry. The previous test sees only what survived to ``resolve``."""
+    from newsmeta._kit import Extraction
+    from newsmeta.resolve import resolve
+
+    added: set[str] = set()
+    original = Extraction.add
+
+    def spy(self: Extraction, *args: object, **kwargs: object) -> None:
+        path = kwargs.get("path")
+        if isinstance(path, str):
+            added.add(path)
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Extraction, "add", spy)
+        try:
+            ex = ADAPTERS["html"].extract(page, url="https://example.com/a/")
+        except NewsmetaError:
+            return
+    article = resolve(ex, source="html")
+    missing = added - _paths(article)
+    assert not missing, f"read from the page, then lost: {missing}"

@@ -244,3 +244,16 @@ def test_a_record_arrow_cannot_hold_is_reported_and_the_rest_written(tmp_path: P
     assert code == 1
     assert "records.jsonl#2" in err and "copyright_year" in err
     assert [a.title for a in read_parquet("out.parquet")] == ["t0", "t1", "t2"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_warc_in_parquet_out(jobs: str) -> None:
+    """The crawl-scale path end to end: a WARC file's pages, one row each."""
+    pytest.importorskip("fastwarc")
+    warc = str(FIXTURES / "warc" / "crawl.warc.gz")
+    code, _out, err = run(["parse", warc, "--jobs", jobs, "--output", "crawl.parquet"])
+    assert code == 0, err
+    records = read_parquet("crawl.parquet")
+    assert len(records) == 10
+    assert records == stdout_records([warc])
+    assert all(a.fetched is not None for a in records)

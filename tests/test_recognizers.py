@@ -16,7 +16,7 @@ from newsmeta.recognizers.dates import parse_date, parse_datetime
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.people import clean_author, parse_person_line
 from newsmeta.recognizers.placeholders import find_placeholders
-from newsmeta.recognizers.text import (
+from newsmeta.recognizers.shapes import (
     is_tag_like,
     looks_letter_stripped,
     split_glued,

@@ -107,3 +107,27 @@ def test_public_records_nest() -> None:
     org = Organization(name="N", logo=Image(url="https://x.example/l.png", width=252, height=60))
     a = Article(publisher=org)
     assert Article.from_dict(a.to_dict()).publisher == org
+
+
+def test_every_record_field_has_a_docstring_under_it() -> None:
+    """zyte-common-items' habit: each field says what it holds, right under it."""
+    import ast
+    import inspect
+
+    from newsmeta import records
+
+    tree = ast.parse(inspect.getsource(records))
+    missing = []
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for i, node in enumerate(cls.body):
+            if not isinstance(node, ast.AnnAssign):
+                continue
+            after = cls.body[i + 1] if i + 1 < len(cls.body) else None
+            documented = (
+                isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            )
+            if not documented:
+                missing.append(f"{cls.name}.{ast.unparse(node.target)}")
+    assert not missing, f"fields without a docstring: {missing}"

@@ -368,7 +368,7 @@ def test_doctests() -> None:
     for name in (
         "newsmeta.validate",
         "newsmeta.config",
-        "newsmeta.recognizers.text",
+        "newsmeta.recognizers.shapes",
         "newsmeta.recognizers.placeholders",
     ):
         mod = importlib.import_module(name)

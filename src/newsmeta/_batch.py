@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from newsmeta._text import GZIP_MAGIC
+from newsmeta._decode import GZIP_MAGIC
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
@@ -565,20 +565,6 @@ def init_task(options: TaskOptions) -> None:
     _OPTIONS = options
 
 
-_RECORD_KEYS: frozenset[str] | None = None
-
-
-def _record_keys() -> frozenset[str]:
-    global _RECORD_KEYS
-    if _RECORD_KEYS is None:
-        import attrs
-
-        from newsmeta.records import Article
-
-        _RECORD_KEYS = frozenset(a.name for a in attrs.fields(Article))
-    return _RECORD_KEYS
-
-
 def records_of(
     data: bytes,
     name: str,
@@ -618,42 +604,30 @@ def results_of(
     than being read as plain text. An input with several articles gives ids
     ``name#N`` (N from 1). Never raises :class:`~newsmeta.errors.NewsmetaError`.
     """
-    from newsmeta.api import parse_many
+    from newsmeta.api import own_records, parse_many
     from newsmeta.errors import NewsmetaError
-    from newsmeta.records import Article
 
     if not isinstance(data, bytes):  # from a WARC: a page to parse, or a reading error
         result = data if isinstance(data, Result) else data.result(limits)
         rid = result.input or name  # path#offset
         return [(rid, result.article if result.article is not None else result.error)]
     if len(data) > limits.max_input_bytes:  # before the record fast path reads it
-        from newsmeta._text import check_size
+        from newsmeta._decode import check_size
         from newsmeta.errors import LimitError
 
         try:
             check_size(data, limits)
         except LimitError as exc:
             return [(name, exc)]
-    head = data.lstrip()[:1]
-    if fmt is None and head in (b"{", b"[") and b'"provenance"' in data:
-        from newsmeta._convert import loads
-
-        try:
-            obj = loads(data)
-        except NewsmetaError:  # not JSON after all: let the adapters decide
-            obj = None
-        keys = _record_keys()
-        try:
-            if isinstance(obj, dict) and "provenance" in obj and set(obj) <= keys:
-                return [(name, Article.from_dict(obj))]
-            if (
-                isinstance(obj, list)
-                and obj
-                and all(isinstance(o, dict) and "provenance" in o and set(o) <= keys for o in obj)
-            ):
-                return [(f"{name}#{i}", Article.from_dict(o)) for i, o in enumerate(obj, 1)]
-        except NewsmetaError as exc:
-            return [(name, exc)]
+    # The input rule for records newsmeta wrote is the API's (one rule for both).
+    try:
+        records = own_records(data, fmt, limits)
+    except NewsmetaError as exc:
+        return [(name, exc)]
+    if records is not None:
+        if len(records) == 1:
+            return [(name, records[0])]
+        return [(f"{name}#{i}", r) for i, r in enumerate(records, 1)]
     if line:
         # A JSON Lines line is one JSON value: not plain text. Its item has its
         # own URL, so --url and --content-type (a fetched page's) do not apply.

@@ -228,6 +228,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "an adapter reported a value for a field no record has; kept in the issue",
     ),
+    "set-aside": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "values a weaker source gave where a stronger one spoke; kept in unrecognised with their locations",
+    ),
     "bad-embedded-json": CodeRow(
         ("html",),
         "warning",

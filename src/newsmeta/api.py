@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 from collections.abc import Iterator
+from typing import TypeGuard
 
-from newsmeta._text import GZIP_MAGIC, as_text, gunzip, refuse_binary
+import attrs
+
+from newsmeta._convert import loads
+from newsmeta._decode import GZIP_MAGIC, as_text, check_size, gunzip, refuse_binary
 from newsmeta.adapters import ADAPTERS, get, html
 from newsmeta.errors import FormatError, InputError, NewsmetaError, check_argument, url_argument
 from newsmeta.records import Article
@@ -64,17 +66,20 @@ def parse(
     url = url_argument("url", url)
     _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
     data = _unwrap(data, limits)
+    records = own_records(data, format, limits)
+    if records is not None:
+        if len(records) != 1:
+            raise InputError(
+                f"{input_name or 'input'}: holds {len(records)} newsmeta records;"
+                " newsmeta.parse_all() or newsmeta.parse_many() reads them all"
+            )
+        return records[0]
     # A format given is not checked here: the adapter decodes (and size-checks)
     # the input itself; HTML is sniffed from its first bytes without decoding.
-    name = _format(data, format, limits)
-    adapter = get(name)
-    extra = {
-        k: v
-        for k, v in (("url", url), ("content_type", content_type))
-        if v is not None and _accepts(name, k)
-    }
-    # Pass the original bytes on so the adapter reports lossy decoding itself.
-    return adapter.parse(data, input_name=input_name, limits=limits, **extra)
+    name, data = _format(data, format, limits)
+    return get(name).parse(
+        data, input_name=input_name, limits=limits, url=url, content_type=content_type
+    )
 
 
 def _unwrap(data: object, limits: Limits) -> str | bytes:
@@ -93,6 +98,58 @@ def _unwrap(data: object, limits: Limits) -> str | bytes:
     raise InputError(f"expected str or bytes, got {type(data).__name__}")
 
 
+#: The keys of a record's JSON (``Article.to_dict``).
+_RECORD_KEYS = frozenset(a.name for a in attrs.fields(Article))
+
+
+def _is_record(obj: object) -> TypeGuard[dict[str, object]]:
+    return isinstance(obj, dict) and "provenance" in obj and set(obj) <= _RECORD_KEYS
+
+
+def own_records(data: str | bytes, format: str | None, limits: Limits) -> list[Article] | None:
+    """The records in ``data`` if it is JSON newsmeta wrote (one record, or an
+    array of them), read back as they are; ``None`` for any other input.
+
+    A record's JSON is never read as a dump or a NewsAPI item (its keys are
+    the record's own, with ``provenance``). A format given turns this off.
+    """
+    if format is not None:
+        return None
+    head = data[:4096].lstrip()[:1]
+    if head not in ("{", "[", b"{", b"[") or (
+        b'"provenance"' not in data if isinstance(data, bytes) else '"provenance"' not in data
+    ):
+        return None
+    check_size(data, limits)
+    try:
+        obj = loads(data)
+    except NewsmetaError:  # not JSON after all: the adapters decide
+        return None
+    if _is_record(obj):
+        return [Article.from_dict(obj)]
+    if isinstance(obj, list) and obj and all(_is_record(o) for o in obj):
+        return [Article.from_dict(o) for o in obj]
+    return None
+
+
+#: How far into an input JSON Lines is looked for.
+_JSONL_PROBE = 65_536
+
+
+def _json_lines(data: str | bytes) -> bool:
+    """Is ``data`` JSON Lines: two or more non-blank lines, the first a JSON object?"""
+    probe = data[:_JSONL_PROBE]
+    text = probe.decode("utf-8", "replace") if isinstance(probe, bytes) else probe
+    lines = [t for t in text.lstrip("\ufeff").splitlines() if t.strip()][:2]
+    if len(lines) < 2 or not lines[0].lstrip().startswith("{"):
+        return False
+    try:
+        loads(lines[0])
+    except NewsmetaError:
+        return False
+    return True
+
+
 def _check_options(
     *,
     input_name: object,
@@ -106,24 +163,19 @@ def _check_options(
     check_argument("content_type", content_type, str)
 
 
-@functools.lru_cache(maxsize=64)
-def _accepts(name: str, keyword: str) -> bool:
-    """Does the named adapter's ``parse`` take this keyword?"""
-    fn = getattr(get(name), "parse", None)
-    try:
-        return fn is not None and keyword in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def _format(data: str | bytes, format: str | None, limits: Limits) -> str:
-    """The adapter's name: ``format``, else sniffed from HTML bytes or detected."""
+def _format(data: str | bytes, format: str | None, limits: Limits) -> tuple[str, str | bytes]:
+    """The adapter's name (``format``, else sniffed from HTML bytes or detected)
+    and the input to hand it: bytes decoded to detect the format are handed on
+    decoded, so they are not decoded twice, unless decoding them was lossy or
+    guessed (the adapter then decodes them itself and reports how) or the
+    adapter is HTML's (its decoder reads the page's own declaration)."""
     if format is not None:
-        return format
+        return format, data
     if isinstance(data, bytes) and html.looks_like_bytes(data):
-        return html.NAME
-    text, _notes = as_text(data, limits)
-    return detect(text)
+        return html.NAME, data
+    text, notes = as_text(data, limits)
+    name = detect(text)
+    return name, (text if not notes and name != html.NAME else data)
 
 
 def parse_many(
@@ -144,12 +196,28 @@ def parse_many(
     ``Result``. Single-article formats yield one ``Result``, read as
     :func:`parse` reads them (``url`` and ``content_type`` go to the adapters
     that take them; a multi-article format has its own URLs and ignores them).
+
+    The input rules are the command line's too (it reads through this):
+    records newsmeta wrote (its JSON, one or an array) are read back as they
+    are, one ``Result`` each; JSON Lines is read as NewsAPI items unless a
+    format is given, one ``Result`` per line, a line that is a record read
+    back as that record.
     """
     try:
         url = url_argument("url", url)
         _check_options(input_name=input_name, limits=limits, url=url, content_type=content_type)
         data = _unwrap(data, limits)
-        name = _format(data, format, limits)
+        records = own_records(data, format, limits)
+        if records is not None:
+            many = len(records) > 1
+            for i, record in enumerate(records):
+                where = f"{input_name or 'input'}[{i}]" if many else input_name
+                yield Result(index=i, input=where, article=record)
+            return
+        if format is None and _json_lines(data):
+            yield from _lines(data, input_name=input_name, limits=limits)
+            return
+        name, data = _format(data, format, limits)
         multi = getattr(get(name), "iter_results", None)
         if multi is None:
             yield Result(
@@ -168,6 +236,34 @@ def parse_many(
         yield from multi(data, input_name=input_name, limits=limits)
     except NewsmetaError as exc:
         yield Result(index=0, input=input_name, error=exc)
+
+
+def _lines(data: str | bytes, *, input_name: str | None, limits: Limits) -> Iterator[Result]:
+    """JSON Lines: each line a record newsmeta wrote (read back) or a NewsAPI item."""
+    text, _notes = as_text(data, limits)
+    from newsmeta.adapters import newsapi
+
+    lines = text.lstrip("\ufeff").split("\n")
+    if not any(own_records(t, None, limits) is not None for t in lines[:1]):
+        # Not records: the NewsAPI adapter reads JSON Lines itself (its line numbers).
+        yield from newsapi.iter_results(data, input_name=input_name, limits=limits)
+        return
+    index = 0
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{input_name or '<input>'}#{no}"
+        try:
+            records = own_records(line, None, limits)
+            if records is None or len(records) != 1:
+                article = newsapi.parse(line, input_name=where, limits=limits)
+            else:
+                article = records[0]
+        except NewsmetaError as exc:
+            yield Result(index=index, input=where, error=exc)
+        else:
+            yield Result(index=index, input=where, article=article)
+        index += 1
 
 
 def parse_all(

@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 #: Records converted to Arrow at a time by :func:`write_parquet` (``bench/bench_parquet.py``).
-BATCH_SIZE = 2_000
+BATCH_SIZE = 1_000
 #: Rows per Parquet row group written by :func:`write_parquet` (``bench/bench_parquet.py``).
 ROW_GROUP_SIZE = 20_000
 

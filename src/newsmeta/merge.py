@@ -26,6 +26,7 @@ from typing import Literal
 import attrs
 
 from newsmeta._convert import unstructure
+from newsmeta._kit import FieldName
 from newsmeta.errors import ConfigError, InputError
 from newsmeta.recognizers.urls import canonical
 from newsmeta.records import (
@@ -126,7 +127,7 @@ def _candidates(
 ) -> list[Candidate]:
     out: list[Candidate] = []
 
-    def add(field_name: str, path: str, value: object, extra: int = 0) -> None:
+    def add(field_name: FieldName, path: str, value: object, extra: int = 0) -> None:
         prov = _provenance(record, path, value, label)
         rank = _rank(field_name, prov.adapter, position, precedence) + extra
         out.append(Candidate(field=field_name, value=value, provenance=prov, rank=rank))

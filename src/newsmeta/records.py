@@ -92,8 +92,11 @@ class Location:
     """
 
     lines: tuple[int, ...] = field(default=(), converter=_tuple)
+    """1-based line numbers in the input (line-based formats); empty for others."""
     path: str | None = None
+    """Selector or JSON path (``meta[property=og:title]``, ``$.title``), or ``None``."""
     input: str | None = None
+    """The input's name (a file path; ``file#3`` for the item on line 3), if given."""
 
     def __str__(self) -> str:
         parts = []
@@ -118,6 +121,7 @@ class Provenance:
     raw: str
     """The value's text exactly as it stood in the input."""
     location: Location = field(factory=Location)
+    """Where the raw text stood."""
 
 
 @frozen(kw_only=True)
@@ -127,10 +131,13 @@ class Issue:
     code: str
     """Stable, documented code (``docs/issues.md``), e.g. ``placeholder-leak``."""
     severity: Severity = field(converter=_severity)
+    """``info``, ``warning`` or ``error``: one per code everywhere (``docs/issues.md``)."""
     message: str
+    """One line saying what was found and what was done about it."""
     field: str | None = None
     """Record field the issue is about, as a field path (``"tags"``, ``"images[1]"``)."""
     location: Location = attrs.field(factory=Location)
+    """Where in the input the issue is."""
 
 
 @frozen(kw_only=True)
@@ -138,12 +145,17 @@ class Image:
     """An image: the URL (when known), its size and its role."""
 
     url: str | None = None
+    """Absolute URL of the image, or ``None`` when only a caption or credit was read."""
     width: int | None = None
+    """Width in pixels, when the source gives it (markup, a size in the URL)."""
     height: int | None = None
+    """Height in pixels, when the source gives it."""
     representative: bool = False
     """True for an image that represents the page (schema.org ``representativeOfPage``)."""
     caption: str | None = None
+    """The photo's caption (``A burned car is seen in …``)."""
     credit: str | None = None
+    """The photo's credit, cleaned of its label (``REUTERS / PAVEL MIKHEYEV``)."""
 
 
 @frozen(kw_only=True)
@@ -151,8 +163,11 @@ class Person:
     """An author."""
 
     name: str
+    """The name as written, cleaned of bylines and roles (``Jane Doe``)."""
     avatar: Image | None = None
+    """The person's picture, when the source gives one."""
     url: str | None = None
+    """The person's page (an author page, a profile)."""
 
 
 @frozen(kw_only=True)
@@ -160,12 +175,17 @@ class Organization:
     """A publisher and its contact details."""
 
     name: str | None = None
+    """The publisher's name (``og:site_name``, JSON-LD ``publisher.name``, NewsAPI ``source.name``)."""
     legal_name: str | None = None
+    """The registered name, when given apart from the name."""
     email: str | None = None
+    """A contact email address."""
     telephone: str | None = None
     """Normalised to E.164 (``+74956456601``); the raw text is in provenance."""
     logo: Image | None = None
+    """The publisher's logo."""
     url: str | None = None
+    """The publisher's home page."""
 
 
 @frozen(kw_only=True)
@@ -212,6 +232,7 @@ class Truncation:
     partial: str | None = None
     """The value cut by the truncation, never used as a field value."""
     location: Location = attrs.field(factory=Location)
+    """Where the marker stood."""
 
 
 @frozen(kw_only=True)
@@ -219,7 +240,9 @@ class Unrecognised:
     """An input line or value no recogniser claimed. Kept, never dropped."""
 
     text: str
+    """The text as it stood (a line, a value, a set-aside fallback)."""
     location: Location = attrs.field(factory=Location)
+    """Where it stood."""
 
 
 @frozen(kw_only=True)
@@ -231,13 +254,19 @@ class Article:
     """
 
     url: str | None = None
+    """The article's canonical URL (absolute http(s))."""
     title: str | None = None
+    """The headline, with the site's name cut off when the title carried it."""
     description: str | None = None
+    """The standfirst or summary (``og:description``, NewsAPI ``description``)."""
     date: dt.date | None = None
     """Day-precision date the source files the article under (dump header, URL)."""
     published: dt.datetime | None = field(default=None, validator=_aware)
+    """When the article was first published, with its UTC offset."""
     created: dt.datetime | None = field(default=None, validator=_aware)
+    """When the article was created, if the source says so apart from ``published``."""
     modified: dt.datetime | None = field(default=None, validator=_aware)
+    """When the article was last changed."""
     fetched: dt.datetime | None = field(default=None, validator=_aware)
     """When the page was fetched (a WARC record's ``WARC-Date``): the crawl date
     validation's ``future-date`` rule measures against. ``None`` when unknown."""
@@ -248,20 +277,31 @@ class Article:
     keywords: tuple[str, ...] = field(default=(), converter=_tuple)
     """A comma-separated keywords line (``<meta name=keywords>``, a dump's last line)."""
     og_image: str | None = None
+    """The image that represents the page when shared (``og:image``, NewsAPI ``urlToImage``)."""
     images: tuple[Image, ...] = field(default=(), converter=_tuple)
+    """Other images of the article: URLs, sizes, captions and credits."""
     body: str | None = None
     """Paragraphs separated by a blank line (``"\\n\\n"``)."""
     authors: tuple[Person, ...] = field(default=(), converter=_tuple)
+    """The article's authors, in order, without repeats."""
     publisher: Organization | None = None
+    """Who published the article, with contact details when given."""
     section: str | None = None
+    """The site's section the article is filed under (``article:section``)."""
     language: str | None = None
     """BCP 47 tag (``en``, ``pt-BR``); the raw value (``en_EN``) is in provenance."""
     copyright_year: int | None = None
+    """The year of the copyright notice."""
     placeholders: tuple[Placeholder, ...] = field(default=(), converter=_tuple)
+    """Unresolved templates (XPath) found where values should be."""
     truncation: Truncation | None = None
+    """Where the input was cut short, if it was."""
     unrecognised: tuple[Unrecognised, ...] = field(default=(), converter=_tuple)
+    """Input no rule claimed, and values set aside: kept, never dropped."""
     issues: tuple[Issue, ...] = field(default=(), converter=_tuple)
+    """What newsmeta noticed, most severe first after :func:`newsmeta.validate`."""
     provenance: Mapping[str, Provenance] = field(factory=dict)
+    """Field path (``title``, ``authors[0]``) to where that value came from."""
     source: str | None = None
     """The adapter (or ``merge``) that built this record."""
 

@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 
 from newsmeta.errors import check_argument
-from newsmeta.recognizers.text import is_tag_like, split_glued
+from newsmeta.recognizers.shapes import is_tag_like, split_glued
 from newsmeta.recognizers.urls import is_image_url, size_from_url
 from newsmeta.records import Article, Image, Organization, Person
 from newsmeta.settings import MIN_BODY_CHARS

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
-from attrs import define, field
 
+from newsmeta._kit import Candidate, Extraction, FieldName
 from newsmeta.recognizers.urls import is_tracking_pixel
 from newsmeta.records import (
     Article,
@@ -25,17 +25,15 @@ from newsmeta.records import (
     Issue,
     Location,
     Person,
-    Placeholder,
     Provenance,
     Severity,
-    Truncation,
     Unrecognised,
 )
 
 __all__ = ["SCALAR_FIELDS", "Candidate", "Extraction", "resolve"]
 
 #: Fields holding one value; the strongest candidate wins.
-SCALAR_FIELDS: tuple[str, ...] = (
+SCALAR_FIELDS: tuple[FieldName, ...] = (
     "url",
     "title",
     "description",
@@ -53,82 +51,11 @@ SCALAR_FIELDS: tuple[str, ...] = (
 #: Scalar fields whose value is a record, merged attribute by attribute.
 RECORD_FIELDS: frozenset[str] = frozenset({"publisher"})
 #: Fields holding a list; candidates are collected, repeats folded.
-LIST_FIELDS: tuple[str, ...] = ("tags", "keywords", "images", "authors")
+LIST_FIELDS: tuple[FieldName, ...] = ("tags", "keywords", "images", "authors")
 
 #: Two dates closer than this are the same date written twice (time zones,
 #: rounding); further apart they are a conflict worth a person's attention.
 DATE_TOLERANCE = dt.timedelta(days=1)
-
-
-@define(kw_only=True)
-class Candidate:
-    """One value an adapter found for one field.
-
-    Not frozen, unlike the records: candidates live only inside one
-    :func:`resolve` call, and a frozen attrs instance costs three times as much
-    to build (``object.__setattr__`` per attribute), once per value read.
-    """
-
-    field: str
-    value: object
-    provenance: Provenance
-    rank: int = 100
-    """Precedence: lower wins. Ties keep input order."""
-
-
-@define(kw_only=True)
-class Extraction:
-    """What an adapter found, before a record is built."""
-
-    adapter: str
-    input: str | None = None
-    candidates: list[Candidate] = field(factory=list)
-    placeholders: list[Placeholder] = field(factory=list)
-    unrecognised: list[Unrecognised] = field(factory=list)
-    issues: list[Issue] = field(factory=list)
-    truncation: Truncation | None = None
-
-    def location(self, lines: Iterable[int] = (), path: str | None = None) -> Location:
-        return Location(lines=tuple(lines), path=path, input=self.input)
-
-    def add(
-        self,
-        field_name: str,
-        value: object,
-        raw: str,
-        *,
-        lines: Iterable[int] = (),
-        path: str | None = None,
-        rank: int = 100,
-    ) -> None:
-        """Record a candidate value for ``field_name``."""
-        loc = Location(lines=tuple(lines), path=path, input=self.input)
-        prov = Provenance(adapter=self.adapter, raw=raw, location=loc)
-        self.candidates.append(Candidate(field=field_name, value=value, provenance=prov, rank=rank))
-
-    def issue(
-        self,
-        code: str,
-        severity: Severity | str,
-        message: str,
-        *,
-        field_name: str | None = None,
-        lines: Iterable[int] = (),
-        path: str | None = None,
-    ) -> None:
-        self.issues.append(
-            Issue(
-                code=code,
-                severity=Severity.of(severity),
-                message=message,
-                field=field_name,
-                location=self.location(lines, path),
-            )
-        )
-
-    def keep(self, text: str, *, lines: Iterable[int] = (), path: str | None = None) -> None:
-        """Keep input nobody recognised."""
-        self.unrecognised.append(Unrecognised(text=text, location=self.location(lines, path)))
 
 
 def _same(field_name: str, a: object, b: object) -> bool:
@@ -137,6 +64,20 @@ def _same(field_name: str, a: object, b: object) -> bool:
     if isinstance(a, str) and isinstance(b, str) and field_name in ("title", "description"):
         return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
     return a == b
+
+
+def same_key(field_name: str, value: object) -> object:
+    """A key under which two values of ``field_name`` are the same value for the
+    resolver (titles compare with case and spacing folded, people by name)."""
+    if isinstance(value, str) and field_name in ("title", "description"):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, Person):
+        return _person_key(value)
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
 
 
 def _minor(field_name: str, a: object, b: object) -> bool:
@@ -441,7 +382,7 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
             _other_paths("keywords", provenance["keywords"], [c.provenance for c in kw], issues)
         )
 
-    list_keys: tuple[tuple[str, Callable[[Any], object], Callable[[Any], str]], ...] = (
+    list_keys: tuple[tuple[FieldName, Callable[[Any], object], Callable[[Any], str]], ...] = (
         ("authors", _person_key, lambda v: f"author {v.name!r}"),
         ("images", _image_key, lambda v: "image"),
     )
@@ -453,13 +394,13 @@ def resolve(ex: Extraction, *, source: str | None = None) -> Article:
             provenance.update(list_provs)
             issues.extend(found)
 
-    for name, cands in by_field.items():  # a field no record has: keep, don't drop
+    for unknown, cands in by_field.items():  # a field no record has: keep, don't drop
         issues.extend(
             Issue(
                 code="unknown-field",
                 severity=Severity.INFO,
-                message=f"value for unknown field {name!r}: {c.provenance.raw!r}",
-                field=name,
+                message=f"value for unknown field {unknown!r}: {c.provenance.raw!r}",
+                field=unknown,
                 location=c.provenance.location,
             )
             for c in cands

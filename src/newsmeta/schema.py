@@ -4,8 +4,8 @@
 >>> s = json_schema()
 >>> s["$schema"], s["$id"].startswith("urn:newsmeta:schema:article:")
 ('https://json-schema.org/draft/2020-12/schema', True)
->>> s["properties"]["title"]
-{'type': ['string', 'null']}
+>>> s["properties"]["title"]["type"], s["properties"]["title"]["description"][:12]
+(['string', 'null'], 'The headline')
 >>> s["$defs"]["Issue"]["properties"]["severity"]["$ref"]
 '#/$defs/Severity'
 

@@ -34,13 +34,14 @@ import attrs
 from attrs import field, frozen
 
 from newsmeta._codes import ISSUE_CODES
+from newsmeta._kit.titles import site_key, site_keys
 from newsmeta.errors import ConfigError, check_argument
 from newsmeta.recognizers.contacts import is_email, normalize_phone
 from newsmeta.recognizers.dates import parse_date, parse_datetime
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.people import looks_like_name
 from newsmeta.recognizers.placeholders import find_placeholders, find_template_marker
-from newsmeta.recognizers.text import has_letters, looks_letter_stripped, truncation_marker
+from newsmeta.recognizers.shapes import has_letters, looks_letter_stripped, truncation_marker
 from newsmeta.recognizers.urls import is_url
 from newsmeta.records import Article, Image, Issue, Location, Severity
 from newsmeta.settings import (
@@ -496,35 +497,10 @@ _DATEISH = re.compile(
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
-def _squash(text: str) -> str:
-    """``"7NEWS.com.au"`` → ``"7newscomau"``: letters and digits, case-folded."""
-    return _NON_ALNUM.sub("", text.casefold())
-
-
-#: The host of an http(s) URL, cheaply (no urlsplit): after any user info, before a port.
-_HOST = re.compile(
-    r"""
-    https?://
-    (?:[^/?\#@\s]*@)?     # user info, skipped
-    ([^/?\#:@\s]+)        # the host
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
-def _site_names(record: Article, profile: Profile) -> set[str]:
-    """The site's own names, squashed: configured ones and the URL's host and labels."""
-    names = {_squash(s) for s in profile.site_names}
-    m = _HOST.match(record.url) if record.url else None
-    if m is not None:
-        h = m[1].lower().removeprefix("www.")
-        names.add(_squash(h))
-        # the first label and any long one: "7news" in 7news.com.au, "dw" in dw.com
-        names.update(
-            _squash(label) for i, label in enumerate(h.split(".")) if i == 0 or len(label) > 3
-        )
-    names.discard("")
-    return names
+def _site_names(record: Article, profile: Profile) -> frozenset[str]:
+    """The site's own names as keys: configured ones and the URL's host and labels
+    (the same reader the adapters strip titles by)."""
+    return site_keys(profile.site_names, record.url)
 
 
 #: Words that make a name an outlet's rather than a person's ("Sputnik International").
@@ -592,9 +568,9 @@ def _personal(name: str) -> bool:
 def rule_authors(record: Article, ctx: Context) -> Iterator[Finding]:
     if not record.authors:
         return
-    sites: set[str] | None = None
+    sites: frozenset[str] | None = None
     publisher = record.publisher.name if record.publisher is not None else None
-    publisher_key = _squash(publisher) if publisher else None
+    publisher_key = site_key(publisher) if publisher else None
     for i, p in enumerate(record.authors):
         name = p.name.strip()
         why = None
@@ -607,7 +583,7 @@ def rule_authors(record: Article, ctx: Context) -> Iterator[Finding]:
         else:
             if sites is None:
                 sites = _site_names(record, ctx.profile)
-            key = _squash(name)
+            key = site_key(name)
             if key and key in sites:
                 why = "the site's name"
             elif key and key == publisher_key and not _personal(name):

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
-from newsmeta._text import as_text, split_lines
+from newsmeta._decode import as_text, split_lines
+from newsmeta._kit import Extraction, FieldName
 from newsmeta.recognizers.contacts import ContactLine, parse_contact_line
 from newsmeta.recognizers.dates import MAX_DATE_LEN, ParsedDateTime, parse_date, parse_datetime
 from newsmeta.recognizers.lang import looks_like_locale, normalize_language
@@ -31,15 +32,16 @@ from newsmeta.recognizers.placeholders import (
     find_placeholders,
     looks_like_xpath,
 )
-from newsmeta.recognizers.text import (
+from newsmeta.recognizers.shapes import (
     is_tag_like,
     looks_letter_stripped,
     split_glued,
     split_keywords,
+    truncation_marker,
 )
 from newsmeta.recognizers.urls import host, is_image_url, is_url, size_from_url
-from newsmeta.records import Article, Image, Organization, Person, Placeholder, Truncation
-from newsmeta.resolve import Extraction, resolve
+from newsmeta.records import Article, Image, Organization, Person, Placeholder
+from newsmeta.resolve import resolve
 from newsmeta.settings import COPYRIGHT_YEARS, DEFAULT_LIMITS, MIN_BODY_CHARS, Limits
 
 __all__ = ["NAME", "extract", "looks_like", "parse"]
@@ -49,9 +51,6 @@ NAME = "flat"
 _HEADER = re.compile(r"\s*date\s+(?P<date>\S{1,40})\s+(?P<url>https?://\S+)\s*", re.ASCII)
 _DIMS = re.compile(r"(?P<w>\d{1,6})\s+(?P<h>\d{1,6})(?:\s+(?P<rep>true|false))?", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
-#: ``… [+672 chars]`` at the very end: U+2026 (or three dots), a space, the count.
-_TRUNC = re.compile(r"(?:…|\.\.\.)\s?\[\+(?P<n>\d{1,12}) chars\]\s*\Z")
-_TRUNC_TAIL = 40  # the marker is shorter than this; only the tail is searched
 _XPATH_START = frozenset("/.")  # what a template line starts with (``/html``, ``.//``)
 _MAX_LOCALE_LEN = 16
 
@@ -161,6 +160,17 @@ def _classify_all(raw_lines: Sequence[tuple[int, str]]) -> list[Line]:
     return out
 
 
+def is_header(line: str) -> bool:
+    """Is ``line`` a dump's header (`` date 2022-01-07 https://…``)? The one test,
+    for detection here and for dumps inside NewsAPI ``content``."""
+    return _HEADER.fullmatch(line) is not None
+
+
+def has_template(head: str) -> bool:
+    """Does the start of a text hold a leaked meta XPath template (a dump's mark)?"""
+    return "/html/head/meta[" in head
+
+
 def looks_like(text: str) -> bool:
     """Cheap test used by format detection: does this read as a flattened dump?
 
@@ -168,11 +178,11 @@ def looks_like(text: str) -> bool:
     leftover text (a stripped rubric), or carries a leaked meta XPath template.
     """
     head = text.lstrip("\ufeff \t\r\n")[:4096]
-    if "/html/head/meta[" in head:
+    if has_template(head):
         return True
     opening = [line.strip() for line in re.split(r"\r\n|\n|\r", head)[:8] if line.strip()]
-    for line in opening[: _MAX_LINES_BEFORE_URL + 1]:
-        if _HEADER.fullmatch(line) or is_url(line):
+    for line in opening[: MAX_LINES_BEFORE_URL + 1]:
+        if is_header(line) or is_url(line):
             return True
         if not (looks_letter_stripped(line) or len(line) < _MAX_OPENING_TEXT):
             return False
@@ -186,26 +196,19 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
     if not lines:
         return
     no, last = lines[-1]
-    tail_start = max(0, len(last) - _TRUNC_TAIL)
-    m = _TRUNC.search(last, tail_start)
-    if m is None:
+    found = truncation_marker(last)
+    if found is None:
         return
-    partial = last[: m.start()]
+    start, missing = found
+    partial = last[:start]
     lines.pop()
-    missing = int(m["n"])
-    marker = last[m.start() :].strip()
+    marker = last[start:].strip()
     kept_partial = partial.strip() or None
-    st.ex.truncation = Truncation(
-        missing_chars=missing,
-        marker=marker,
-        partial=kept_partial,
-        location=st.ex.location([no]),
-    )
-    st.ex.issue(
-        "truncated",
-        "warning",
+    st.ex.cut_short(
+        missing,
+        marker,
         f"input cut short: {missing:,} characters missing",
-        field_name="truncation",
+        partial=kept_partial,
         lines=[no],
     )
     if kept_partial is not None and looks_like_xpath(kept_partial):
@@ -217,7 +220,6 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
         what = "URL" if kept_partial.startswith(("http", "/html", "//")) else guess
         st.ex.issue(
             "truncated-value",
-            "warning",
             f"the last value ({what}) was cut by the truncation and is not used: {kept_partial[:80]!r}",
             field_name="truncation.partial",
             lines=[no],
@@ -225,13 +227,25 @@ def _truncation(st: _State, lines: list[tuple[int, str]]) -> None:
 
 
 def extract(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
+    within: str | None = None,
 ) -> Extraction:
-    """Candidates from a flattened dump (the first half of :func:`parse`)."""
+    """Candidates from a flattened dump (the first half of :func:`parse`).
+
+    ``url`` and ``content_type`` are part of the adapter contract
+    (:class:`~newsmeta.adapters.Adapter`); this adapter does not use them.
+    ``within`` is the path of the value the dump sits in, when it is one
+    (NewsAPI's ``$.content``): every location starts with it.
+    """
     text, notes = as_text(data, limits, mojibake=True)
-    ex = Extraction(adapter=NAME, input=input_name)
+    ex = Extraction(adapter=NAME, input=input_name, within=within)
     for note in notes:
-        ex.issue("lossy-decoding", "warning", note)
+        ex.issue("lossy-decoding", note)
     st = _State(ex=ex)
     raw_lines = split_lines(text.removeprefix("\ufeff"), limits)
     _truncation(st, raw_lines)
@@ -244,7 +258,12 @@ def extract(
 
 
 def parse(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Parse a flattened dump into an :class:`Article`."""
     return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)
@@ -271,13 +290,12 @@ def _assign(st: _State) -> None:
         elif line.kind is Kind.LOCALE:
             _language(st, line)
         elif line.kind is Kind.STRIPPED:
-            st.ex.issue(
+            st.ex.reject(
                 "letters-stripped",
-                "warning",
                 f"only punctuation is left of this line; its letters were stripped upstream: {line.text.strip()[:60]!r}",
+                line.text.strip(),
                 lines=[line.no],
             )
-            st.ex.keep(line.text.strip(), lines=[line.no])
             line.claimed = True
     _text(st)
 
@@ -324,24 +342,23 @@ def _header_and_urls(st: _State) -> None:
             article_url = article_url or url
         else:
             same_site = article_url is not None and host(url) == host(article_url)
-            ex.issue(
+            ex.reject(
                 "unknown-url",
-                "info",
                 f"a URL with no role in the layout{' (same site)' if same_site else ''}: {url[:120]}",
+                url,
                 lines=[line.no],
             )
-            ex.keep(url, lines=[line.no])
 
 
 #: Most lines of leftover text that may stand before the article URL.
-_MAX_LINES_BEFORE_URL = 2
+MAX_LINES_BEFORE_URL = 2
 #: Longest leftover line (a rubric, a sign-up banner) detection lets stand before it.
 _MAX_OPENING_TEXT = 120
 _OPENING_TEXT = frozenset({Kind.STRIPPED, Kind.LABEL, Kind.PROSE})
 
 
 def _opening_url(lines: Sequence[Line]) -> Line | None:
-    for line in lines[: _MAX_LINES_BEFORE_URL + 1]:
+    for line in lines[: MAX_LINES_BEFORE_URL + 1]:
         if line.kind is Kind.URL and not is_image_url(str(line.data)):
             return line
         if line.kind not in _OPENING_TEXT:
@@ -376,7 +393,6 @@ def _placeholders(st: _State) -> None:
             st.ex.placeholders.append(_placeholder(st.ex, p, line.no))
             st.ex.issue(
                 "placeholder-leak",
-                "warning",
                 f"unresolved XPath template for {p.field or 'a value'} left in the input: {p.xpath[:120]}",
                 field_name="placeholders",
                 lines=[line.no],
@@ -385,7 +401,7 @@ def _placeholders(st: _State) -> None:
 
 
 #: Datetime lines in a dump, by how many there are: the layout's order.
-_DATE_ORDER: dict[int, tuple[str, ...]] = {
+_DATE_ORDER: dict[int, tuple[FieldName, ...]] = {
     1: ("published",),
     2: ("published", "modified"),
     3: ("published", "created", "modified"),
@@ -400,11 +416,10 @@ def _dates(st: _State) -> None:
     for line, name in zip(dated, order, strict=False):
         when = line.data
         assert isinstance(when, ParsedDateTime)
-        st.ex.add(name, when.value, line.text.strip(), lines=[line.no])
+        st.ex.add(name, when.value, line.text.strip(), lines=[line.no], tz_assumed=when.tz_assumed)
         if when.tz_assumed:
             st.ex.issue(
                 "timezone-assumed",
-                "warning",
                 f"{name} has no UTC offset; read as UTC",
                 field_name=name,
                 lines=[line.no],
@@ -413,7 +428,6 @@ def _dates(st: _State) -> None:
     for line in dated[3:]:
         st.ex.issue(
             "extra-date",
-            "info",
             "more than three datetimes: the layout gives this one no role",
             lines=[line.no],
         )
@@ -436,7 +450,6 @@ def _contact(st: _State, line: Line) -> None:
     if c.telephone_raw and not c.telephone:
         st.ex.issue(
             "invalid-phone",
-            "warning",
             f"{c.telephone_raw!r} is not a possible telephone number",
             field_name="publisher.telephone",
             lines=[line.no],
@@ -468,20 +481,14 @@ def _language(st: _State, line: Line) -> None:
     raw = line.text.strip()
     tag, note = normalize_language(raw)
     if tag is None:
-        st.ex.issue(
-            "invalid-language",
-            "warning",
-            note or f"{raw!r}",
-            field_name="language",
-            lines=[line.no],
+        st.ex.reject(
+            "invalid-language", note or f"{raw!r}", raw, field_name="language", lines=[line.no]
         )
-        st.ex.keep(raw, lines=[line.no])
     else:
         st.ex.add("language", tag, raw, lines=[line.no])
         if note:
             st.ex.issue(
                 "language-normalised",
-                "info",
                 f"{raw!r} → {tag!r}: {note}",
                 field_name="language",
                 lines=[line.no],
@@ -637,7 +644,6 @@ def _keywords(st: _State) -> None:
                     detail.append("same items in another order")
                 ex.issue(
                     "keywords-mismatch",
-                    "warning",
                     "the keywords line disagrees with the tags: " + "; ".join(detail),
                     field_name="keywords",
                     lines=[line.no, *tag_groups[0].provenance.location.lines],

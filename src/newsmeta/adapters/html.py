@@ -24,19 +24,21 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from newsmeta._text import as_text, check_size
+from newsmeta._decode import as_text, bom_of, check_size
+from newsmeta._kit import Candidate, Extraction
+from newsmeta._kit.titles import TITLE_SEPARATORS
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
-from newsmeta.adapters._html.names import RANK, TITLE_SEPARATORS, WEAK
+from newsmeta.adapters._html.names import RANK, WEAK
 from newsmeta.adapters._html.page import Page, to_int
 from newsmeta.errors import FormatError, InputError, check_argument, url_argument
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
-from newsmeta.resolve import Candidate, Extraction, resolve
+from newsmeta.resolve import resolve, same_key
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -90,11 +92,12 @@ def looks_like(text: str) -> bool:
 
 def looks_like_bytes(data: bytes) -> bool:
     """:func:`looks_like` for bytes, without decoding the whole input."""
-    prefix = data[: SNIFF * 2]
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if prefix.startswith(bom):
-            return looks_like(prefix[len(bom) :].decode(codec, "replace"))
-    return looks_like(prefix.removeprefix(codecs.BOM_UTF8).decode("latin-1"))
+    mark = bom_of(data)
+    if mark is not None and mark[1] != "utf-8":
+        bom, codec = mark
+        width = 4 if codec.startswith("utf-32") else 2
+        return looks_like(data[len(bom) : len(bom) + SNIFF * width].decode(codec, "replace"))
+    return looks_like(data[: SNIFF * 2].removeprefix(codecs.BOM_UTF8).decode("latin-1"))
 
 
 def _parse(text: str, utf8: bytes | None = None) -> etree._Element:
@@ -198,7 +201,7 @@ def extract(
     if isinstance(data, str):
         text, notes = as_text(data, limits)  # the size check; lone surrogates replaced
         for note in notes:
-            ex.issue("lossy-decoding", "warning", note)
+            ex.issue("lossy-decoding", note)
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         check_size(raw, limits)
@@ -211,7 +214,7 @@ def extract(
         if plan is not None and parsed is not None:
             root, cut = parsed
             if plan[1]:
-                ex.issue("encoding-mismatch", "info", "; ".join(plan[1]))
+                ex.issue("encoding-mismatch", "; ".join(plan[1]))
             _cut_issue(ex, cut)
             return extract_root(root, url=url, ex=ex, probe=raw)
         decoded = decode(raw, content_type=content_type)
@@ -221,7 +224,6 @@ def extract(
         if decoded.notes:
             ex.issue(
                 "lossy-decoding" if decoded.lossy else "encoding-mismatch",
-                "warning" if decoded.lossy else "info",
                 "; ".join(decoded.notes),
             )
     else:
@@ -235,7 +237,6 @@ def _cut_issue(ex: Extraction, cut: list[str]) -> None:
     for why in cut[:1]:
         ex.issue(
             "markup-cut",
-            "warning",
             f"the HTML parser stopped early ({why}); what follows is not read",
         )
 
@@ -289,12 +290,10 @@ def extract_root(
         path = f"jsonld[{n}]"
         value, note = jsonld.load(el.text or "")
         if value is None:
-            ex.issue(
-                "bad-embedded-json", "warning", f"{path}: {note}; the script was skipped", path=path
-            )
+            ex.issue("bad-embedded-json", f"{path}: {note}; the script was skipped", path=path)
             continue
         if note:
-            ex.issue("embedded-json-repaired", "info", f"{path}: {note}", path=path)
+            ex.issue("embedded-json-repaired", f"{path}: {note}", path=path)
         objects.extend(schema.collect(value, path))
     if objects:
         schema.map_objects(page, "jsonld", objects)
@@ -771,11 +770,6 @@ def _local_offsets(ex: Extraction) -> None:
     ``2023-11-09T06:35:29Z``) shows the offset, which is then applied to the
     UTC value (same instant) and reported as ``offset-inferred``.
     """
-    assumed = {
-        i.location.path
-        for i in ex.issues
-        if i.code == "timezone-assumed" and i.location.path is not None
-    }
     for name in ("published", "modified", "created"):
         cands = [c for c in ex.candidates if c.field == name]
         if len(cands) < 2:
@@ -784,13 +778,13 @@ def _local_offsets(ex: Extraction) -> None:
         value = best.value
         if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
             continue
-        if best.provenance.location.path in assumed:
+        if best.tz_assumed:
             continue  # the best value is itself a guess
         if not any(
             isinstance(c.value, dt.datetime) and c.value == value and c.value.utcoffset()
             for c in cands
         ):
-            _infer_offset(ex, name, best, cands, assumed)
+            _infer_offset(ex, name, best, cands)
         for i, c in enumerate(ex.candidates):
             v = c.value
             if (
@@ -803,14 +797,12 @@ def _local_offsets(ex: Extraction) -> None:
                 break
 
 
-def _infer_offset(
-    ex: Extraction, name: str, best: Candidate, cands: list[Candidate], assumed: set[str]
-) -> None:
+def _infer_offset(ex: Extraction, name: str, best: Candidate, cands: list[Candidate]) -> None:
     value = best.value
     assert isinstance(value, dt.datetime)
     for c in cands:
         wall = c.value
-        if c is best or (c.provenance.location.path or "") not in assumed:
+        if c is best or not c.tz_assumed:
             continue
         if not isinstance(wall, dt.datetime):
             continue
@@ -823,7 +815,6 @@ def _infer_offset(
         ex.candidates[i] = attrs.evolve(best, value=local)
         ex.issue(
             "offset-inferred",
-            "info",
             f"{name}: {best.provenance.raw!r} is UTC; {c.provenance.raw!r}"
             f" ({c.provenance.location.path}) is the same instant in local time,"
             f" so the offset {local.strftime('%z')} is kept",
@@ -848,11 +839,13 @@ def _author_link(page: Page) -> None:
 
 
 def _prune(ex: Extraction) -> None:
-    """Drop fallbacks where a strong source spoke, and weaker author lists.
+    """Set fallbacks aside where a strong source spoke, and weaker author lists.
 
     Authors are a list field, so the resolver would merge every source's
     names; one source's clean list is better than a union with another's
-    noise, so only the strongest source's authors are kept.
+    noise, so only the strongest source's authors are kept. Nothing set aside
+    is lost: each value's raw text is kept in ``unrecognised`` with its
+    location, and one ``set-aside`` note per field says so.
     """
     best: dict[str, int] = {}
     for c in ex.candidates:
@@ -860,13 +853,43 @@ def _prune(ex: Extraction) -> None:
     # A fallback day (<time>, dateline) says less than a published datetime from
     # markup; the URL's day is kept beside it, as the day the site files it under.
     strong_published = best.get("published", WEAK) < WEAK
-    ex.candidates = [
-        c
-        for c in ex.candidates
-        if not (c.rank >= WEAK and best[c.field] < WEAK)
-        and not (c.field == "authors" and c.rank != best["authors"])
-        and not (c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"])
-    ]
+    kept: list[Candidate] = []
+    weaker: list[Candidate] = []
+    for c in ex.candidates:
+        if (
+            (c.rank >= WEAK and best[c.field] < WEAK)
+            or (c.field == "authors" and c.rank != best["authors"])
+            or (c.field == "date" and strong_published and WEAK <= c.rank != RANK["url-date"])
+        ):
+            weaker.append(c)
+        else:
+            kept.append(c)
+    # A weaker source that repeats a kept value stays: the resolver folds it in
+    # as a repeat. Only different values are set aside.
+    if not weaker:
+        return
+    fields = {c.field for c in weaker}
+    kept_keys = {(c.field, same_key(c.field, c.value)) for c in kept if c.field in fields}
+    aside: dict[str, list[Candidate]] = {}
+    dropped: set[int] = set()
+    for c in weaker:
+        if (c.field, same_key(c.field, c.value)) not in kept_keys:
+            aside.setdefault(c.field, []).append(c)
+            dropped.add(id(c))
+    ex.candidates = [c for c in ex.candidates if id(c) not in dropped]  # input order kept
+    for name, cands in aside.items():
+        seen: set[tuple[str, str | None]] = set()
+        for c in cands:
+            loc = c.provenance.location
+            if (c.provenance.raw, loc.path) not in seen:  # one author list, one entry
+                seen.add((c.provenance.raw, loc.path))
+                ex.keep(c.provenance.raw, lines=loc.lines, path=loc.path)
+        ex.issue(
+            "set-aside",
+            f"{name}: {len(seen)} value(s) from weaker sources set aside, a stronger"
+            " source gave this field; kept in unrecognised",
+            field_name=name,
+        )
 
 
 def parse(

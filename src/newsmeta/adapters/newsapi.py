@@ -23,35 +23,34 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from newsmeta._convert import dumps, loads
-from newsmeta._tables import BOILERPLATE_LINES
-from newsmeta._text import as_text, split_lines
+from newsmeta._decode import as_text, split_lines
+from newsmeta._kit import Candidate, Extraction
+from newsmeta._kit.titles import site_keys, strip_site
 from newsmeta.adapters import flat
 from newsmeta.errors import FormatError, InputError, NewsmetaError
 from newsmeta.recognizers.dates import parse_datetime
+from newsmeta.recognizers.markup import has_tags, strip_tags
 from newsmeta.recognizers.mojibake import repair_mojibake
 from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.placeholders import find_placeholders
-from newsmeta.recognizers.prose import announces_caption, is_copyright_notice, parse_credit
-from newsmeta.recognizers.text import (
-    alnum_only,
+from newsmeta.recognizers.prose import Picture, prose_roles
+from newsmeta.recognizers.shapes import (
     count_letters,
     has_alnum,
-    has_letters,
     is_stripped_copy,
     letters_beyond_latin1,
     looks_letter_stripped,
 )
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import host, is_image_url, is_url, join, size_from_url
-from newsmeta.records import Article, Image, Location, Organization, Person, Truncation
-from newsmeta.resolve import Candidate, Extraction, resolve
+from newsmeta.records import Article, Image, Location, Organization, Person
+from newsmeta.resolve import resolve
 from newsmeta.results import Result
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
@@ -77,10 +76,6 @@ _ARTICLE_KEYS = frozenset(ENVELOPE_KEYS) - {"source"}
 ENVELOPE_RANK = 5
 #: How far into the input format detection looks for NewsAPI's keys.
 _SNIFF_CHARS = 65_536
-#: Lines of leftover text that may open a dump before the item's URL.
-_DUMP_URL_WITHIN = 3
-#: Shortest site name compared with a title's trailing `` - Site`` part.
-_MIN_SITE_KEY = 4
 #: Fewest letters beyond Latin-1 the title and description must have before a
 #: content without any is called stripped.
 _MIN_LOST_LETTERS = 3
@@ -89,16 +84,6 @@ _MIN_CONTENT_LETTERS = 20
 #: Longest value shown in an issue message.
 _SHOW = 120
 
-_SITE_SUFFIX = re.compile(
-    r"""
-    \s[-|–—]\s+         # a separator between spaces: " - ", " | ", " – "
-    (?P<site>[^-|–—]{1,80})  # the site's name: no further separator
-    \s*\Z
-    """,
-    re.VERBOSE,
-)
-#: A flattened dump's header line: `` date 2022-01-07 https://…``.
-_DUMP_HEADER = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\S{0,30}\s+https?://\S+", re.ASCII)
 _SNIFF_KEYS = re.compile(
     r"""
     "(?:publishedAt|urlToImage|totalResults|articles)"\s*:  # an article's or a response's keys
@@ -106,16 +91,6 @@ _SNIFF_KEYS = re.compile(
     """,
     re.VERBOSE,
 )
-_HTML_TAG = re.compile(
-    r"""
-    <(?P<close>/?)             # an opening or closing tag
-    (?P<name>[A-Za-z][A-Za-z0-9]{0,10})  # its name
-    (?:\s[^<>]{0,500})?        # attributes, bounded
-    /?>                        # maybe self-closing
-    """,
-    re.VERBOSE,
-)
-_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr"})
 
 
 def looks_like(text: str) -> bool:
@@ -240,14 +215,13 @@ def _string(ctx: _Ctx, obj: Mapping[str, Any], key: str, field_name: str) -> str
     if value is None:
         return None
     if not isinstance(value, str):
-        ctx.ex.issue(
+        ctx.ex.reject(
             "invalid-value",
-            "warning",
             f"{key} should be a string, got {type(value).__name__}: {_show(value)}",
+            _show(value),
             field_name=field_name,
             path=ctx.path(key),
         )
-        ctx.ex.keep(_show(value), path=ctx.path(key))
         return None
     return value if value.strip() else None
 
@@ -271,7 +245,6 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
         return value
     ctx.ex.issue(
         "mojibake-repaired",
-        "info",
         f"{key} was UTF-8 decoded as Latin-1 upstream; repaired: {_show(value)!r} → {_show(repaired)!r}",
         field_name=field_name,
         path=ctx.path(key),
@@ -279,68 +252,16 @@ def _repair(ctx: _Ctx, key: str, field_name: str, value: str) -> str:
     return repaired
 
 
-def _fold_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return alnum_only(decomposed)
-
-
-def _site_matches(site: str, names: Sequence[str]) -> bool:
-    """Does a title's trailing part name the site (its source name or its host)?
-
-    >>> _site_matches("Brain Damaged", ["Braindamaged.fr", "braindamaged.fr"])
-    True
-    >>> _site_matches("AlloCiné", ["Allocine.fr"])
-    True
-    >>> _site_matches("Live updates", ["Example.com"])
-    False
-    """
-    key = _fold_key(site)
-    if len(key) < _MIN_SITE_KEY:
-        return False
-    for name in names:
-        other = _fold_key(name)
-        label = _fold_key(name.split(".")[0]) if "." in name else other
-        if len(other) < _MIN_SITE_KEY:
-            continue
-        if key in other or other in key or (len(label) >= _MIN_SITE_KEY and label in key):
-            return True
-    return False
-
-
-def strip_site_suffix(title: str, names: Sequence[str]) -> str:
-    """``title`` without a trailing `` - Site Name`` that names the site.
-
-    >>> strip_site_suffix("Obesity on the rise - The Thaiger", ["Thethaiger.com"])
-    'Obesity on the rise'
-    >>> strip_site_suffix("Covid - What we know", ["Example.com"])
-    'Covid - What we know'
-    """
-    m = _SITE_SUFFIX.search(title)
-    if m is None or not _site_matches(m["site"], names):
-        return title
-    head = title[: m.start()].rstrip()
-    return head if has_letters(head) else title
-
-
 def _html_to_text(text: str) -> str:
     """Tags dropped (block tags become line breaks) and entities decoded."""
-
-    def sub(m: re.Match[str]) -> str:
-        return "\n" if m["name"].lower() in _BLOCK_TAGS else ""
-
-    return html.unescape(_HTML_TAG.sub(sub, text))
+    return html.unescape(strip_tags(text))
 
 
 def _bad_url(ctx: _Ctx, key: str, field_name: str, raw: str, what: str) -> None:
     """An envelope URL that is not one: an ``invalid-url`` issue, the text kept."""
-    ctx.ex.issue(
-        "invalid-url",
-        "warning",
-        f"{key} {what}: {_show(raw)}",
-        field_name=field_name,
-        path=ctx.path(key),
+    ctx.ex.reject(
+        "invalid-url", f"{key} {what}: {_show(raw)}", raw, field_name=field_name, path=ctx.path(key)
     )
-    ctx.ex.keep(raw, path=ctx.path(key))
 
 
 def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
@@ -365,14 +286,13 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
             if key not in ("id", "name"):
                 ex.keep(f"{key}: {_show(src[key])}", path=ctx.path(f"source.{key}"))
     elif src is not None:
-        ex.issue(
+        ex.reject(
             "invalid-value",
-            "warning",
             f"source should be an object with id and name, got {_show(src)}",
+            _show(src),
             field_name="publisher",
             path=ctx.path("source"),
         )
-        ex.keep(_show(src), path=ctx.path("source"))
     ctx.site = site
 
     url = _string(ctx, obj, "url", "url")
@@ -384,14 +304,13 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
         else:
             _bad_url(ctx, "url", "url", url, "is not an absolute URL")
 
-    names = [n for n in (site, host(ctx.url) if ctx.url else None) if n]
     title = _string(ctx, obj, "title", "title")
     if title is not None:
         clean = " ".join(html.unescape(_repair(ctx, "title", "title", title)).split())
         ctx.references.append(clean)
         ex.add(
             "title",
-            strip_site_suffix(clean, names),
+            strip_site(clean, site_keys([site] if site else [], ctx.url)),
             title,
             path=ctx.path("title"),
             rank=ENVELOPE_RANK,
@@ -418,22 +337,25 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
     if published is not None:
         when = parse_datetime(published)
         if when is None:
-            ex.issue(
+            ex.reject(
                 "invalid-date",
-                "warning",
                 f"publishedAt is not a date: {_show(published)}",
+                published,
                 field_name="published",
                 path=ctx.path("publishedAt"),
             )
-            ex.keep(published, path=ctx.path("publishedAt"))
         else:
             ex.add(
-                "published", when.value, published, path=ctx.path("publishedAt"), rank=ENVELOPE_RANK
+                "published",
+                when.value,
+                published,
+                path=ctx.path("publishedAt"),
+                rank=ENVELOPE_RANK,
+                tz_assumed=when.tz_assumed,
             )
             if when.tz_assumed:
                 ex.issue(
                     "timezone-assumed",
-                    "warning",
                     "publishedAt has no UTC offset; read as UTC",
                     field_name="published",
                     path=ctx.path("publishedAt"),
@@ -449,14 +371,13 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
                 "authors", Person(name=name), author, path=ctx.path("author"), rank=ENVELOPE_RANK
             )
         if not people:
-            ex.issue(
+            ex.reject(
                 "not-a-name",
-                "info",
                 f"author names no person: {_show(author)}",
+                author,
                 field_name="authors",
                 path=ctx.path("author"),
             )
-            ex.keep(author, path=ctx.path("author"))
 
     for key, value in obj.items():
         if key not in ENVELOPE_KEYS:
@@ -519,12 +440,14 @@ def is_dump(content: str, item_url: str | None) -> bool:
     first_lines = [t.strip() for _n, t in split_lines(text[:4096]) if t.strip()]
     if not first_lines:
         return False
-    if "/html/head/meta[" in text[:4096] or _DUMP_HEADER.fullmatch(first_lines[0]):
+    if flat.has_template(text[:4096]) or flat.is_header(first_lines[0]):
         return True  # an XPath template or a dump header
     # An XPath template for a meta field; a stripped menu ("/MMA/UFC") is no template.
-    if any(p.field for t in first_lines[: _DUMP_URL_WITHIN + 3] for p in find_placeholders(t)):
+    if any(
+        p.field for t in first_lines[: flat.MAX_LINES_BEFORE_URL + 4] for p in find_placeholders(t)
+    ):
         return True
-    for line in first_lines[:_DUMP_URL_WITHIN]:
+    for line in first_lines[: flat.MAX_LINES_BEFORE_URL + 1]:
         if is_url(line) and not is_image_url(line):
             if item_url is not None:
                 return _same_page(line, item_url)
@@ -543,11 +466,6 @@ def _key(value: object) -> object:
     return value
 
 
-def _rehome(ctx: _Ctx, loc: Location) -> Location:
-    path = ctx.path("content") if loc.path is None else f"{ctx.path('content')}/{loc.path}"
-    return attrs.evolve(loc, path=path, input=ctx.ex.input)
-
-
 _TEXT_FIELDS = frozenset({"title", "description", "section", "body"})
 
 
@@ -561,39 +479,38 @@ def _stripped_against(ctx: _Ctx, text: str) -> str | None:
 def _dump(ctx: _Ctx, content: str) -> None:
     """Run ``content`` through the flat adapter and take its candidates in."""
     ex = ctx.ex
-    sub = flat.extract(content, input_name=ex.input, limits=ctx.limits)
+    # The flat reader makes its locations under $.content itself: nothing is
+    # rewritten afterwards.
+    sub = flat.extract(content, input_name=ex.input, limits=ctx.limits, within=ctx.path("content"))
     envelope_image = next((c for c in ex.candidates if c.field == "og_image"), None)
     envelope = {(c.field, _key(c.value)) for c in ex.candidates}
     for c in sub.candidates:
-        prov = attrs.evolve(c.provenance, location=_rehome(ctx, c.provenance.location))
+        prov = c.provenance
         if (c.field, _key(c.value)) in envelope:
             # The dump repeats the envelope (its first line is the item's URL by
             # construction): the envelope's value and provenance stand, and the
             # repeat is noted so the content line stays accounted for.
             ex.issue(
                 "repeated-block",
-                "info",
                 f"{c.field} also given in the content: {_show(c.provenance.raw)!r}",
                 field_name=c.field,
                 lines=prov.location.lines,
                 path=prov.location.path,
             )
             continue
-        c = attrs.evolve(c, provenance=prov)
         lines = prov.location.lines
         if c.field in _TEXT_FIELDS and isinstance(c.value, str):
             ref = _stripped_against(ctx, c.value)
             if ref is not None:
-                ex.issue(
+                ex.reject(
                     "letters-stripped",
-                    "warning",
                     f"this content line is the envelope's {_show(ref)!r} with its letters"
                     f" beyond Latin-1 deleted upstream; not used as the {c.field}:"
                     f" {_show(c.value)!r}",
+                    c.provenance.raw,
                     lines=lines,
                     path=prov.location.path,
                 )
-                ex.keep(c.provenance.raw, lines=lines, path=prov.location.path)
                 continue
         if (
             c.field == "og_image"
@@ -611,14 +528,11 @@ def _dump(ctx: _Ctx, content: str) -> None:
                 rank=c.rank,
             )
         ex.candidates.append(c)
-    for ph in sub.placeholders:
-        ex.placeholders.append(attrs.evolve(ph, location=_rehome(ctx, ph.location)))
-    for un in sub.unrecognised:
-        ex.unrecognised.append(attrs.evolve(un, location=_rehome(ctx, un.location)))
-    for issue in sub.issues:
-        ex.issues.append(attrs.evolve(issue, location=_rehome(ctx, issue.location)))
+    ex.placeholders.extend(sub.placeholders)
+    ex.unrecognised.extend(sub.unrecognised)
+    ex.issues.extend(sub.issues)
     if sub.truncation is not None:
-        ex.truncation = attrs.evolve(sub.truncation, location=_rehome(ctx, sub.truncation.location))
+        ex.truncation = sub.truncation
 
 
 def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
@@ -627,21 +541,19 @@ def _snippet_line(ctx: _Ctx, no: int, plain: str) -> bool:
     path = ctx.path("content")
     if is_url(plain) or (plain.startswith(("http://", "https://")) and " " not in plain):
         # A URL, or the start of one the cut left.
-        ex.issue(
+        ex.reject(
             "unknown-url",
-            "info",
             f"a URL line in a text snippet: {_show(plain)}",
+            plain,
             lines=[no],
             path=path,
         )
-        ex.keep(plain, lines=[no], path=path)
         return False
     alnum = has_alnum(plain)
     if not alnum or (_stripping_possible(ctx) and looks_letter_stripped(plain)):
         if _stripping_possible(ctx):
             ex.issue(
                 "letters-stripped",
-                "warning",
                 f"its letters were stripped upstream; not used in the body: {_show(plain)!r}",
                 lines=[no],
                 path=path,
@@ -663,58 +575,21 @@ def _stripping_possible(ctx: _Ctx) -> bool:
     return ctx.lost_letters() >= _MIN_LOST_LETTERS
 
 
-@attrs.define
-class _Pictures:
-    """Photo credits and captions inside a snippet: images, not body.
-
-    ``Image copyrightGetty ImagesImage caption`` (BBC) is a credit whose caption
-    is the next line; a lone ``Image caption`` label announces a caption too.
-    """
-
-    ctx: _Ctx
-    path: str
-    credit: str | None = None
-    raw: list[str] = attrs.field(factory=list)
-    lines: list[int] = attrs.field(factory=list)
-    waiting: bool = False
-    """The last line announced a caption: the next one is it."""
-
-    def take(self, no: int, line: str) -> bool:
-        """Is ``line`` a credit, a caption label or an announced caption?"""
-        if self.waiting:
-            self.raw.append(line)
-            self.lines.append(no)
-            self.flush(caption=line)
-            return True
-        if line.casefold() in BOILERPLATE_LINES or is_copyright_notice(line):
-            self.ctx.ex.issue(
-                "boilerplate",
-                "info",
-                f"page furniture, not the story: {line!r}",
-                lines=[no],
-                path=self.path,
-            )
-            self.ctx.ex.keep(line, lines=[no], path=self.path)
-            return True
-        credit = parse_credit(line)
-        if credit is None and not announces_caption(line):
-            return False
-        self.flush()
-        self.credit, self.raw, self.lines = credit, [line], [no]
-        self.waiting = announces_caption(line)
-        if not self.waiting:
-            self.flush()
-        return True
-
-    def flush(self, caption: str | None = None) -> None:
-        if not self.raw:
-            return
-        image = Image(caption=caption, credit=self.credit)
-        if caption is not None or self.credit is not None:
-            self.ctx.ex.add("images", image, "\n".join(self.raw), lines=self.lines, path=self.path)
-        else:
-            self.ctx.ex.keep(self.raw[0], lines=self.lines, path=self.path)
-        self.credit, self.raw, self.lines, self.waiting = None, [], [], False
+def _picture(ctx: _Ctx, pieces: Sequence[tuple[int, str, str]], pic: Picture, path: str) -> None:
+    """A photo credit in a snippet, with its caption: an image, not body."""
+    at = sorted([pic.credit_at, *([pic.caption_at] if pic.caption_at is not None else [])])
+    if pic.caption_at is None and pic.credit is None:
+        no, plain, _line = pieces[pic.credit_at]
+        ctx.ex.keep(plain, lines=[no], path=path)  # a caption label with no caption
+        return
+    caption = pieces[pic.caption_at][1] if pic.caption_at is not None else None
+    ctx.ex.add(
+        "images",
+        Image(caption=caption, credit=pic.credit),
+        "\n".join(pieces[k][1] for k in at),
+        lines=[pieces[k][0] for k in at],
+        path=path,
+    )
 
 
 def _snippet(ctx: _Ctx, content: str) -> None:
@@ -726,46 +601,57 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     if mark is not None:
         text = mark.text
         last_no = sum(1 for _ in split_lines(text))
-        ex.truncation = Truncation(
-            missing_chars=mark.missing_chars,
-            marker=mark.marker,
-            partial=None,
-            location=ex.location([last_no], path=path),
-        )
-        ex.issue(
-            "truncated",
-            "warning",
+        ex.cut_short(
+            mark.missing_chars,
+            mark.marker,
             f"content cut short by the aggregator: {mark.missing_chars:,} characters missing;"
             " the body is only its start",
-            field_name="truncation",
             lines=[last_no],
             path=path,
         )
-    if _HTML_TAG.search(text) is not None:
+    if has_tags(text):
         ex.issue(
             "html-in-content",
-            "info",
             "content holds HTML tags; read as text",
             field_name="body",
             path=path,
         )
+    # Each line's pieces (block tags split a line) are the snippet's paragraphs.
+    pieces: list[tuple[int, str, str]] = []  # line number, plain text, raw line
+    for no, line in split_lines(text, ctx.limits):
+        if line.strip():
+            pieces.extend(
+                (no, plain, line)
+                for plain in (" ".join(p.split()) for p in _html_to_text(line).split("\n"))
+                if plain
+            )
+    roles = prose_roles([plain for _no, plain, _line in pieces])
+    pictures = {pic.credit_at: pic for pic in roles.pictures}
+    captions = {pic.caption_at for pic in roles.pictures if pic.caption_at is not None}
     paragraphs: list[str] = []
     raw: list[str] = []
     used: list[int] = []
-    pictures = _Pictures(ctx, path)
-    for no, line in split_lines(text, ctx.limits):
-        if not line.strip():
+    for i, (no, plain, line) in enumerate(pieces):
+        if i in roles.boilerplate:
+            ex.reject(
+                "boilerplate",
+                f"page furniture, not the story: {plain!r}",
+                plain,
+                lines=[no],
+                path=path,
+            )
             continue
-        kept = False
-        for piece in _html_to_text(line).split("\n"):
-            plain = " ".join(piece.split())
-            if plain and not pictures.take(no, plain) and _snippet_line(ctx, no, plain):
-                paragraphs.append(plain)
-                kept = True
-        if kept:
-            raw.append(line)
-            used.append(no)
-    pictures.flush()
+        if i in captions:
+            continue  # taken with its credit
+        pic = pictures.get(i)
+        if pic is not None:
+            _picture(ctx, pieces, pic, path)
+            continue
+        if _snippet_line(ctx, no, plain):
+            paragraphs.append(plain)
+            if not used or used[-1] != no:
+                raw.append(line)
+                used.append(no)
     if not paragraphs:
         return
     body = "\n\n".join(paragraphs)
@@ -778,7 +664,6 @@ def _snippet(ctx: _Ctx, content: str) -> None:
     ):
         ex.issue(
             "letters-stripped",
-            "warning",
             "the title and description have letters beyond Latin-1 and the content has none:"
             " they were probably deleted upstream, so the body reads with gaps",
             field_name="body",
@@ -843,20 +728,29 @@ def iter_results(
             yield Result(index=item.index, input=item.where, error=exc)
             continue
         for note in notes:
-            ex.issue("lossy-decoding", "warning", note)
+            ex.issue("lossy-decoding", note)
         yield Result(index=item.index, input=item.where, article=resolve(ex, source=NAME))
 
 
 def extract(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Extraction:
-    """Candidates from an input holding exactly one article."""
+    """Candidates from an input holding exactly one article.
+
+    ``url`` and ``content_type`` are part of the adapter contract
+    (:class:`~newsmeta.adapters.Adapter`); this adapter does not use them.
+    """
     text, notes = as_text(data, limits)
     items = list(_items(text, input_name))
     item = _only(items, input_name)
     ex = extract_item(item.value, prefix=item.prefix, input_name=item.input, limits=limits)
     for note in notes:
-        ex.issue("lossy-decoding", "warning", note)
+        ex.issue("lossy-decoding", note)
     return ex
 
 
@@ -875,7 +769,12 @@ def _only(items: Sequence[_Item], input_name: str | None) -> _Item:
 
 
 def parse(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Parse an input holding exactly one article; several raise :class:`InputError`."""
     return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)

@@ -22,19 +22,14 @@ import re
 
 from attrs import define
 
-from newsmeta._tables import BOILERPLATE_LINES
-from newsmeta._text import as_text, split_lines
-from newsmeta.recognizers.prose import (
-    announces_caption,
-    is_copyright_notice,
-    parse_credit,
-    parse_dateline,
-)
-from newsmeta.recognizers.text import has_letters, looks_letter_stripped
+from newsmeta._decode import as_text, split_lines
+from newsmeta._kit import Extraction
+from newsmeta.recognizers.prose import parse_dateline, prose_roles
+from newsmeta.recognizers.shapes import has_letters, looks_letter_stripped
 from newsmeta.recognizers.truncation import find_marker
 from newsmeta.recognizers.urls import is_url
-from newsmeta.records import Article, Image, Truncation
-from newsmeta.resolve import Extraction, resolve
+from newsmeta.records import Article, Image
+from newsmeta.resolve import resolve
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = ["NAME", "extract", "looks_like", "parse"]
@@ -43,8 +38,6 @@ NAME = "text"
 
 #: Longest line taken for a title; longer opening lines are body.
 MAX_TITLE_CHARS = 200
-#: Longest paragraph taken for a caption.
-MAX_CAPTION_CHARS = 400
 #: Fewest words a title has (a lone word is a label, not a headline).
 MIN_TITLE_WORDS = 2
 
@@ -109,60 +102,58 @@ def _is_title(p: _Para, following: int) -> bool:
 
 
 def extract(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Extraction:
-    """Candidates from plain article text (the first half of :func:`parse`)."""
+    """Candidates from plain article text (the first half of :func:`parse`).
+
+    ``url`` and ``content_type`` are part of the adapter contract
+    (:class:`~newsmeta.adapters.Adapter`); this adapter does not use them.
+    """
     text, notes = as_text(data, limits, mojibake=True)
     ex = Extraction(adapter=NAME, input=input_name)
     for note in notes:
-        ex.issue("lossy-decoding", "warning", note)
+        ex.issue("lossy-decoding", note)
     text = text.removeprefix("\ufeff")
     mark = find_marker(text)
     if mark is not None:
         text = mark.text
         last = sum(1 for _ in split_lines(text, limits))
-        ex.truncation = Truncation(
-            missing_chars=mark.missing_chars, marker=mark.marker, location=ex.location([last])
-        )
-        ex.issue(
-            "truncated",
-            "warning",
+        ex.cut_short(
+            mark.missing_chars,
+            mark.marker,
             f"text cut short: {mark.missing_chars:,} characters missing",
-            field_name="truncation",
             lines=[last],
         )
     paras = _paragraphs(text, limits)
     body: list[_Para] = []
-    # Credits first: each claims the paragraph before it as its caption.
-    role: dict[int, str] = {}
-    for i, p in enumerate(paras):
-        if p.text.casefold() in BOILERPLATE_LINES or is_copyright_notice(p.text):
-            role[i] = "boilerplate"
-            ex.issue(
-                "boilerplate", "info", f"page furniture, not the story: {p.text!r}", lines=p.lines
+    roles = prose_roles([p.text for p in paras])
+    role: dict[int, str] = dict.fromkeys(roles.claimed(), "picture")
+    pictures = {pic.credit_at: pic for pic in roles.pictures}
+    for i, p in enumerate(paras):  # in input order, so kept text stays in order
+        if i in roles.boilerplate:
+            ex.reject(
+                "boilerplate", f"page furniture, not the story: {p.text!r}", p.text, lines=p.lines
             )
-            ex.keep(p.text, lines=p.lines)
             continue
-        credit = parse_credit(p.text)
-        follows = announces_caption(p.text)
-        if credit is None and not follows:
+        pic = pictures.get(i)
+        if pic is None:
             continue
-        role[i] = "credit"
-        caption: _Para | None = None
-        # "Image copyrightAFPImage caption": the caption is the next paragraph;
-        # "© REUTERS / NAME" under a photo: the caption is the one before.
-        j = i + 1 if follows else i - 1
-        if 0 <= j < len(paras) and role.get(j) is None and len(paras[j].text) <= MAX_CAPTION_CHARS:
-            caption = paras[j]
-            role[j] = "caption"
-        parts = sorted([p, *([caption] if caption else [])], key=lambda q: q.lines[0])
-        lines = [n for q in parts for n in q.lines]
-        raw = "\n".join(q.raw for q in parts)
+        caption = paras[pic.caption_at] if pic.caption_at is not None else None
+        label = paras[pic.credit_at]
+        if caption is None and pic.credit is None:
+            ex.keep(label.text, lines=label.lines)  # a caption label with no caption
+            continue
+        parts = sorted([label, *([caption] if caption else [])], key=lambda q: q.lines[0])
         ex.add(
             "images",
-            Image(caption=caption.text if caption else None, credit=credit),
-            raw,
-            lines=lines,
+            Image(caption=caption.text if caption else None, credit=pic.credit),
+            "\n".join(q.raw for q in parts),
+            lines=[n for q in parts for n in q.lines],
         )
     first = next((i for i in range(len(paras)) if i not in role), None)
     if first is not None:
@@ -174,13 +165,12 @@ def extract(
         if i in role:
             continue
         if looks_letter_stripped(p.text):
-            ex.issue(
+            ex.reject(
                 "letters-stripped",
-                "warning",
                 f"only punctuation is left of this paragraph: {p.text[:60]!r}",
+                p.text,
                 lines=p.lines,
             )
-            ex.keep(p.text, lines=p.lines)
             continue
         body.append(p)
     if body:
@@ -197,7 +187,12 @@ def extract(
 
 
 def parse(
-    data: str | bytes, *, input_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: str | bytes,
+    *,
+    input_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    url: str | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Parse plain article text into an :class:`Article`."""
     return resolve(extract(data, input_name=input_name, limits=limits), source=NAME)

@@ -1,4 +1,6 @@
-"""Shapes inside plain article text: photo credits and datelines.
+"""Shapes inside plain article text: photo credits, captions, page furniture
+and datelines; and :func:`prose_roles`, the one reader of paragraph roles the
+text adapter and NewsAPI's ``content`` share.
 
 >>> parse_credit("© REUTERS / PAVEL MIKHEYEV")
 'REUTERS / PAVEL MIKHEYEV'
@@ -42,18 +44,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from attrs import frozen
 
-from newsmeta._tables import ENGLISH_MONTHS
-from newsmeta.recognizers.text import count_letters, looks_letter_stripped
+from newsmeta._tables import BOILERPLATE_LINES, ENGLISH_MONTHS
+from newsmeta.recognizers.shapes import count_letters, looks_letter_stripped
 
 __all__ = [
+    "MAX_CAPTION_CHARS",
     "Dateline",
+    "Picture",
+    "Roles",
     "announces_caption",
     "is_copyright_notice",
     "parse_credit",
     "parse_dateline",
+    "prose_roles",
 ]
 
 #: Longest credit line: real ones name an agency and a photographer or two.
@@ -183,3 +190,85 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             except ValueError:
                 day = None
     return Dateline(place=m["place"], date=day, agency=m["agency"], raw=m.group().strip())
+
+
+#: Longest paragraph taken for a caption.
+MAX_CAPTION_CHARS = 400
+#: Fewest letters a caption has (a time such as ``17:38`` beside a credit is none).
+MIN_CAPTION_LETTERS = 3
+
+
+@frozen
+class Picture:
+    """A photo named by the text: a credit line (or a caption label) and its caption."""
+
+    credit_at: int
+    """Index of the credit line (or the lone ``Image caption`` label)."""
+    caption_at: int | None
+    """Index of the caption paragraph, if one was found."""
+    credit: str | None
+    """The credit, cleaned (``REUTERS / PAVEL MIKHEYEV``); ``None`` for a bare label."""
+
+
+@frozen
+class Roles:
+    """What each paragraph of a text is, by index; the rest is body."""
+
+    boilerplate: frozenset[int]
+    """Page furniture (``Skip to content``, a copyright notice): not the story."""
+    pictures: tuple[Picture, ...]
+    """Credits and their captions, in the order of the credits."""
+
+    def claimed(self) -> frozenset[int]:
+        """Indexes that are not body: furniture, credits and captions."""
+        out = set(self.boilerplate)
+        for p in self.pictures:
+            out.add(p.credit_at)
+            if p.caption_at is not None:
+                out.add(p.caption_at)
+        return frozenset(out)
+
+
+def prose_roles(paragraphs: Sequence[str], *, max_caption: int = MAX_CAPTION_CHARS) -> Roles:
+    """The roles of a text's paragraphs (or of a snippet's lines).
+
+    A line of page furniture is boilerplate. A credit line (``© REUTERS /
+    PAVEL MIKHEYEV``) is a photo's credit and claims the paragraph just before
+    it as the caption; a line ending in a caption label (``Image
+    copyrightAFPImage caption``) claims the paragraph just after it. A
+    paragraph already claimed, longer than ``max_caption`` or with fewer than
+    :data:`MIN_CAPTION_LETTERS` letters, is no caption.
+
+    >>> r = prose_roles(["A burned car is seen in Almaty", "© REUTERS / PAVEL MIKHEYEV", "Body."])
+    >>> r.pictures
+    (Picture(credit_at=1, caption_at=0, credit='REUTERS / PAVEL MIKHEYEV'),)
+    >>> prose_roles(["Skip to content", "Body."]).boilerplate
+    frozenset({0})
+    """
+    boilerplate: set[int] = set()
+    pictures: list[Picture] = []
+    taken: set[int] = set()
+    for i, text in enumerate(paragraphs):
+        if i in taken:
+            continue
+        if text.casefold() in BOILERPLATE_LINES or is_copyright_notice(text):
+            boilerplate.add(i)
+            taken.add(i)
+            continue
+        credit = parse_credit(text)
+        follows = announces_caption(text)
+        if credit is None and not follows:
+            continue
+        taken.add(i)
+        j = i + 1 if follows else i - 1
+        caption = None
+        if (
+            0 <= j < len(paragraphs)
+            and j not in taken
+            and len(paragraphs[j]) <= max_caption
+            and count_letters(paragraphs[j]) >= MIN_CAPTION_LETTERS
+        ):
+            caption = j
+            taken.add(j)
+        pictures.append(Picture(credit_at=i, caption_at=caption, credit=credit))
+    return Roles(boilerplate=frozenset(boilerplate), pictures=tuple(pictures))

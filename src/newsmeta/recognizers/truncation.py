@@ -1,6 +1,6 @@
 """The aggregator's truncation marker: ``… [+N chars]`` at the very end.
 
-Finding the marker is :func:`newsmeta.recognizers.text.truncation_marker`; this
+Finding the marker is :func:`newsmeta.recognizers.shapes.truncation_marker`; this
 adds what a reader of ``content`` needs around it (the lone ``\\r``, the cut line).
 
 NewsAPI cuts ``content`` at about 200 characters and appends U+2026, one
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from newsmeta.recognizers.text import truncation_marker
+from newsmeta.recognizers.shapes import truncation_marker
 
 __all__ = ["TruncationMarker", "find_marker"]
 

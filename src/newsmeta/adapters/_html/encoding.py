@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from newsmeta._text import detect_encoding, utf16_without_bom
+from newsmeta._decode import bom_of, detect_encoding, mostly_utf8, utf16_without_bom
 
 __all__ = ["Decoded", "declared_charset", "decode", "utf8_plan"]
 
@@ -95,38 +95,6 @@ def declared_charset(data: bytes) -> str | None:
     return m["cs"].decode("ascii") if m else None
 
 
-#: Share of non-ASCII bytes that must form valid UTF-8 for a page to count
-#: as UTF-8 with a few stray legacy bytes (pasted text, a legacy include).
-MIXED_UTF8_SHARE = 0.8
-
-
-def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
-    """Error handler: each byte UTF-8 cannot read, read as windows-1252 instead."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = exc.object[exc.start : exc.end]
-    return bytes(bad).decode("cp1252", "replace"), exc.end
-
-
-codecs.register_error("newsmeta-stray-cp1252", _stray_as_cp1252)
-
-
-def _mixed_utf8(data: bytes) -> tuple[str, int] | None:
-    """UTF-8 with a few stray legacy bytes: the text and how many bytes were stray.
-
-    >>> _mixed_utf8("Küche ".encode() * 20 + "Küche".encode("cp1252"))
-    ('Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche Küche', 1)
-    >>> _mixed_utf8("Küche".encode("cp1252")) is None
-    True
-    """
-    lossy = data.decode("utf-8", "replace")
-    stray = lossy.count("\ufffd")
-    good = len(lossy) - len(lossy.encode("ascii", "ignore")) - stray  # non-ASCII, readable
-    if good == 0 or good / (good + stray) < MIXED_UTF8_SHARE:
-        return None
-    return data.decode("utf-8", "newsmeta-stray-cp1252"), stray
-
-
 def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -153,7 +121,7 @@ def utf8_plan(
     >>> utf8_plan(b"<meta charset=nonsense><p>x")
     ('utf-8', ("the page's <meta charset> names an unknown encoding 'nonsense'",))
     """
-    if data.startswith(_BOMS) or utf16_without_bom(data) is not None:
+    if bom_of(data) is not None or utf16_without_bom(data) is not None:
         return None
     notes: list[str] = []
     for source, _label, _what, codec in _declarations(data, content_type, notes):
@@ -161,9 +129,6 @@ def utf8_plan(
             return None
         return source, tuple(notes)
     return "utf-8", tuple(notes)
-
-
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _declarations(
@@ -189,26 +154,20 @@ def _declarations(
 
 def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
     """Decode a page's bytes; see the module docstring for the order."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            body = data[len(bom) :]
-            text = _try(body, codec)
-            if text is not None:
-                return Decoded(text=text, encoding=codec, source="bom")
-            return Decoded(
-                text=body.decode(codec, "replace"),
-                encoding=codec,
-                source="bom",
-                notes=(
-                    f"bytes after the {codec} byte-order mark do not decode; replaced with U+FFFD",
-                ),
-                lossy=True,
-            )
+    mark = bom_of(data)
+    if mark is not None:
+        bom, codec = mark
+        body = data[len(bom) :]
+        text = _try(body, codec)
+        if text is not None:
+            return Decoded(text=text, encoding=codec, source="bom")
+        return Decoded(
+            text=body.decode(codec, "replace"),
+            encoding=codec,
+            source="bom",
+            notes=(f"bytes after the {codec} byte-order mark do not decode; replaced with U+FFFD",),
+            lossy=True,
+        )
     codec16 = utf16_without_bom(data)  # before UTF-8: ASCII in UTF-16 is "valid UTF-8"
     if codec16 is not None:
         return Decoded(
@@ -233,11 +192,12 @@ def decode(data: bytes, *, content_type: str | None = None) -> Decoded:
     plain = _try(data, "utf-8")
     if plain is not None:
         return Decoded(text=plain, encoding="utf-8", source="utf-8", notes=tuple(notes))
-    mixed = _mixed_utf8(data)
+    mixed = mostly_utf8(data)
     if mixed is not None:
         text, stray = mixed
         notes.append(
-            f"mixed encodings: UTF-8 with {stray} stray byte(s) not UTF-8, read as windows-1252"
+            f"mixed encodings: UTF-8 with {stray} stray byte sequence(s) not UTF-8,"
+            " read as windows-1252"
         )
         return Decoded(text=text, encoding="utf-8", source="utf-8", notes=tuple(notes), lossy=True)
     # charset-normalizer's guess, checked against the usual legacy encodings for

@@ -48,11 +48,11 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from newsmeta._kit import Extraction, as_field
 from newsmeta._tables import META_FIELD_TO_RECORD
 from newsmeta.adapters._html.names import RANK
 from newsmeta.adapters._html.page import Page
 from newsmeta.records import Article, Issue, Organization, Placeholder, Severity
-from newsmeta.resolve import Extraction
 
 __all__ = ["check_xpath", "fill"]
 
@@ -216,15 +216,15 @@ def _candidates(page: Page, field: str, values: list[str], path: str) -> None:
     rank = RANK["og"]
     first = values[0]
     if field in ("title", "description", "section"):
-        page.text(field, first, path, rank)
+        page.text(as_field(field), first, path, rank)
     elif field in ("published", "modified", "created"):
-        page.when(field, first, path, rank)
+        page.when(as_field(field), first, path, rank)
     elif field == "url":
         page.url("url", first, path, rank)
     elif field == "og_image":
         page.image(first, path, rank)
     elif field in ("tags", "keywords"):
-        page.tags(field, values, path, rank)
+        page.tags(as_field(field), values, path, rank)
     elif field == "language":
         page.language(first, path, rank)
     elif field == "publisher":

@@ -20,6 +20,7 @@ import orjson
 from attrs import define, field
 from lxml import etree
 
+from newsmeta._kit import as_field
 from newsmeta.adapters._html.names import HTTP_EQUIV, META, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
@@ -197,7 +198,7 @@ def emit(page: Page, c: Collected) -> None:
         page.text("title", h1s[0], "h1", RANK["h1"])
     if c.title is not None:
         raw = _text(c.title)
-        page.text("title", page.strip_site(clean_text(raw)), "title", RANK["title-tag"])
+        page.title(raw, "title", RANK["title-tag"])
 
 
 def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
@@ -216,15 +217,12 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             continue
         kind, family = entry
         rank = RANK[family]
-        if kind in ("title", "description", "section"):
-            page.text(
-                kind,
-                page.strip_site(clean_text(content)) if kind == "title" else content,
-                path,
-                rank,
-            )
+        if kind == "title":
+            page.title(content, path, rank)
+        elif kind in ("description", "section"):
+            page.text(as_field(kind), content, path, rank)
         elif kind in ("published", "modified", "created"):
-            page.when(kind, content, path, rank)
+            page.when(as_field(kind), content, path, rank)
         elif kind == "url":
             page.url("url", content, path, rank)
         elif kind == "language":
@@ -257,7 +255,7 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             ]
             page.authors(named, path, rank)
         else:
-            page.tags(kind, values, path, rank)
+            page.tags(as_field(kind), values, path, rank)
     seen_ranks: set[int] = set()
     for img in images:
         page.image(
@@ -277,7 +275,7 @@ def _parsely_page(page: Page, content: str, path: str, rank: int) -> None:
     try:
         data = orjson.loads(content)
     except orjson.JSONDecodeError:
-        page.ex.issue("bad-embedded-json", "warning", "parsely-page is not valid JSON", path=path)
+        page.ex.issue("bad-embedded-json", "parsely-page is not valid JSON", path=path)
         return
     if not isinstance(data, dict):
         return

@@ -236,20 +236,3 @@ ORGANIZATION_TYPES: frozenset[str] = frozenset(
     }
 )
 PERSON_TYPES: frozenset[str] = frozenset({"Person"})
-
-#: Separators between a headline and the site name in ``<title>``.
-TITLE_SEPARATORS: tuple[str, ...] = (
-    " | ",
-    " - ",
-    " – ",
-    " — ",
-    " :: ",
-    " : ",
-    " · ",
-    " • ",
-    " » ",
-    " › ",
-    " / ",
-    "-",
-    "|",
-)

@@ -17,13 +17,14 @@ from collections.abc import Iterable
 
 from attrs import define, field
 
-from newsmeta.adapters._html.names import TITLE_SEPARATORS
+from newsmeta._kit import Extraction, FieldName
+from newsmeta._kit.titles import site_keys, strip_site
 from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
+from newsmeta.recognizers.markup import strip_tags
 from newsmeta.recognizers.people import clean_author
-from newsmeta.recognizers.urls import host, is_url, join
+from newsmeta.recognizers.urls import is_url, join
 from newsmeta.records import Image, Organization, Person
-from newsmeta.resolve import Extraction
 
 __all__ = ["Page", "clean_text", "to_int"]
 
@@ -35,14 +36,6 @@ MAX_WRITTEN_DATE = 64
 #: Longest raw value copied into a provenance record.
 MAX_RAW = 2000
 
-_TAGS = re.compile(
-    r"""
-    </?[A-Za-z][A-Za-z0-9]{0,20}   # a tag name, opening or closing
-    (?:\s[^<>]{0,500})?            # its attributes, bounded
-    /?>
-    """,
-    re.VERBOSE,
-)
 _INT = re.compile(r"\s*(\d{1,6})(?:\.0+)?\s*(?:px)?\s*", re.ASCII)
 
 
@@ -104,18 +97,30 @@ class Page:
 
     # ------------------------------------------------------------------ scalars
 
-    def text(self, name: str, raw: object, path: str, rank: int) -> None:
+    def text(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """A text field: title, description, section (markup inside is dropped)."""
+        self._text(name, raw, path, rank, strip_site=False)
+
+    def title(self, raw: object, path: str, rank: int) -> None:
+        """A title, without the site's name (:meth:`strip_site`); the provenance
+        keeps the raw text, site name and all."""
+        self._text("title", raw, path, rank, strip_site=True)
+
+    def _text(
+        self, name: FieldName, raw: object, path: str, rank: int, *, strip_site: bool
+    ) -> None:
         if not isinstance(raw, str):
             return
-        value = clean_text(_TAGS.sub(" ", raw) if "<" in raw else raw)
+        value = clean_text(strip_tags(raw))
+        if strip_site:
+            value = self.strip_site(value)
         if not value:
             return
         if len(value) > MAX_TEXT:
             value = value[:MAX_TEXT]
         self.ex.add(name, value, self._raw(raw), path=path, rank=rank)
 
-    def when(self, name: str, raw: object, path: str, rank: int) -> None:
+    def when(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """A date for ``published``, ``modified`` or ``created``.
 
         A day without a time goes to ``date`` when it is the published day,
@@ -131,21 +136,21 @@ class Page:
                 got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
             self._dates[raw] = got
         if got is None:
-            self.ex.issue(
+            self.ex.reject(
                 "invalid-date",
-                "warning",
                 f"{name}: {raw[:80]!r} is not a date newsmeta reads",
+                self._raw(raw),
                 field_name=name,
                 path=path,
             )
-            self.ex.keep(self._raw(raw), path=path)
             return
         if isinstance(got, ParsedDateTime):
-            self.ex.add(name, got.value, self._raw(raw), path=path, rank=rank)
+            self.ex.add(
+                name, got.value, self._raw(raw), path=path, rank=rank, tz_assumed=got.tz_assumed
+            )
             if got.tz_assumed:
                 self.ex.issue(
                     "timezone-assumed",
-                    "warning",
                     f"{name}: {raw!r} has no UTC offset; read as UTC",
                     field_name=name,
                     path=path,
@@ -154,20 +159,19 @@ class Page:
         if name == "published":
             self.ex.add("date", got, self._raw(raw), path=path, rank=rank)
             return
-        self.ex.issue(
+        self.ex.reject(
             "date-without-time",
-            "info",
             f"{name}: {raw[:80]!r} gives the day {got.isoformat()} but no time newsmeta reads;"
             " none is made up",
+            self._raw(raw),
             field_name=name,
             path=path,
         )
-        self.ex.keep(self._raw(raw), path=path)
 
     def day(self, value: dt.date, raw: str, path: str, rank: int) -> None:
         self.ex.add("date", value, self._raw(raw), path=path, rank=rank)
 
-    def url(self, name: str, raw: object, path: str, rank: int) -> str | None:
+    def url(self, name: FieldName, raw: object, path: str, rank: int) -> str | None:
         """A URL, resolved against the base; not-URLs are dropped."""
         if not isinstance(raw, str):
             return None
@@ -202,13 +206,11 @@ class Page:
             return
         tag, note = normalize_language(raw)
         if tag is None:
-            self.ex.issue(
-                "invalid-language", "warning", note or f"{raw!r}", field_name="language", path=path
-            )
+            self.ex.issue("invalid-language", note or f"{raw!r}", field_name="language", path=path)
             return
         self.ex.add("language", tag, self._raw(raw), path=path, rank=rank)
         if note:
-            self.ex.issue("language-normalised", "info", note, field_name="language", path=path)
+            self.ex.issue("language-normalised", note, field_name="language", path=path)
 
     def copyright_year(self, raw: object, path: str, rank: int) -> None:
         year = to_int(raw)
@@ -268,7 +270,7 @@ class Page:
                     "authors", person, self._raw(raw), path=f"{path}[{i}]" if i else path, rank=rank
                 )
 
-    def tags(self, name: str, raw: object, path: str, rank: int) -> None:
+    def tags(self, name: FieldName, raw: object, path: str, rank: int) -> None:
         """Tags or keywords: a comma list or a list of strings, split, in order."""
         items: list[str] = []
         if isinstance(raw, str):
@@ -303,10 +305,8 @@ class Page:
     # ------------------------------------------------------------------ titles
 
     def strip_site(self, title: str) -> str:
-        """``Headline | Site`` without the site's name (and what follows it),
-        when the name is known; ``Site: Headline`` without the leading name.
-
-        The host (``example.com`` → ``example``) counts as a name.
+        """``title`` without the site's name (:func:`newsmeta._kit.titles.strip_site`),
+        the names being the page's own so far and the host of :attr:`base`.
 
         >>> p = Page(ex=Extraction(adapter="html"), base="https://www.example.com/a")
         >>> p.site_names.append("Krimi-Archiv")
@@ -315,38 +315,7 @@ class Page:
         >>> p.strip_site("Example - Another headline"), p.strip_site("Krimi-Archiv")
         ('Another headline', 'Krimi-Archiv')
         """
-        names = {n.casefold() for n in self.site_names if len(n) >= 3}
-        h = host(self.base) if self.base else None
-        if h:
-            names.add(h.casefold())
-            names.add(h.split(".")[0].casefold())
-        folded = title.casefold()
-        best = len(title)
-        for sep in TITLE_SEPARATORS:
-            if sep not in title:
-                continue
-            for name in names:
-                i = folded.find(sep + name)
-                if 0 < i < best:
-                    best = i
-                if folded.startswith(name + sep) and len(title) > len(name + sep):
-                    return title[len(name + sep) :].strip()
-            head, _, tail = title.rpartition(sep)
-            if head and best == len(title) and _site_like(tail, names):
-                best = len(head)
-        return title[:best].strip() if best < len(title) else title
-
-
-def _site_like(part: str, names: set[str]) -> bool:
-    p = part.strip().casefold()
-    if not p:
-        return False
-    squeezed = p.replace(" ", "")
-    return (
-        p in names
-        or squeezed in names
-        or any(n and (n in p and len(p) <= len(n) + 12) for n in names)
-    )
+        return strip_site(title, site_keys(self.site_names, self.base))
 
 
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsmeta._kit import FieldName
 from newsmeta.adapters._html.names import (
     ARTICLE_TYPES,
     ORGANIZATION_TYPES,
@@ -137,22 +138,23 @@ class _Mapper:
                 p.publisher(Organization(name=clean_text(pub)), pub, f"{path}.publisher", rank)
         headline = _text_of(obj.get("headline"))
         if headline:
-            p.text("title", p.strip_site(clean_text(headline)), f"{path}.headline", rank)
+            p.title(headline, f"{path}.headline", rank)
         else:
             name = _text_of(obj.get("name"))
             if name:
                 # An orphan ``itemprop="name"`` (no item around it) names anything on
                 # the page (an author card, a product): a fallback after the meta tags.
                 name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else rank + 1
-                p.text("title", p.strip_site(clean_text(name)), f"{path}.name", name_rank)
+                p.title(name, f"{path}.name", name_rank)
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1
         )
-        for key, name in (
+        dates: tuple[tuple[str, FieldName], ...] = (
             ("datePublished", "published"),
             ("dateCreated", "created"),
             ("dateModified", "modified"),
-        ):
+        )
+        for key, name in dates:
             p.when(name, _text_of(obj.get(key)), f"{path}.{key}", rank)
         authors: list[tuple[str, str | None]] = []
         persons = True

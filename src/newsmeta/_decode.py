@@ -1,7 +1,9 @@
-"""Text plumbing shared by the line-based adapters: decoding, limits, lines."""
+"""Decoding shared by every adapter: byte-order marks, UTF-16 without one, one stray-byte rule,
+legacy detection; gzip and binary refusal; size limits and line splitting."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import zlib
 
@@ -9,10 +11,13 @@ from newsmeta.errors import DecodeError, InputError, LimitError
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
 __all__ = [
+    "BOMS",
     "as_text",
+    "bom_of",
     "check_size",
     "detect_encoding",
     "gunzip",
+    "mostly_utf8",
     "plausibility",
     "refuse_binary",
     "repair_lines",
@@ -159,7 +164,7 @@ def refuse_binary(raw: bytes) -> None:
             if magic == b"MZ" and b"\x00" not in raw[:_BINARY_PROBE]:
                 continue  # a text that happens to begin with "MZ"
             raise DecodeError(f"not text: the bytes are {what}")
-    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+    if bom_of(raw) is not None:
         return  # a byte-order mark: the decoder checks the rest
     if utf16_without_bom(raw) is not None:
         return  # UTF-16 without a mark: its high bytes are NULs and low controls
@@ -176,13 +181,31 @@ def refuse_binary(raw: bytes) -> None:
             )
 
 
-#: BOMs, longest first (UTF-32's LE mark begins with UTF-16's).
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
+#: Byte-order marks and the codec each announces, longest first (UTF-32's LE
+#: mark begins with UTF-16's): the one table every input's bytes are read by.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+def bom_of(raw: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark ``raw`` opens with and its codec, or ``None``.
+
+    >>> bom_of(b"\\x00\\x00\\xfe\\xff\\x00\\x00\\x00<")
+    (b'\\x00\\x00\\xfe\\xff', 'utf-32-be')
+    >>> bom_of(b"<p>") is None
+    True
+    """
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            return bom, codec
+    return None
+
+
 #: Bytes looked at to tell UTF-16 without a BOM.
 _NUL_PROBE = 4096
 #: Share of bytes 0x00-0x07 on one side of the byte pairs that marks UTF-16.
@@ -323,15 +346,31 @@ _REPLACED_RUN = re.compile("\ufffd+")
 _UTF8_EVIDENCE = 4
 
 
-def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
-    """``raw`` read as UTF-8 with U+FFFD for its broken sequences, and how many
-    there are, if it is otherwise UTF-8: at least :data:`_UTF8_EVIDENCE`
-    well-formed multi-byte sequences for each broken one (Windows-1251 or
-    Latin-1 text has almost none); else ``None``.
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: each byte UTF-8 cannot read, read as windows-1252 instead."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", "replace"), exc.end
 
-    >>> _mostly_utf8("Заголовок новости".encode() + b"\\xed\\xa0")
-    ('Заголовок новости\ufffd\ufffd', 1)
-    >>> _mostly_utf8("Заголовок новости".encode("cp1251")) is None
+
+codecs.register_error("newsmeta-stray-cp1252", _stray_as_cp1252)
+
+
+def mostly_utf8(raw: bytes) -> tuple[str, int] | None:
+    """The one stray-byte rule: ``raw`` read as UTF-8 with its stray bytes read
+    as windows-1252 (where a stray byte in UTF-8 text usually comes from: a
+    pasted or included legacy string), and how many broken sequences there
+    are, if it is otherwise UTF-8: at least :data:`_UTF8_EVIDENCE` well-formed
+    multi-byte sequences for each broken one (Windows-1251 or Latin-1 text has
+    almost none); else ``None``. A byte windows-1252 leaves undefined becomes
+    U+FFFD.
+
+    >>> mostly_utf8("Küche ".encode() * 4 + "Küche".encode("cp1252"))
+    ('Küche Küche Küche Küche Küche', 1)
+    >>> mostly_utf8("Заголовок новости".encode() + b"\\x81")
+    ('Заголовок новости\ufffd', 1)
+    >>> mostly_utf8("Заголовок новости".encode("cp1251")) is None
     True
     """
     text = raw.decode("utf-8", "replace")
@@ -341,24 +380,25 @@ def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
     # A broken sequence is a run of replacements (a surrogate's three bytes are three).
     broken = len(_REPLACED_RUN.findall(text))
     well_formed = len(_BEYOND_ASCII.findall(text)) - text.count("\ufffd")
-    return (text, broken) if well_formed >= _UTF8_EVIDENCE * broken else None
+    if well_formed < _UTF8_EVIDENCE * broken:
+        return None
+    return raw.decode("utf-8", "newsmeta-stray-cp1252"), broken
 
 
 def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # UTF-8's mark; what follows is read like any bytes
-    else:
-        for bom, codec in _BOMS:
-            if raw.startswith(bom):
-                try:
-                    return raw[len(bom) :].decode(codec), []
-                except UnicodeDecodeError as exc:
-                    # The mark promised an encoding the bytes do not keep: say so.
-                    name = codec.upper().removesuffix("-LE").removesuffix("-BE")
-                    raise DecodeError(
-                        f"bad {name} after its byte-order mark: {exc.reason}"
-                        f" at byte {exc.start + len(bom)}"
-                    ) from None
+    mark = bom_of(raw)
+    if mark is not None and mark[1] == "utf-8":
+        raw = raw[len(mark[0]) :]  # UTF-8's mark; what follows is read like any bytes
+    elif mark is not None:
+        bom, codec = mark
+        try:
+            return raw[len(bom) :].decode(codec), []
+        except UnicodeDecodeError as exc:
+            # The mark promised an encoding the bytes do not keep: say so.
+            name = codec.upper().removesuffix("-LE").removesuffix("-BE")
+            raise DecodeError(
+                f"bad {name} after its byte-order mark: {exc.reason} at byte {exc.start + len(bom)}"
+            ) from None
     codec16 = utf16_without_bom(raw)
     if codec16 is not None:
         text = raw.decode(codec16, "replace")
@@ -386,14 +426,14 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
             bad.append(i)
     numbers = [i + 1 for i in bad]
     if not utf8_beyond_ascii:
-        mostly = _mostly_utf8(raw)
+        mostly = mostly_utf8(raw)
         if mostly is not None:
             # UTF-8 but for a stray broken sequence or two (a cut, a bad copy):
             # legacy detection would garble every other character of the text.
             text, broken = mostly
             return text, [
                 f"not valid UTF-8 (first bad byte at {first_bad}); read as UTF-8 with"
-                f" {broken} undecodable sequence(s) replaced with U+FFFD"
+                f" {broken} stray byte sequence(s) read as windows-1252"
             ]
         # Nothing proves UTF-8: the whole input is in one legacy encoding.
         whole = detect_encoding(raw)

@@ -99,4 +99,6 @@ nitpick_ignore_regex = [
     ("py:.*", r"attr\..*"),
     # pyarrow's own types in signatures: no inventory without the network.
     ("py:class", r"pyarrow\.lib\..*"),
+    # PySpark's types in newsmeta.spark's signatures: no inventory without the network.
+    ("py:class", r"pyspark\..*"),
 ]

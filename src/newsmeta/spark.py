@@ -1,6 +1,6 @@
 """Articles on Apache Spark (the ``[spark]`` extra).
 
-Two entry points, both giving the rows :func:`newsmeta.arrow.to_record_batch`
+Three entry points, all giving the rows :func:`newsmeta.arrow.to_record_batch`
 gives on one machine, with the Spark type of :func:`newsmeta.arrow.arrow_schema`:
 
 - :func:`parse_column` adds a struct column holding the record parsed from
@@ -10,17 +10,21 @@ gives on one machine, with the Spark type of :func:`newsmeta.arrow.arrow_schema`
   streaming its file through the same reader as ``newsmeta parse``: WARC,
   JSON Lines, dumps, HTML, NewsAPI JSON, gzipped or not. What it could not
   read, skipped or failed to parse is counted in a :class:`Tally`.
+- :func:`write` (``newsmeta spark``) reads files as :func:`read` does into a
+  Parquet dataset, each task writing its own file with pyarrow, and returns
+  the job's :class:`Counts`.
 
-Strategy: both run a module-level function with ``DataFrame.mapInArrow``, so
+Strategy: each runs a module-level function with ``DataFrame.mapInArrow``, so
 rows cross between the JVM and Python as Arrow record batches (no per-row
 pickling), and the record columns are built by :func:`newsmeta.arrow.to_record_batch`
 column by column. What is shipped to executors is that function plus plain
-options (strings, numbers, a :class:`~newsmeta.settings.Limits`); parsers,
+options (strings, numbers, a :class:`~newsmeta.settings.Limits`, the list of
+file paths); parsers,
 selectors and lxml trees are made on the executor, per value, and never sit in
 a closure. ``docs/dependencies.md`` says why ``mapInArrow``.
 
 Importing this module needs PySpark (``pip install "newsmeta[spark]"``);
-importing :mod:`newsmeta` never imports it.
+importing ``newsmeta`` never imports it.
 """
 
 from __future__ import annotations

@@ -153,6 +153,20 @@ def test_cli_without_pyspark_says_so_in_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_cli_without_java_says_what_to_install(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("JAVA_HOME", "PATH")}
+    env["PATH"] = str(tmp_path)  # no java here
+    code = (
+        "import sys\nfrom newsmeta.cli import main\n"
+        f"sys.exit(main(['spark', {str(FIX / 'text')!r}, '--output', {str(tmp_path / 'out')!r}]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1
+    assert "Java 17" in out.stderr and "no java on PATH" in out.stderr
+    assert not (tmp_path / "out").exists()
+
+
 # --------------------------------------------------------------------------- on Spark
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from typing import TYPE_CHECKING, TextIO
@@ -46,6 +47,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_USAGE
     if os.path.exists(args.output):
         stderr.write(f"newsmeta: spark: {args.output}: already exists; name a new directory\n")
+        return EXIT_USAGE
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if "PYSPARK_GATEWAY_PORT" not in os.environ and not (java and os.path.exists(java)):
+        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no java on PATH"
+        stderr.write(
+            f"newsmeta: spark: Spark needs a Java 17 runtime ({where}); install one"
+            " (apt-get install openjdk-17-jre-headless) or set JAVA_HOME\n"
+        )
         return EXIT_USAGE
     start = time.perf_counter()
     # Executors run this interpreter unless the user says otherwise (spark-submit, a cluster).

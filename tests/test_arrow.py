@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 import tempfile
 import typing
 from pathlib import Path
@@ -320,22 +318,6 @@ def test_reading_a_non_parquet_file_is_an_input_error(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- the optional extra
-
-
-def test_importing_newsmeta_does_not_import_pyarrow() -> None:
-    code = "import sys, newsmeta, newsmeta.cli; print('pyarrow' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
-
-
-def test_without_pyarrow_the_error_names_the_extra() -> None:
-    code = (
-        "import sys; sys.modules['pyarrow'] = None\n"
-        "try:\n    import newsmeta.arrow\n"
-        "except ImportError as e:\n    print(e)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert 'pip install "newsmeta[arrow]"' in out.stdout
 
 
 def test_a_sink_takes_records_and_batches_in_order(tmp_path: Path) -> None:

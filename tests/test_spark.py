@@ -124,22 +124,6 @@ def _types(schema: Any) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- no Java needed
 
 
-def test_importing_newsmeta_does_not_import_pyspark() -> None:
-    code = "import sys, newsmeta, newsmeta.cli; print('pyspark' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
-
-
-def test_without_pyspark_the_error_names_the_extra() -> None:
-    code = (
-        "import sys; sys.modules['pyspark'] = None\n"
-        "try:\n    import newsmeta.spark\n"
-        "except ImportError as e:\n    print(e)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert 'pip install "newsmeta[spark]"' in out.stdout
-
-
 def test_cli_without_pyspark_says_so_in_one_line(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['pyspark'] = None\n"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 from typing import NamedTuple
@@ -465,11 +463,6 @@ def test_content_encoding_bomb_obeys_the_limit() -> None:
     )
     (result,) = parse_warc(io.BytesIO(a.buf.getvalue()), limits=Limits(max_input_bytes=1_000_000))
     assert "decoded payload is larger than max_input_bytes=1,000,000" in str(result.error)
-
-
-def test_importing_newsmeta_does_not_import_fastwarc() -> None:
-    code = "import sys, newsmeta; assert newsmeta.parse_warc; assert 'fastwarc' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 # ---------------------------------------------------------------------- properties

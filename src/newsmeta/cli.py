@@ -518,7 +518,7 @@ def _cmd_merge(
 
 def _cmd_fill(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """``fill DUMP PAGE``: the dump's record with its placeholders evaluated on the page."""
-    from newsmeta._batch import READ_ERRORS, Source, describe_read_error, iter_items, records_of
+    from newsmeta._batch import Source, iter_items, records_of
     from newsmeta._convert import record_json_bytes
     from newsmeta.adapters.html import fill_placeholders
     from newsmeta.errors import NewsmetaError
@@ -528,7 +528,8 @@ def _cmd_fill(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
     for path in (args.dump, args.page):
         name = "<stdin>" if path == "-" else path
         try:
-            got += [data for _id, data, _line in iter_items(Source(path, name, False), stdin)]
+            source = Source(path, name, False)
+            got += [data for _id, data, _line in iter_items(source, stdin, args.max_bytes)]
         except READ_ERRORS as exc:
             stderr.write(f"newsmeta: {name}: {describe_read_error(exc)}\n")
             return EXIT_USAGE

@@ -182,6 +182,11 @@ def test_one_output_shape(tmp_path: Path) -> None:
     item.write_text(item_line(1))
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n")
+    record = newsmeta.parse(SEED.read_bytes())
+    own_one = tmp_path / "record.json"
+    own_one.write_text(record.to_json())
+    own_array = tmp_path / "records.json"
+    own_array.write_text("[" + record.to_json() + "]")
     cases = [
         ([str(SEED)], "object"),  # one path, one file, one article
         ([str(item)], "object"),
@@ -193,6 +198,8 @@ def test_one_output_shape(tmp_path: Path) -> None:
         ([str(jsonl2)], "array of 2"),
         ([str(response1)], "array of 1"),
         ([str(empty)], "array of 0"),
+        ([str(own_one)], "object"),  # a record newsmeta wrote, read back
+        ([str(own_array)], "array of 1"),  # an array holding one record
     ]
     for argv, shape in cases:
         code, out, err = run(["parse", *argv], SEED.read_bytes())

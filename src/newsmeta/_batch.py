@@ -166,7 +166,7 @@ def expand_inputs(
                 f" it in with its address: curl -s '{arg}' | newsmeta parse - --url '{arg}'",
             )
             continue
-        if not os.path.exists(arg) and _GLOB_CHARS & set(arg):
+        if _is_glob(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 yield InputFailure(display_name(arg), "no file matches this pattern")
@@ -187,7 +187,12 @@ def is_batch(args: Sequence[str]) -> bool:
     arg = args[0]
     if arg == "-":
         return False
-    return os.path.isdir(arg) or (not os.path.exists(arg) and bool(_GLOB_CHARS & set(arg)))
+    return os.path.isdir(arg) or _is_glob(arg)
+
+
+def _is_glob(arg: str) -> bool:
+    """A pattern for the shell's wildcards, not a file of that odd name."""
+    return not os.path.exists(arg) and bool(_GLOB_CHARS & set(arg))
 
 
 def _open(source: Source, stdin: IO[Any]) -> IO[bytes]:
@@ -625,8 +630,8 @@ def results_of(
     except NewsmetaError as exc:
         return [(name, exc)]
     if records is not None:
-        if len(records) == 1:
-            return [(name, records[0])]
+        if len(records) == 1 and data.lstrip()[:1] != b"[":
+            return [(name, records[0])]  # one record, not an array holding one
         return [(f"{name}#{i}", r) for i, r in enumerate(records, 1)]
     if line:
         # A JSON Lines line is one JSON value: not plain text. Its item has its

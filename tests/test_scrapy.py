@@ -84,10 +84,8 @@ def test_article_page_reads_the_bytes_with_the_header_encoding() -> None:
             HttpResponse(url="https://e.x/a.html", body=CP1251_PAGE, headers=headers)
         )
         a = asyncio.run(page.to_item())
-        if headers:  # told by the header
-            assert a.title == TITLE
-        else:  # undeclared: told by detection, still not mojibake
-            assert a.title == TITLE
+        # Told by the header, or (undeclared) by detection: never mojibake.
+        assert a.title == TITLE, headers
         assert a.url == "https://e.x/a.html"
 
 
@@ -161,7 +159,7 @@ def test_pipeline_passes_other_items_and_reads_record_dicts(crawler: Any) -> Non
 )
 def test_bad_settings_are_not_configured_naming_the_setting(setting: str, value: str) -> None:
     with pytest.raises(NotConfigured, match=setting):
-        pipeline(get_crawler(settings_dict={}), **{setting: value})  # fmt: skip
+        pipeline(get_crawler(settings_dict={}), **{setting: value})
 
 
 # --------------------------------------------------------------------------- feed exports

@@ -1,9 +1,11 @@
 """newsmeta.spark and ``newsmeta spark`` on a local Spark: the same rows as one process.
 
 The tests marked ``spark`` share one session-scoped ``local[2, 2]`` session
-(two cores; a task may fail once and be retried, as on a cluster, so the
-retry test can force a first-attempt failure). They need Java 17 and skip
-with a reason when ``java`` is absent.
+made by :func:`newsmeta.spark.session`, as ``newsmeta spark`` makes it (its
+Python workers forked from :mod:`newsmeta.spark_daemon`; two cores; a task
+may fail once and be retried, as on a cluster, so the retry test can force a
+first-attempt failure). They need Java 17 and skip with a reason when
+``java`` is absent.
 """
 
 from __future__ import annotations
@@ -57,15 +59,12 @@ def spark() -> Iterator[Any]:
         pytest.skip(why)
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
+    from newsmeta import spark as ns
 
-    session = (
-        SparkSession.builder.master("local[2, 2]")
-        .appName("newsmeta-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate()
+    # The session newsmeta spark makes (workers forked from newsmeta.spark_daemon),
+    # on two cores with one retry allowed.
+    session = ns.session(
+        "local[2, 2]", app_name="newsmeta-tests", config={"spark.sql.shuffle.partitions": "2"}
     )
     session.sparkContext.setLogLevel("ERROR")
     yield session
@@ -151,7 +150,111 @@ def test_cli_without_java_says_what_to_install(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_daemon_preload_starts_no_thread() -> None:
+    """The daemon forks its workers after preload(): a thread then would be lost
+    in every child (and any lock it held with it)."""
+    pytest.importorskip("pyspark", reason="pyspark absent")
+    if not os.path.isdir("/proc/self/task"):
+        pytest.skip("/proc absent: counting threads needs Linux")
+    code = (
+        "import os, sys\n"
+        "from newsmeta.spark_daemon import MODULES, preload\n"
+        "preload()\n"
+        "print(len(os.listdir('/proc/self/task')))\n"
+        "print(' '.join(m for m in ('pyarrow', 'numpy', 'pandas') if m in sys.modules))\n"
+        "print(all(m in sys.modules for m in MODULES), 'pyspark.worker' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["1", "", "True True"], out.stderr
+    assert "warm-up parse failed" not in out.stderr
+
+
+def _zip_of(tmp_path: Path, version: str) -> Path:
+    """A stand-in for Spark's pyspark.zip holding a pyspark of ``version``."""
+    import zipfile
+
+    path = tmp_path / version / "pyspark.zip"
+    path.parent.mkdir()
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("pyspark/__init__.py", "ZIPPED = True\n")
+        zf.writestr("pyspark/version.py", f'__version__: str = "{version}"\n')
+    return path
+
+
+def test_daemon_prefers_the_installed_pyspark_of_the_same_release(tmp_path: Path) -> None:
+    pyspark = pytest.importorskip("pyspark", reason="pyspark absent")
+    code = (
+        "import sys\n"
+        "from newsmeta.spark_daemon import prefer_installed_pyspark\n"
+        "moved = prefer_installed_pyspark()\n"
+        "import pyspark\n"
+        "print(moved, hasattr(pyspark, 'ZIPPED'), sys.path[-1].endswith('pyspark.zip'))\n"
+    )
+
+    def run(zipped: Path) -> str:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(zipped), *sys.path[1:]])}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        return out.stdout.strip()
+
+    # The same release: the installed copy (bytecode cached) is imported instead.
+    assert run(_zip_of(tmp_path, pyspark.__version__)) == "True False True"
+    # Another release: Spark's zip stays first and is what is imported.
+    assert run(_zip_of(tmp_path, "0.0.1")) == "False True False"
+
+
+def test_importing_the_daemon_module_imports_nothing_optional() -> None:
+    code = (
+        "import sys\nimport newsmeta.spark_daemon\n"
+        "print(' '.join(m for m in ('pyspark', 'pyarrow', 'lxml') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["lxml"]  # newsmeta's own core, nothing optional
+
+
 # --------------------------------------------------------------------------- on Spark
+
+
+def _worker_state(batches: Iterator[Any]) -> Iterator[Any]:
+    """What a Python worker looks like when its task starts: the module it was
+    forked from, and whether newsmeta was loaded before the task asked for it."""
+    import pyarrow as pa
+
+    daemon = sys.modules["__main__"]
+    main_spec = getattr(daemon, "__spec__", None)
+    for batch in batches:
+        yield pa.RecordBatch.from_pydict(
+            {
+                "id": batch.column("id"),
+                "daemon": [main_spec.name if main_spec else None] * batch.num_rows,
+                "warm": ["newsmeta._batch" in getattr(daemon, "LOADED", ())] * batch.num_rows,
+                "zipped": [".zip" in (sys.modules["pyspark"].__file__ or "")] * batch.num_rows,
+            }
+        )
+
+
+@pytest.mark.spark
+def test_session_forks_workers_from_the_newsmeta_daemon(spark: Any) -> None:
+    from newsmeta import spark as ns
+
+    conf = spark.sparkContext.getConf()
+    assert conf.get("spark.python.daemon.module") == ns.DAEMON_MODULE
+    assert conf.get("spark.ui.enabled") == "false"
+    assert "-XX:TieredStopAtLevel=1" in (conf.get("spark.driver.extraJavaOptions") or "")
+    rows = (
+        spark.range(0, 4, 1, numPartitions=2)
+        .mapInArrow(_worker_state, "id long, daemon string, warm boolean, zipped boolean")
+        .collect()
+    )
+    # Forked from the newsmeta daemon, with newsmeta loaded, and PySpark from
+    # its installed copy (the release of Spark's pyspark.zip here).
+    assert {(r["daemon"], r["warm"], r["zipped"]) for r in rows} == {
+        ("newsmeta.spark_daemon", True, False)
+    }
+    assert ns.session() is spark  # the running session, as it is
+    with pytest.raises(newsmeta.errors.ConfigError, match="config"):
+        ns.session(config={"spark.ui.enabled": False})  # type: ignore[dict-item]
 
 
 class _Spy(pickle.Unpickler):

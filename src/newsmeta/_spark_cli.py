@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
@@ -58,22 +57,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return EXIT_USAGE
     start = time.perf_counter()
-    # Executors run this interpreter unless the user says otherwise (spark-submit, a cluster).
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("newsmeta").config(
-        "spark.ui.showConsoleProgress", "false"
-    )
-    if args.master is not None:
-        builder = builder.master(args.master)
-    elif "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit, which sets the master
-        builder = builder.master("local[*]")
     # A session already running in this process (a notebook, a test) is used and left running.
     ours = SparkSession.getActiveSession() is None
     try:
-        session = builder.getOrCreate()
+        session = nspark.session(args.master)
+    except NewsmetaError as exc:
+        stderr.write(f"newsmeta: spark: {exc}\n")
+        return EXIT_USAGE
     except Exception as exc:  # no Java, a bad master URL: one line, no traceback
         stderr.write(f"newsmeta: spark: cannot start Spark: {_first_line(exc)}\n")
         return EXIT_USAGE

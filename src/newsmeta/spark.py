@@ -53,10 +53,43 @@ from newsmeta.errors import ConfigError, NewsmetaError, check_argument
 from newsmeta.records import Article
 from newsmeta.settings import DEFAULT_LIMITS, Limits
 
-__all__ = ["MAX_MESSAGES", "Counts", "Tally", "parse_column", "read", "spark_schema", "write"]
+__all__ = [
+    "DAEMON_MODULE",
+    "LOCAL_CONFIG",
+    "MAX_MESSAGES",
+    "SESSION_CONFIG",
+    "Counts",
+    "Tally",
+    "parse_column",
+    "read",
+    "session",
+    "spark_schema",
+    "write",
+]
 
 #: Failure messages a :class:`Tally` keeps (the counts are always complete).
 MAX_MESSAGES = 1_000
+
+#: The worker daemon :func:`session` names in ``spark.python.daemon.module``:
+#: PySpark's daemon with newsmeta loaded before it forks (:mod:`newsmeta.spark_daemon`).
+DAEMON_MODULE = "newsmeta.spark_daemon"
+
+#: What :func:`session` sets unless told otherwise: workers forked warm from
+#: :data:`DAEMON_MODULE`, and no progress bar on the console.
+SESSION_CONFIG: Mapping[str, str] = {
+    "spark.python.daemon.module": DAEMON_MODULE,
+    "spark.ui.showConsoleProgress": "false",
+}
+
+#: What :func:`session` adds for a ``local`` master, which starts its own JVM
+#: for one job: no web UI, and the JVM's quick (C1) compiler only. In a local
+#: job of :func:`write` the JVM only schedules tasks and hands out file
+#: indexes; the parsing and the Parquet writing are in the Python workers, so
+#: the optimising compiler's start-up CPU buys nothing (docs/scaling.md).
+LOCAL_CONFIG: Mapping[str, str] = {
+    "spark.ui.enabled": "false",
+    "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1",
+}
 
 
 def spark_schema() -> StructType:
@@ -81,6 +114,65 @@ def _loose(t: pa.DataType) -> pa.DataType:
 def _record_type() -> pa.DataType:
     """The Arrow type of :func:`parse_column`'s record column."""
     return _loose(pa.struct(list(arrow_schema())))
+
+
+# --------------------------------------------------------------------------- session
+
+
+def session(
+    master: str | None = None,
+    *,
+    app_name: str = "newsmeta",
+    config: Mapping[str, str] | None = None,
+) -> SparkSession:
+    """A SparkSession set up for newsmeta's jobs (what ``newsmeta spark`` runs on).
+
+    ``master`` is a Spark master URL; by default ``local[*]`` (every core of
+    this machine), or, under ``spark-submit``, the master it was given. The
+    session's Python workers are forked from :data:`DAEMON_MODULE`, which has
+    newsmeta loaded, so they start warm; :data:`SESSION_CONFIG` lists what is
+    set, and for a ``local`` master also :data:`LOCAL_CONFIG` (no web UI, a
+    quicker-starting JVM). ``config`` adds or overrides settings; a setting
+    already given to ``spark-submit`` (``--conf``) is kept. Executors run this
+    interpreter (``PYSPARK_PYTHON``) unless the environment names another.
+
+    A session already running in this process is returned as it is (Spark has
+    one per process): its settings are not changed.
+    """
+    import sys
+
+    check_argument("master", master, str)
+    check_argument("app_name", app_name, str, optional=False)
+    if config is not None and not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in config.items()
+    ):
+        raise ConfigError("config: a mapping of setting names to strings")
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # run by spark-submit: its JVM is up
+    if master is None and not submitted:
+        master = "local[*]"
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    wanted = dict(SESSION_CONFIG)
+    if master is not None and master.startswith("local") and not submitted:
+        wanted.update(LOCAL_CONFIG)
+    given: set[str] = set()
+    if submitted:
+        from pyspark import SparkConf, SparkContext
+
+        SparkContext._ensure_initialized()  # connects to spark-submit's JVM
+        given = {k for k, _v in SparkConf().getAll()}
+    builder = SparkSession.builder.appName(app_name)
+    if master is not None:
+        builder = builder.master(master)
+    for key, value in wanted.items():
+        if key not in given:
+            builder = builder.config(key, value)
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
 
 
 # --------------------------------------------------------------------------- counts

@@ -26,7 +26,7 @@ from lxml import etree
 
 from newsmeta._decode import as_text, bom_of, check_size
 from newsmeta._kit import Candidate, Extraction
-from newsmeta._kit.titles import TITLE_SEPARATORS
+from newsmeta._kit.titles import TITLE_SEPARATORS, corroborates, fold_title, headline_like
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
@@ -36,6 +36,7 @@ from newsmeta.adapters._html.page import Page, to_int
 from newsmeta.errors import FormatError, InputError, check_argument, url_argument
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.shapes import has_letters
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
 from newsmeta.resolve import resolve, same_key
@@ -318,6 +319,7 @@ def extract_root(
         page.url("url", url, "url=", RANK["page-url"])
     _url_date(page)
     _headline_segments(page)
+    _backed_title(page)
     _local_offsets(ex)
     _prune(ex)
     _author_link(page)
@@ -748,6 +750,56 @@ def _headline_segments(page: Page) -> None:
             match = max((p for p in parts if p.casefold() in heads), key=len, default=None)
             if match is not None:
                 page.ex.candidates[i] = attrs.evolve(c, value=match)
+                break
+
+
+def _backed_title(page: Page) -> None:
+    """The strongest title that the page's ``<title>`` or ``<h1>`` backs.
+
+    A metadata title that neither the document's title nor its visible
+    heading holds (an ``og:title`` that names a section, a JSON-LD
+    ``headline`` that is a tagline, an orphan ``itemprop=name``) gives way to
+    the strongest title one of them does back, when there is one. A source
+    never backs itself: the ``<title>`` candidate needs an ``<h1>``, the
+    ``<h1>`` the ``<title>``. The title that takes the place has words enough
+    for a headline, or is the whole text of the ``<h1>`` or the ``<title>``;
+    where it ends with the title that gave way, that part names the site or the
+    work and is cut. The value that gives way stays in the record as
+    a conflicting value.
+    """
+    titles = [c for c in page.ex.candidates if c.field == "title" and isinstance(c.value, str)]
+    if len(titles) < 2 or not page.title_evidence:
+        return
+
+    def backed(c: Candidate) -> bool:
+        own = c.provenance.location.path
+        return any(
+            corroborates(str(c.value), text) for text, path in page.title_evidence if path != own
+        )
+
+    best = min(titles, key=lambda c: c.rank)
+    if backed(best):
+        return
+
+    def shown(c: Candidate) -> bool:
+        own, value = c.provenance.location.path, fold_title(str(c.value))
+        return any(value == fold_title(t) for t, path in page.title_evidence if path != own)
+
+    alts = [
+        c
+        for c in titles
+        if c is not best and (headline_like(str(c.value)) or shown(c)) and backed(c)
+    ]
+    if alts:
+        alt = min(alts, key=lambda c: c.rank)
+        alt.rank = best.rank - 1
+        # The title that gave way names the site or the work when the new one
+        # ends with it ("Chapter 1 - Murdered - Melas" beside og:title "Melas").
+        name = str(best.value)
+        for sep in TITLE_SEPARATORS:
+            head = str(alt.value)
+            if sep.strip() and head.endswith(sep + name) and has_letters(head[: -len(sep + name)]):
+                alt.value = head[: -len(sep + name)].strip()
                 break
 
 

@@ -82,7 +82,10 @@ class Page:
     author_urls: list[str] = field(factory=list)
     """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
-    """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+    """The page's first ``<h1>`` and ``<h2>`` texts, to tell a headline from a site name."""
+    title_evidence: list[tuple[str, str]] = field(factory=list)
+    """``(text, path)`` of the page's ``<title>`` and ``<h1>`` elements: what
+    backs one title source over another (:func:`newsmeta._kit.titles.corroborates`)."""
     # A page repeats its dates and URLs from source to source (og:url, the
     # canonical link, JSON-LD's url): each raw value is read once.
     _dates: dict[str, ParsedDateTime | dt.date | None] = field(

@@ -54,6 +54,8 @@ FIELDS = ("title", "description", "date", "authors", "tags", "image", "language"
 TOOLS = ("lxml", "newsmeta", "trafilatura", "newspaper4k", "htmldate", "extruct")
 
 Result = dict[str, Any]
+#: Pages listed per field and direction by --before.
+SHOW_MOVED = 25
 
 
 #: An allocation large enough that glibc merges the small blocks freed before it.
@@ -524,9 +526,9 @@ def main(argv: list[str] | None = None) -> int:
             broken = sorted(set(now) - set(old))
             if fixed or broken:
                 print(f"\n{f}: {len(fixed)} fixed, {len(broken)} newly missed")
-                for page in broken:
+                for page in broken[:SHOW_MOVED]:
                     print(f"  - {page} [{now[page]}]")
-                for page in fixed:
+                for page in fixed[:SHOW_MOVED]:
                     print(f"  + {page} [{old[page]}]")
     if args.save:
         Path(args.save).write_text(

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from lxml import etree
@@ -32,7 +32,7 @@ from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
 from newsmeta.adapters._html.names import RANK, WEAK
-from newsmeta.adapters._html.page import Page, to_int
+from newsmeta.adapters._html.page import Page, clean_text, to_int
 from newsmeta.errors import FormatError, InputError, check_argument, url_argument
 from newsmeta.recognizers.dates import find_date, parse_when
 from newsmeta.recognizers.people import clean_author
@@ -443,6 +443,8 @@ def _fallbacks(
     scopes = [main, root] if main is not None else [root]
     if "og_image" not in fields:
         _lead_image(page, main if main is not None else root)
+    if "description" not in fields:
+        _standfirst(page, main if main is not None else root)
     if "authors" not in fields and _mentions_author(probe):
         for scope in scopes:
             if _byline(page, scope):
@@ -562,6 +564,112 @@ _STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d{2,5})px", re.IGNORECASE)  
 _STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d{2,5})px", re.IGNORECASE)  # CSS height
 #: Narrowest image taken as a page's lead image (icons and avatars are smaller).
 MIN_LEAD_IMAGE_WIDTH = 300
+
+
+#: Class or id words of a standfirst: the summary under a headline.
+_STANDFIRST = re.compile(
+    r"(?:^|[\s_-])(?:dek|standfirst|stand-first|subtitle|sub-title|subheadline|subhead|deck"
+    r"|teaser|lede|lead|intro|summary|excerpt|abstract|article-description|chapo|chapeau"
+    r"|vorspann|anriss)(?:$|[\s_-])",
+    re.I,
+)
+#: Where a paragraph is not the article's: navigation, page furniture, forms.
+_FURNITURE = frozenset(
+    {
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "form",
+        "address",
+        "blockquote",
+        "li",
+        "td",
+        "th",
+    }
+)
+#: A standfirst's length in characters: a label is shorter, a container longer.
+MIN_STANDFIRST, MAX_STANDFIRST = 40, 600
+#: Fewest characters of a first paragraph taken as the description.
+MIN_FIRST_PARAGRAPH = 80
+#: Elements looked at for a standfirst before giving up (the article's head).
+MAX_STANDFIRST_ELEMENTS = 400
+
+
+def _standfirst(page: Page, scope: etree._Element) -> None:
+    """No description in the markup: the article's visible standfirst (an
+    element whose class says dek, standfirst, teaser, lead…, or
+    ``itemprop=description`` on text), else its first paragraph of prose,
+    as readability's excerpt is; both weaker than any markup. Hidden
+    elements, page furniture and copyright lines are passed over."""
+    first: str | None = None
+    for n, el in enumerate(scope.iter("p", "div", "h2", "span", "section")):
+        if n > MAX_STANDFIRST_ELEMENTS:
+            break
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        marked = (marks.strip() and _STANDFIRST.search(marks)) or el.get(
+            "itemprop"
+        ) == "description"
+        if marked and _el_text_upto(el, MAX_STANDFIRST) is not None and not _hidden(el, scope):
+            text = _prose(el)
+            if len(text) >= MIN_STANDFIRST:
+                page.text("description", text, "standfirst", RANK["standfirst"])
+                return
+        if first is None and el.tag == "p":
+            text = _prose(el)
+            if (
+                len(text) >= MIN_FIRST_PARAGRAPH
+                and not _COPYRIGHT.match(text)
+                and not _in_furniture(el, scope)
+                and not _hidden(el, scope)
+            ):
+                first = text
+    if first is not None:
+        page.text("description", first, "p", RANK["first-paragraph"])
+
+
+#: A paragraph that is the site's small print.
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s)", re.I)
+#: Inline styles that hide an element.
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _prose(el: etree._Element) -> str:
+    """An element's text as a reader sees it (scripts and styles left out)."""
+    texts = cast("list[str]", _PROSE_TEXT(el))
+    return clean_text("".join(texts))
+
+
+_PROSE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def _hidden(el: etree._Element, scope: etree._Element) -> bool:
+    """Hidden from readers: ``hidden``, ``aria-hidden``, or an inline style
+    saying so, on the element or an ancestor within the scope."""
+    node: etree._Element | None = el
+    while node is not None:
+        if (
+            node.get("hidden") is not None
+            or node.get("aria-hidden") == "true"
+            or _HIDING_STYLE.search(node.get("style") or "")
+        ):
+            return True
+        if node is scope:
+            break
+        node = node.getparent()
+    return False
+
+
+def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
+    """Inside navigation, a header or footer, a caption, a form, a list or a quote."""
+    parent = el.getparent()
+    while parent is not None and parent is not scope:
+        if parent.tag in _FURNITURE:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _lead_image(page: Page, scope: etree._Element) -> None:

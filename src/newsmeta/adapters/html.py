@@ -445,6 +445,8 @@ def _fallbacks(
         _lead_image(page, main if main is not None else root)
     if "description" not in fields:
         _standfirst(page, main if main is not None else root)
+    if "tags" not in fields:
+        _tag_links(page, root)
     if "authors" not in fields and _mentions_author(probe):
         for scope in scopes:
             if _byline(page, scope):
@@ -670,6 +672,102 @@ def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+#: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
+_TAG_HREF = re.compile(
+    r"(?:^|/)(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|label|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
+    re.I,
+)
+#: Class or id words of a list of the article's tags.
+_TAG_LIST = re.compile(
+    r"(?:^|[\s_-])(?:tags?|tag-?links|tags-?list|tags-?items|keywords|schlagworte|stichworte"
+    r"|mots-?cles|mots|topics|related-topics|labels)(?:$|[\s_-])",
+    re.I,
+)
+#: Class or id words of the site's navigation, not the article's tags.
+_NAVIGATION = re.compile(
+    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar"
+    r"|widget|tagcloud|cloud)(?:$|[\s_-])",
+    re.I,
+)
+#: How far up a link's ancestors navigation is looked for.
+MAX_NAVIGATION_DEPTH = 6
+#: A count after a tag: ``2020 Election (611 posts)``.
+_TAG_COUNT = re.compile(r"\s*\(\d[\d,.]*(?:\s+\w+)?\)$")
+#: Tag links read before giving up, and the longest tag text.
+MAX_TAG_LINKS, MAX_TAG_CHARS = 60, 60
+#: A tag has a few words (a related story's headline has more), letters or digits.
+MAX_TAG_WORDS, MIN_TAG_LETTERS = 5, 2
+#: An entry of an A-Z index (``0-9``, ``A-C``), not a tag.
+_INDEX_ENTRY = re.compile(r"^\w\s*[-–]\s*\w$")
+
+
+def _tag_links(page: Page, root: etree._Element) -> None:
+    """No tags in the markup: the article's visible tag links, as a weak
+    ``tags`` list. A link counts when it points into the site's tag pages
+    (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``) or stands in a list whose
+    class says tags or keywords, and not in navigation, a menu, a footer or
+    a tag cloud (the site's, not the article's)."""
+    tags: list[str] = []
+    for a in root.iter("a"):
+        href = a.get("href") or ""
+        listed = _TAG_HREF.search(href) is not None
+        parent = a.getparent()
+        if not listed and parent is not None:
+            marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+            up = parent.getparent()
+            if up is not None:
+                marks += f" {up.get('class') or ''} {up.get('id') or ''}"
+            listed = _TAG_LIST.search(marks) is not None
+        if not listed or _in_navigation(a):
+            continue
+        if (
+            parent is not None
+            and parent.tag == "p"
+            and not _TAG_LIST.search(parent.get("class") or "")
+        ):
+            continue  # a link in the article's prose, not a list of tags
+        text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
+        if _tag_like(text):
+            tags.append(text)
+            if len(tags) >= MAX_TAG_LINKS:
+                break
+    if tags:
+        page.tags("tags", tags, "a[href*=/tag/]", RANK["tag-links"])
+
+
+def _tag_like(text: str) -> bool:
+    """A tag's text: a few words with letters, not a headline, a label
+    (``Themen:``) or a call to action (``Jetzt unterzeichnen!``)."""
+    return (
+        0 < len(text) <= MAX_TAG_CHARS
+        and len(text.split()) <= MAX_TAG_WORDS
+        and sum(c.isalnum() for c in text) >= MIN_TAG_LETTERS
+        and not text.endswith((":", "!", "?", "…"))
+        and not _INDEX_ENTRY.match(text)
+    )
+
+
+def _in_navigation(el: etree._Element) -> bool:
+    """In navigation, or an element near the link whose class says menu,
+    navigation, sidebar, widget or tag cloud; in a header, footer or aside
+    of the page, not of the article (a post's footer lists its tags)."""
+    furniture = False
+    for depth, anc in enumerate(el.iterancestors()):
+        tag = anc.tag
+        if tag == "nav":
+            return True
+        if tag in ("footer", "header", "aside"):
+            furniture = True
+        elif tag == "article":
+            return False
+        if depth < MAX_NAVIGATION_DEPTH and _NAVIGATION.search(
+            f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        ):
+            return True
+    return furniture
 
 
 def _lead_image(page: Page, scope: etree._Element) -> None:

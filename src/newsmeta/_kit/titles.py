@@ -73,7 +73,6 @@ _ASCII_NOT_ALNUM = {c: None for c in range(128) if not chr(c).isalnum()}
 _WORDS = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=4096)
 def site_key(text: str) -> str:
     """``text`` case-folded, without accents, letters and digits only.
 
@@ -81,7 +80,14 @@ def site_key(text: str) -> str:
     ('allocine', 'krimiarchiv', '7newscomau')
     """
     if text.isascii():
-        return text.lower().translate(_ASCII_NOT_ALNUM)  # in C, without a regex
+        # In C, without a regex, and not cached: titles and their parts are
+        # nearly all unique, and a cache's bookkeeping costs more than this.
+        return text.lower().translate(_ASCII_NOT_ALNUM)
+    return _folded_key(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_key(text: str) -> str:
     # Accents decompose into combining marks, which are not alphanumeric: the
     # one pass that keeps letters and digits drops them too.
     return alnum_only(unicodedata.normalize("NFKD", text.casefold()))

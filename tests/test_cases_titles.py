@@ -90,6 +90,20 @@ UNBACKED: dict[str, list[Case]] = {
     ],
 }
 
+#: The site's name, however the title sets it off, is not the headline's.
+SITE_NAMES: dict[str, list[Case]] = {
+    "html-dev: trafilatura neues-deutschland.de (the name in parentheses)": [
+        (
+            "neues deutschland",
+            page(
+                '<meta property="og:title" content="»Einfach kein Geld mehr, um die Miete zu'
+                ' zahlen« (neues deutschland)">'
+            ),
+            "»Einfach kein Geld mehr, um die Miete zu zahlen«",
+        ),
+    ],
+}
+
 #: The strongest title stays where the page backs it, or where nothing backs
 #: a better one: the rule must not undo a good metadata title.
 KEPT: dict[str, list[Case]] = {
@@ -147,9 +161,11 @@ def _cases(table: dict[str, list[Case]]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("html", "want"), _cases(UNBACKED) + _cases(KEPT))
+@pytest.mark.parametrize(("html", "want"), _cases(UNBACKED) + _cases(SITE_NAMES) + _cases(KEPT))
 def test_title(html: bytes, want: str) -> None:
     url = "https://www.bdzv.de/a/1" if b"BDZV" in html else None
+    if b"neues deutschland" in html:
+        url = "https://www.neues-deutschland.de/artikel/1.html"
     assert newsmeta.parse(html, format="html", url=url).title == want
 
 

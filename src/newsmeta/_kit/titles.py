@@ -203,12 +203,18 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
     'Covid - What we know'
     >>> strip_site("AlloCiné: Another headline", keys), strip_site("Covid: What we know", keys)
     ('Another headline', 'Covid: What we know')
+    >>> strip_site("A headline (AlloCiné)", keys), strip_site("A headline (2021)", keys)
+    ('A headline', 'A headline (2021)')
     """
     if not keys or not _may_name_site(title, keys):
         return title
     lead, colon, rest = title.partition(": ")  # "BDZV: Headline", the colon unspaced before
     if colon and site_key(lead) in keys and has_letters(rest) and not is_site_name(rest, keys):
         return rest.strip()
+    if title.endswith(")") and " (" in title:  # "Headline (Site)"
+        head, _, inner = title[:-1].rpartition(" (")
+        if site_key(inner) in keys and has_letters(head):
+            return head.strip()
     best = len(title)
     for sep in TITLE_SEPARATORS:
         if sep not in title:

@@ -117,6 +117,15 @@ class Page:
         value = clean_text(strip_tags(raw))
         if strip_site:
             value = self.strip_site(value)
+            if _URL_LIKE.match(value):
+                self.ex.reject(
+                    "invalid-value",
+                    f"title: {value[:80]!r} is a URL or a path, not a title",
+                    self._raw(raw),
+                    field_name=name,
+                    path=path,
+                )
+                return
         if not value:
             return
         if len(value) > MAX_TEXT:
@@ -322,6 +331,10 @@ class Page:
 
 
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+#: A title that is a URL or a path (``https://…``, ``www.…``, ``/code/2013/…``).
+_URL_LIKE = re.compile(r"(?:https?://|www\.|/)\S*$", re.I)
 
 
 def _split_tags(raw: str) -> list[str]:

@@ -366,7 +366,9 @@ def test_title_segment_that_is_the_heading() -> None:
         ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
         ("jane@example.com", []),
         ("2022-01-07", []),
-        ("Example News", []),
+        # The site as the author, no person named: the organisation is the author.
+        ("Example News", ["Example News"]),
+        ("Jane Doe | Example News", ["Jane Doe"]),
         ("Von Anna Schmidt und Karl Meier", ["Anna Schmidt", "Karl Meier"]),
     ],
 )

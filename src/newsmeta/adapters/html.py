@@ -27,15 +27,14 @@ from lxml import etree
 from newsmeta._decode import as_text, bom_of, check_size
 from newsmeta._kit import Candidate, Extraction
 from newsmeta._kit.titles import TITLE_SEPARATORS
+from newsmeta.adapters._html import bylines, jsonld, meta, schema
 from newsmeta.adapters._html import fill as _fill
-from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
-from newsmeta.adapters._html.names import RANK, WEAK
+from newsmeta.adapters._html.names import HANDLE_AUTHOR, RANK, WEAK
 from newsmeta.adapters._html.page import Page, to_int
 from newsmeta.errors import FormatError, InputError, check_argument, url_argument
 from newsmeta.recognizers.dates import find_date, parse_when
-from newsmeta.recognizers.people import clean_author
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
 from newsmeta.resolve import resolve, same_key
@@ -310,6 +309,7 @@ def extract_root(
             schema.map_objects(page, "microdata", [(orphans, schema.ORPHAN_PATH, True)])
 
     meta.emit(page, found)
+    bylines.rel_authors(page, found.anchors)
     _fallbacks(page, root, found.main, probe)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
@@ -441,10 +441,15 @@ def _fallbacks(
     scopes = [main, root] if main is not None else [root]
     if "og_image" not in fields:
         _lead_image(page, main if main is not None else root)
-    if "authors" not in fields and _mentions_author(probe):
+    named = any(c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates)
+    if not named and _mentions_author(probe):
         for scope in scopes:
-            if _byline(page, scope):
+            if bylines.find_byline(page, scope):
                 break
+    if not named and not any(
+        c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates
+    ):
+        bylines.text_byline(page, main if main is not None else root)
     dated = {c.field for c in page.ex.candidates if c.rank < WEAK} & {"published", "date"}
     if not dated:
         # No date from markup. A <time> element may stand as a weak
@@ -659,33 +664,6 @@ _MODIFIED_LABEL = re.compile(
     r"last\ modified|last\ updated|zuletzt\ (?:geändert|aktualisiert)|letzte\ änderung|mis\ à\ jour\ le",
     re.IGNORECASE | re.VERBOSE,  # a dateline that says when the page changed, not when it appeared
 )
-
-
-def _byline(page: Page, scope: etree._Element) -> bool:
-    """The first element whose class says author or byline and whose text
-    holds a name; else the text of a link to an author page."""
-    for n, el in enumerate(_marked(scope, _byline_marks)):
-        if n >= MAX_LINES:
-            break
-        text = _line_upto(el, MAX_LINE_TEXT)
-        if not text or meta.is_site_heading(el):
-            continue  # too long or empty; or the site's name linked to its home page
-        if clean_author(text, site_names=page.site_names):
-            page.authors([(text, None)], "byline", RANK["byline"])
-            return True
-    n = 0
-    for el in scope.iter("a"):
-        href = el.get("href")
-        if not href or "/aut" not in href or not any(h in href for h in _AUTHOR_HREF):
-            continue  # (one C-level test turns away nearly every link)
-        n += 1
-        if n > MAX_LINES:
-            break
-        text = " ".join(_el_text(el).split())
-        if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
-            page.authors([(text, href)], "a[href*=/author/]", RANK["byline"])
-            return True
-    return False
 
 
 _UPDATED = re.compile(

@@ -190,7 +190,6 @@ def emit(page: Page, c: Collected) -> None:
         _link(page, el)
     _metas(page, c.metas)
     _times(page, c.times, c.main)
-    _rel_authors(page, c.anchors)
     _rel_tags(page, c.anchors)
     h1s = [t for t in (clean_text(_text(h)) for h in c.h1s) if t]
     page.headings = h1s + [t for t in (clean_text(_text(h)) for h in c.h2s) if t]
@@ -343,17 +342,6 @@ def _times(page: Page, times: list[etree._Element], main: etree._Element | None 
         inside = [(i, el) for i, el in unmarked if main is not None and main in el.iterancestors()]
         for i, el in (inside or unmarked)[:1]:
             page.when("published", el.get("datetime"), f"time[{i}]", rank + 1)
-
-
-def _rel_authors(page: Page, anchors: list[etree._Element]) -> None:
-    found: list[tuple[str, str | None]] = []
-    for el in anchors[:50]:
-        if "author" in (el.get("rel") or "").lower().split():
-            text = clean_text(_text(el))
-            if text:
-                found.append((text, el.get("href")))
-    if found:
-        page.authors(found, "a[rel=author]", RANK["rel-author"])
 
 
 def _rel_tags(page: Page, anchors: list[etree._Element]) -> None:

@@ -32,6 +32,7 @@ RANK: dict[str, int] = {
     "title-tag": 85,  # <title>, the site name removed
     "h1": 86,  # the page's only <h1> (after <title>: a blog's <h1> is often its name)
     "byline": 88,  # an element whose class says author or byline
+    "text-byline": 91,  # a labelled line in the article's text ("Von Jane Doe", "Autor: ...")
     "lead-image": 89,  # the article's first <img> at least 300 pixels wide
     "url-date": 90,  # a date spelled out in the URL
     "text-date": 92,  # a date written in an element whose class says date
@@ -41,6 +42,17 @@ RANK: dict[str, int] = {
     "page-url": 96,  # the url= argument (where the page was fetched)
 }
 WEAK = 80
+#: Added to a source's rank when its author is a user name (``gnaddrig``), not
+#: a name as written: every source writing a person's name comes first.
+HANDLE_AUTHOR = 100
+#: Added to a source's rank when its author is an organisation (an agency such
+#: as ``dpa``, a desk, the site, a schema.org ``Organization``), not a person:
+#: every source naming a person (or a user) comes first, and among
+#: organisations the sources keep their order.
+ORG_AUTHOR = 200
+#: Added again when the organisation is the site itself (its name, publisher or
+#: host): an agency or a desk named as the author says more.
+SITE_AUTHOR = 100
 
 #: What a meta key (``property``/``name``, lower-cased) feeds, and its family.
 #: Kinds: title, description, published, modified, created, url, image,

@@ -18,11 +18,12 @@ from collections.abc import Iterable
 from attrs import define, field
 
 from newsmeta._kit import Extraction, FieldName
-from newsmeta._kit.titles import site_keys, strip_site
+from newsmeta._kit.titles import site_key, site_keys, strip_site
+from newsmeta.adapters._html.names import HANDLE_AUTHOR, ORG_AUTHOR, SITE_AUTHOR
 from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.markup import strip_tags
-from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.people import clean_author, looks_like_name, organisation_credit
 from newsmeta.recognizers.urls import is_url, join
 from newsmeta.records import Image, Organization, Person
 
@@ -35,6 +36,13 @@ MAX_TEXT = 5000
 MAX_WRITTEN_DATE = 64
 #: Longest raw value copied into a provenance record.
 MAX_RAW = 2000
+
+#: Longest text compared with the site's names.
+MAX_SITE_NAME = 100
+#: Articles a site's name may start with ("Die FURCHE", "The Local").
+_ARTICLES = frozenset(
+    ("the", "die", "der", "das", "le", "la", "les", "el", "los", "las", "il", "lo")
+)
 
 _INT = re.compile(r"\s*(\d{1,6})(?:\.0+)?\s*(?:px)?\s*", re.ASCII)
 
@@ -255,19 +263,60 @@ class Page:
         rank: int,
         *,
         persons: bool = False,
+        organisation: bool = False,
     ) -> None:
         """Authors from ``(name text, profile URL)`` pairs, cleaned and split.
 
-        ``persons``: the markup says these are people (schema.org ``Person``),
-        so a name that is also the site's (a one-person blog) is kept.
+        Each name gets the source's ``rank``, but for three kinds that are
+        the answer only when no source writes a person's name:
+
+        - a user name (``gnaddrig``), and a schema.org ``Person`` named as
+          the site is (``persons``: a one-person blog, or a site that types
+          itself so): ``HANDLE_AUTHOR`` more;
+        - a text that names no person but credits an organisation (an
+          agency, a desk, the site; any name when ``organisation`` says the
+          markup typed it so): kept as that organisation, ``ORG_AUTHOR`` more
+          (and ``SITE_AUTHOR`` more again when it is the site itself).
         """
         for i, (raw, url) in enumerate(raws):
-            sites = () if persons else self.site_names
-            names = clean_author(clean_text(raw), site_names=sites)
+            text = clean_text(raw)
+            where = f"{path}[{i}]" if i else path
+            link = self.resolve_url(url) if url else None
+            names: list[str] = []
+            if not organisation:
+                sites = () if persons else self.site_names
+                names = clean_author(text, site_names=sites, handles=True)
+            credit: str | None = None
             for name in names:
-                person = Person(name=name, url=self.resolve_url(url) if url else None)
+                penalty = 0
+                if not looks_like_name(name):
+                    penalty = HANDLE_AUTHOR  # a user name, not a name as written
+                if self.is_site(name):  # "Die FURCHE" on furche.at
+                    if not persons:
+                        credit = credit or name
+                        continue
+                    penalty = HANDLE_AUTHOR
                 self.ex.add(
-                    "authors", person, self._raw(raw), path=f"{path}[{i}]" if i else path, rank=rank
+                    "authors",
+                    Person(name=name, url=link),
+                    self._raw(raw),
+                    path=where,
+                    rank=rank + penalty,
+                )
+            if names and credit is None:
+                continue
+            if credit is None:
+                credit = organisation_credit(
+                    text, site_names=self.site_names, organisation=organisation
+                )
+            if credit is None and self.is_site(text):
+                credit = text
+            if credit is not None:
+                org = Person(name=credit, url=link)
+                # The site as its own author says least: after any other organisation.
+                extra = SITE_AUTHOR if self.is_site(credit) else 0
+                self.ex.add(
+                    "authors", org, self._raw(raw), path=where, rank=rank + ORG_AUTHOR + extra
                 )
 
     def tags(self, name: FieldName, raw: object, path: str, rank: int) -> None:
@@ -301,6 +350,24 @@ class Page:
             or org.logo
         ):
             self.ex.add("publisher", org, self._raw(raw), path=path, rank=rank)
+
+    def is_site(self, text: str) -> bool:
+        """Does ``text`` name the site (its ``og:site_name``, publisher or host),
+        with or without a leading article ("Die FURCHE" on ``furche.at``)?
+
+        >>> p = Page(ex=Extraction(adapter="html"), base="https://www.furche.at/a")
+        >>> p.is_site("Die FURCHE"), p.is_site("furche.at"), p.is_site("Jane Doe")
+        (True, True, False)
+        """
+        if not text or len(text) > MAX_SITE_NAME:
+            return False
+        keys = site_keys(self.site_names, self.base)
+        if site_key(text) in keys:
+            return True
+        words = text.split()
+        if len(words) > 1 and words[0].casefold() in _ARTICLES:
+            return site_key(" ".join(words[1:])) in keys
+        return False
 
     # ------------------------------------------------------------------ titles
 

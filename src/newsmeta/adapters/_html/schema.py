@@ -159,6 +159,9 @@ class _Mapper:
         authors: list[tuple[str, str | None]] = []
         persons = True
         for key in ("author", "creator"):
+            # An Organization as the author (an agency, the newsroom): the
+            # answer when no source names a person (Page.authors ranks it so).
+            orgs: list[tuple[str, str | None]] = []
             for a in _as_list(obj.get(key)):
                 a = self.deref(a)
                 if isinstance(a, str):
@@ -166,17 +169,22 @@ class _Mapper:
                     persons = False
                 elif isinstance(a, dict):
                     types = types_of(a)
+                    name = _text_of(a.get("name"))
                     if types & ORGANIZATION_TYPES and not types & PERSON_TYPES:
+                        if name:
+                            orgs.append((name, _text_of(a.get("url"))))
                         continue
                     persons = persons and bool(types & PERSON_TYPES)
-                    name = _text_of(a.get("name"))
                     if name is None and isinstance(a.get("givenName"), str):
                         name = f"{a['givenName']} {a.get('familyName') or ''}".strip()
                     if name:
                         url = _text_of(a.get("url"))
                         authors.append((name, url))
+            if orgs:
+                p.authors(orgs, f"{path}.{key}", rank, organisation=True)
             if authors:
                 p.authors(authors, f"{path}.{key}", rank, persons=persons)
+            if authors or orgs:
                 break
         p.tags("tags", obj.get("keywords"), f"{path}.keywords", rank)
         section = obj.get("articleSection")

@@ -183,7 +183,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         ("newsapi",),
         "info",
         None,
-        "an author string that names no person (a desk, the site); kept as unrecognised",
+        "an author string that names no person and credits no agency or desk (the site's own name, a URL); kept as unrecognised",
     ),
     "html-in-content": CodeRow(
         ("newsapi",),

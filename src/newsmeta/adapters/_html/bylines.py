@@ -43,6 +43,8 @@ __all__ = ["elsewhere", "find_byline", "rel_authors", "text_byline"]
 MAX_LINES = 12
 #: Longest byline text read.
 MAX_LINE_TEXT = 200
+#: Most elements looked at inside one byline element for the names it marks.
+MAX_BYLINE_ELEMENTS = 60
 #: Most elements the labelled-line reader looks at, and most text it reads.
 MAX_TEXT_ELEMENTS = 600
 MAX_TEXT_SEARCH = 20000
@@ -144,13 +146,15 @@ def _names_in(page: Page, el: etree._Element) -> list[tuple[str, str | None]]:
     ``fn`` and ``*name*`` elements (outermost only)."""
     found: list[tuple[str, str | None]] = []
     taken: list[etree._Element] = []
-    for inner in el.iterdescendants():
+    for k, inner in enumerate(el.iterdescendants()):
+        if k >= MAX_BYLINE_ELEMENTS:
+            break  # a container marked "author-…" (a page's <body>) is no byline
         if not isinstance(inner.tag, str) or not _is_name_element(inner):
             continue
         if any(t in inner.iterancestors() for t in taken):
             continue  # inside a name element already read
         text = _line(inner)
-        if text and clean_author(text, site_names=page.site_names, handles=True):
+        if text and clean_author(text, site_names=page.site_names, markup=True):
             href = inner.get("href") if inner.tag == "a" else None
             found.append((text, href))
             taken.append(inner)
@@ -219,11 +223,11 @@ def find_byline(page: Page, scope: etree._Element) -> bool:
             continue
         if lead_only(text):  # a split byline: "By" here, the name after it
             text = _after(el) or ""
-        elif not clean_author(text, site_names=page.site_names, handles=True):
+        elif not clean_author(text, site_names=page.site_names, markup=True):
             text = _labelled(text) or text
         if not text:
             continue
-        names_here = clean_author(text, site_names=page.site_names, handles=True)
+        names_here = clean_author(text, site_names=page.site_names, markup=True)
         if names_here and not _word_list(names_here):
             page.authors([(text, None)], "byline", RANK["byline"])
             return True
@@ -240,7 +244,7 @@ def find_byline(page: Page, scope: etree._Element) -> bool:
         if n > MAX_LINES:
             break
         text = _line(el)
-        if text and clean_author(text, site_names=page.site_names, handles=True):
+        if text and clean_author(text, site_names=page.site_names, markup=True):
             page.authors([(text, href)], "a[href*=/author/]", RANK["byline"])
             return True
     if credit is not None:
@@ -347,7 +351,7 @@ def text_byline(page: Page, scope: etree._Element) -> bool:
             return True
         if not rest[:1].isupper():
             continue  # "Von der Ringform zur Kastenform": a name starts capitalised
-        if clean_author(line, site_names=page.site_names):
+        if clean_author(line, site_names=page.site_names, markup=True):
             page.authors([(line, None)], "text", RANK["text-byline"])
             return True
     return False

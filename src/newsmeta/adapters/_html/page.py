@@ -285,11 +285,11 @@ class Page:
             names: list[str] = []
             if not organisation:
                 sites = () if persons else self.site_names
-                names = clean_author(text, site_names=sites, handles=True)
+                names = clean_author(text, site_names=sites, markup=True)
             credit: str | None = None
             for name in names:
                 penalty = 0
-                if not looks_like_name(name):
+                if not looks_like_name(name, strict=True):
                     penalty = HANDLE_AUTHOR  # a user name, not a name as written
                 if self.is_site(name):  # "Die FURCHE" on furche.at
                     if not persons:

@@ -76,16 +76,13 @@ ELSEWHERE_MARKS = (
     "newsletter",
     "breadcrumb",
 )
+#: One search for them all, case-insensitive; ``hentry`` (hAtom's entry: the
+#: article) stops the search up the tree.
+_ELSEWHERE = re.compile("|".join(("hentry", *ELSEWHERE_MARKS)), re.IGNORECASE)
 #: Elements whose content is not the article's byline.
 ELSEWHERE_TAGS = frozenset({"nav", "aside", "figcaption", "figure", "blockquote", "cite"})
 #: Links to an author's page (all hold ``/aut``).
 AUTHOR_HREF = ("/author/", "/autor/", "/authors/", "/autoren/", "/auteur/")
-
-
-def _marks(el: etree._Element) -> str:
-    marks = el.get(b"class") or ""  # bytes keys: lxml skips encoding the name
-    ident = el.get(b"id")
-    return f"{marks} {ident}".lower() if ident else marks.lower()
 
 
 def elsewhere(el: etree._Element) -> bool:
@@ -98,12 +95,12 @@ def elsewhere(el: etree._Element) -> bool:
             return True
         if tag in ("body", "article", "main"):
             return False  # the article's own container: not elsewhere
-        marks = _marks(node)
-        if marks:
-            if any(m in marks for m in ELSEWHERE_MARKS):
-                return True
-            if "hentry" in marks:
-                return False  # hAtom's entry (Blogger's post inside a "widget")
+        cls = node.get(b"class")  # bytes keys: lxml skips encoding the name
+        ident = node.get(b"id")
+        if cls or ident:
+            m = _ELSEWHERE.search(f"{cls} {ident}" if ident else cls)
+            if m is not None:
+                return m[0].lower() != "hentry"  # hAtom's entry (Blogger's post in a "widget")
         node = node.getparent()
     return False
 
@@ -303,7 +300,6 @@ _TEXT_LEAD = re.compile(
 _DATELINE_CREDIT = re.compile(r"[^\W\d][^()]{1,40}\s\(([^()]{2,40})\)\s*[-–—:]")
 
 
-_NON_SPACE = re.compile(r"\S")
 #: The letters a lead-in starts with (a cheap test before the regex).
 _LEAD_FIRST = frozenset("BbVvPpAaTtEeKkGgIiSsWwRrCcUuÉéFf")
 
@@ -328,15 +324,14 @@ def text_byline(page: Page, scope: etree._Element) -> bool:
         if n >= MAX_TEXT_ELEMENTS or size > MAX_TEXT_SEARCH:
             break
         head = el.text
-        if not head:
+        if not head or head.isspace():  # (most are: the indentation before a child)
             continue
         size += len(head)
-        # Where the text starts; only then the lead-in (a regex starting with \s*
-        # would retry every alternative at every position of a run of spaces).
-        start = _NON_SPACE.search(head)
-        if start is None or head[start.start()] not in _LEAD_FIRST:
-            continue
-        if not _TEXT_LEAD.match(head, start.start()):
+        # The first letter, then the lead-in: a regex starting with \s* would
+        # retry every alternative at every position of a run of spaces.
+        if head[0].isspace():
+            head = head.lstrip()
+        if head[0] not in _LEAD_FIRST or not _TEXT_LEAD.match(head):
             continue
         line = _line(el, MAX_TEXT_LINE)
         if line is None:  # a long block: its first line only ("Von Jane Doe<br>...")

@@ -19,10 +19,11 @@ import pytest
 from attrs import frozen
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 import newsmeta
 from newsmeta._kit import Extraction
-from newsmeta.adapters._html.bylines import elsewhere, find_byline, text_byline
+from newsmeta.adapters._html.bylines import _line, elsewhere, find_byline, text_byline
 from newsmeta.adapters._html.page import Page
 from newsmeta.adapters.html import _parse
 from newsmeta.recognizers.people import clean_author, organisation_credit
@@ -493,3 +494,18 @@ def test_name_readers_never_crash(text: str) -> None:
         assert name and name == name.strip()
     credit = organisation_credit(text)
     assert credit is None or credit.strip()
+
+
+@given(
+    st.lists(
+        st.sampled_from(["<b>", "</b>", "<p>", "</p>", "<br>", "Jane", " ", "\n", "Doe", "&amp;"]),
+        max_size=30,
+    ).map("".join),
+    st.integers(0, 40),
+)
+def test_bounded_byline_line_is_the_line_or_none(body: str, limit: int) -> None:
+    """The early-exit line reader gives the whole line when it fits, else None."""
+    root = _parse(f"<html><body>{body}</body></html>")
+    for el in root.iter(etree.Element):
+        line = " ".join("".join(t for t in el.itertext() if isinstance(t, str)).split())
+        assert _line(el, limit) == (line if len(line) <= limit else None)

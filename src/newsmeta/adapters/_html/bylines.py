@@ -98,7 +98,7 @@ def elsewhere(el: etree._Element) -> bool:
         cls = node.get(b"class")  # bytes keys: lxml skips encoding the name
         ident = node.get(b"id")
         if cls or ident:
-            m = _ELSEWHERE.search(f"{cls} {ident}" if ident else cls)
+            m = _ELSEWHERE.search(f"{cls} {ident}" if cls and ident else cls or ident or "")
             if m is not None:
                 return m[0].lower() != "hentry"  # hAtom's entry (Blogger's post in a "widget")
         node = node.getparent()

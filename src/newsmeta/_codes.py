@@ -70,6 +70,12 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "a UTC offset no place uses (beyond ±14:00, or not a multiple of 15 minutes)",
     ),
+    "not-an-article": CodeRow(
+        ("html", "validate"),
+        "info",
+        "warning",
+        "the page says it is not an article (a listing, an event, a product, a review...: page_kind); `--error not-an-article` rejects such records",
+    ),
     "invalid-url": CodeRow(
         ("newsapi", "validate"),
         "warning",
@@ -244,7 +250,13 @@ ISSUE_CODES: dict[str, CodeRow] = {
         ("html",),
         "info",
         None,
-        "a JSON-LD script needed repairs (comment wrapper, trailing comma, control characters)",
+        "a JSON-LD script needed repairs (comment wrapper, trailing comma, control characters, comments, unescaped quotes, a stray character); the message names them",
+    ),
+    "embedded-json-salvaged": CodeRow(
+        ("html",),
+        "warning",
+        None,
+        "a JSON-LD script had a defect no repair fixes: its readable members are used, the ones that could not be read are named and kept in unrecognised",
     ),
     "encoding-mismatch": CodeRow(
         ("html",),

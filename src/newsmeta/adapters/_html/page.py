@@ -83,6 +83,10 @@ class Page:
     """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
     """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+    og_kind: str | None = None
+    """The page kind ``og:type`` says (``article``, ``video``...), or ``None``."""
+    main_kind: str | None = None
+    """The kind of the page's own schema.org object, once a syntax found one."""
     # A page repeats its dates and URLs from source to source (og:url, the
     # canonical link, JSON-LD's url): each raw value is read once.
     _dates: dict[str, ParsedDateTime | dt.date | None] = field(
@@ -290,8 +294,17 @@ class Page:
             shown = raw if isinstance(raw, str) else ", ".join(out)
             self.ex.add(name, tuple(out), self._raw(shown), path=path, rank=rank)
 
-    def publisher(self, org: Organization, raw: str, path: str, rank: int) -> None:
-        if org.name:
+    def kind(self, kind: str, raw: str, path: str, rank: int) -> None:
+        """The page kind (``newsmeta.records.PAGE_KINDS``) a source says."""
+        self.ex.add("page_kind", kind, self._raw(raw), path=path, rank=rank)
+
+    def publisher(
+        self, org: Organization, raw: str, path: str, rank: int, *, site_name: bool = True
+    ) -> None:
+        """A publisher. ``site_name``: its name also names the site, and cleans
+        titles and author lists (not so for ``<meta name=publisher>``, which a
+        one-person site fills with the author's own name)."""
+        if org.name and site_name:
             self.site_names.append(org.name)
         if (
             any(

@@ -23,7 +23,7 @@ from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.markup import strip_tags
 from newsmeta.recognizers.people import clean_author
-from newsmeta.recognizers.urls import is_url, join
+from newsmeta.recognizers.urls import best_image_candidate, is_url, join
 from newsmeta.records import Image, Organization, Person
 
 __all__ = ["Page", "clean_text", "to_int"]
@@ -237,10 +237,56 @@ class Page:
         primary_rank: int | None = None,
     ) -> None:
         """An image; the first of a source also stands for ``og_image``
-        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names)."""
+        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names).
+
+        A ``srcset``-like list (``a.jpg 600w, b.jpg 1200w``) gives its best
+        candidate (``image-candidates``); a value with white space that is
+        not such a list (``Photo: AP``) is kept and reported (``invalid-url``),
+        never mangled into one URL.
+        """
         value = self.resolve_url(raw)
         if value is None:
-            return
+            text = raw.strip()
+            if not any(c.isspace() for c in text):
+                return  # empty, data:, or a relative path with no base to resolve it
+
+            picked = best_image_candidate(text)
+            if picked is None:
+                # One URL after all: an <img> tag's src, or a path with spaces
+                # left unencoded (browsers encode them; so does this).
+                tag = _IMG_SRC.match(text)
+                spaced = tag[1] if tag is not None else text
+                if _SPACED_IMAGE_URL.match(spaced):
+                    picked = (spaced.replace(" ", "%20"), None)
+            value = self.resolve_url(picked[0]) if picked is not None else None
+            if picked is None or value is None:
+                self.ex.reject(
+                    "invalid-url",
+                    f"{path}: {text[:80]!r} is not one image URL; not used",
+                    self._raw(raw),
+                    field_name="images",
+                    path=path,
+                )
+                return
+            width = width if width is not None else picked[1]
+            if best_image_candidate(text) is not None:
+                self.ex.issue(
+                    "image-candidates",
+                    f"{path}: a list of image candidates; the best, {picked[0][:80]!r}, is used",
+                    field_name="images",
+                    path=path,
+                )
+        elif _ENCODED_LIST.search(value):
+            picked = best_image_candidate(value)
+            if picked is not None and (best := self.resolve_url(picked[0])) is not None:
+                value, width = best, width if width is not None else picked[1]
+                self.ex.issue(
+                    "image-candidates",
+                    f"{path}: a percent-encoded list of image candidates; the best,"
+                    f" {picked[0][:80]!r}, is used",
+                    field_name="images",
+                    path=path,
+                )
         img = Image(
             url=value,
             width=to_int(width),
@@ -330,6 +376,17 @@ class Page:
         """
         return strip_site(title, site_keys(self.site_names, self.base))
 
+
+#: A candidate list percent-encoded into one URL: ``a.jpg%20600w,%20https://…``.
+_ENCODED_LIST = re.compile(r"%20\d+(?:\.\d+)?[wx](?:,|%2C)", re.IGNORECASE)
+
+#: An ``<img>`` tag where a URL should be (a CMS pasted the tag): its ``src``.
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']([^"'<>]+)["']""", re.IGNORECASE)
+#: One image URL whose path has spaces left unencoded (``/Umwelt und Klima/a.jpg``).
+_SPACED_IMAGE_URL = re.compile(
+    r"(?:https?://[^\s/]+/|/|\.{0,2}/)[^<>\"'\n]*?\.(?:jpe?g|png|gif|webp|avif)(?:[?#][^\s]*)?$",
+    re.IGNORECASE,
+)
 
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
 

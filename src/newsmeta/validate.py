@@ -598,9 +598,7 @@ def rule_page_kind(record: Article, ctx: Context) -> Iterator[Finding]:
     """A record read from a page that says it is not an article."""
     kind = record.page_kind
     if kind is not None and kind != "article":
-        yield Finding(
-            "not-an-article", "page_kind", f"the page is a {kind} page, not an article"
-        )
+        yield Finding("not-an-article", "page_kind", f"the page is a {kind} page, not an article")
 
 
 #: Every rule, in the order their issues are listed.

@@ -61,16 +61,26 @@ _NEXT_MEMBER = re.compile(
 )
 #: What may follow a comma after a value: another value, a key, or the container's end.
 _AFTER_COMMA = re.compile(
-    r""",\s*(?:$|["'{\[}\]\d-]|(?:true|false|null)\b|[A-Za-z_$@][\w$@-]*\s*:)"""
+    r""",\s*(?:$|["'{\[}\]\d-]|//|/\*|(?:true|false|null)\b|[A-Za-z_$@][\w$@-]*\s*:)"""
 )
 #: A value written without quotes (a date, a word), up to the end of its line or member.
 _BARE_VALUE = re.compile(r"[^,{}\[\]\n\"']{1,200}(?=\s*[,}\]\n])")
 #: What ends a number: a separator, a closing bracket, a comment, the end.
 _VALUE_END = re.compile(r"\s*(?:[,}\]\n]|//|/\*|$)")
-_BARE_KEY = re.compile(r"[A-Za-z_$@][\w$@:-]*")
+_BARE_KEY = re.compile(r"[A-Za-z_$@][\w$@-]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|-?\.\d+|-?\d+\.?")
 _LITERALS = {"true": True, "false": False, "null": None, "undefined": None, "NaN": None}
-_ESCAPES = {'"': '"', "'": "'", "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_ESCAPES = {
+    '"': '"',
+    "'": "'",
+    "\\": "\\",
+    "/": "/",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+}
 
 
 class Loaded(NamedTuple):
@@ -313,9 +323,8 @@ class _Reader:
                 depth -= 1
                 if depth < 0:
                     return i, i + 1, True
-            elif c == "," and depth == 0 and i >= at:
-                if close == "]" or _NEXT_MEMBER.match(s, i):
-                    return i, self.space(i + 1), False
+            elif c == "," and depth == 0 and i >= at and (close == "]" or _NEXT_MEMBER.match(s, i)):
+                return i, self.space(i + 1), False
             i += 1
         return n, n, True
 
@@ -415,7 +424,7 @@ def load(text: str) -> Loaded:
         return Loaded(None, f"invalid JSON: {str(exc)[:120]}{at}", ())
     if reader.lost:
         if not _has_content(value):
-            where, raw = reader.lost[0]
+            raw = reader.lost[0][1]
             return Loaded(None, f"invalid JSON: nothing readable ({raw[:60]!r})", ())
         n = len(reader.lost)
         note = f"salvaged: {n} part{'s' if n > 1 else ''} not read"

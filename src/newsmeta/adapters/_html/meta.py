@@ -251,9 +251,13 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             if name and not _NOT_A_PUBLISHER.match(name):
                 page.publisher(Organization(name=name), content, path, rank, site_name=False)
         elif kind == "page_kind":
-            if page.main_kind is None and page.og_kind is not None:
-                if not any(c.field == "page_kind" for c in page.ex.candidates):
-                    page.kind(page.og_kind, content, path, rank)
+            # og:type says the kind only when no schema.org object did.
+            if (
+                page.main_kind is None
+                and page.og_kind is not None
+                and not any(c.field == "page_kind" for c in page.ex.candidates)
+            ):
+                page.kind(page.og_kind, content, path, rank)
         elif kind in ("author", "tags", "keywords"):
             lists.add(kind, family, content, path)
         elif kind == "parsely-page":

@@ -441,4 +441,3 @@ def set_aside_fallbacks(page: Page) -> None:
 
 def _a(word: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
-

@@ -287,7 +287,7 @@ class Article:
     page_kind: str | None = field(default=None, validator=_page_kind)
     """What kind of page the record was read from, when the page says: ``article``,
     ``review``, ``recipe``, ``video``, ``audio``, ``event``, ``product``, ``listing``,
-    ``profile``, ``faq``, ``job`` or ``other`` (:data:`newsmeta.records.PAGE_KINDS`); ``None``
+    ``profile``, ``faq``, ``job`` or ``other`` (``newsmeta.records.PAGE_KINDS``); ``None``
     when the input does not say (dumps, aggregator items, pages without markup)."""
     title: str | None = None
     """The headline, with the site's name cut off when the title carried it."""

@@ -166,18 +166,27 @@ _PIXEL_NAME = re.compile(
 )
 
 
-#: Hosts that serve counters and ad beacons, never a picture.
-_PIXEL_HOST = re.compile(
-    r"""
-    ^(?:https?:)?//(?:[\w-]+\.)*
-    (?:scorecardresearch\.com|doubleclick\.net|google-analytics\.com|quantserve\.com
-    |pixel\.wp\.com|stats\.wp\.com|bat\.bing\.com|adnxs\.com|statcounter\.com
-    |alexametrics\.com|ads\.linkedin\.com|analytics\.twitter\.com|ioam\.de
-    |facebook\.com/tr\b)
-    [/:?#]
-    """,
-    re.IGNORECASE | re.VERBOSE,
+#: Hosts (and their subdomains) that serve counters and ad beacons, never a picture.
+PIXEL_HOSTS: tuple[str, ...] = (
+    "scorecardresearch.com",
+    "doubleclick.net",
+    "google-analytics.com",
+    "quantserve.com",
+    "pixel.wp.com",
+    "stats.wp.com",
+    "bat.bing.com",
+    "adnxs.com",
+    "statcounter.com",
+    "alexametrics.com",
+    "ads.linkedin.com",
+    "analytics.twitter.com",
+    "ioam.de",
 )
+
+
+def _pixel_host(url: str) -> bool:
+    h = host(url) if not url.startswith("//") else host("https:" + url)
+    return h is not None and any(h == d or h.endswith("." + d) for d in PIXEL_HOSTS)
 
 
 def is_tracking_pixel(url: str | None, width: int | None = None, height: int | None = None) -> bool:
@@ -198,12 +207,7 @@ def is_tracking_pixel(url: str | None, width: int | None = None, height: int | N
     """
     if not url:
         return False
-    return (
-        width == 1
-        or height == 1
-        or _PIXEL_NAME.search(url) is not None
-        or _PIXEL_HOST.search(url) is not None
-    )
+    return width == 1 or height == 1 or _PIXEL_NAME.search(url) is not None or _pixel_host(url)
 
 
 #: A candidate list percent-encoded into one URL (``a.jpg%20600w,%20https://…``).

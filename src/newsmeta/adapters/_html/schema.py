@@ -4,9 +4,13 @@ Strategy: both syntaxes are first turned into the same plain shape, dicts
 with ``@type`` and property lists, so one mapper serves both. All objects in
 a document are collected with their paths (``@graph`` members, array items,
 nested values); ``@id`` references are resolved against that index. The
-*main* object is the first article-typed one (``NewsArticle``,
-``BlogPosting``...), preferring top-level ones; page-typed objects
-(``WebPage``) and the publisher ``Organization`` give weaker candidates.
+page's *own* object (:func:`_main`) is the first top-level article object
+(``NewsArticle``, ``BlogPosting``...), else one a top-level object names as
+its ``mainEntity``, else the page's subject of another kind (a review, a
+recipe, an event, a product...) where ``og:type`` allows; its type gives the
+page kind. A video beside an article is embedded, not the article: its values
+are fallbacks. Page-typed objects (``WebPage``) and a top-level
+``Organization`` give weaker candidates.
 """
 
 from __future__ import annotations

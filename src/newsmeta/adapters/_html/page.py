@@ -82,7 +82,10 @@ class Page:
     author_urls: list[str] = field(factory=list)
     """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
-    """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+    """The page's first ``<h1>`` and ``<h2>`` texts, to tell a headline from a site name."""
+    title_evidence: list[tuple[str, str]] = field(factory=list)
+    """``(text, path)`` of the page's ``<title>`` and ``<h1>`` elements: what
+    backs one title source over another (:func:`newsmeta._kit.titles.corroborates`)."""
     og_kind: str | None = None
     """The page kind ``og:type`` says (``article``, ``video``...), or ``None``."""
     main_kind: str | None = None

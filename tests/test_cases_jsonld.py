@@ -309,6 +309,19 @@ KINDS_HTML_DEV = [
     ),
 ]
 
+KINDS_HTML_DEV += [
+    # html-dev: trafilatura corpus sports.fr.lorient.html (the WebPage names the site)
+    Example(
+        _page(
+            '<meta property="og:type" content="article">'
+            '<meta property="og:title" content="Lorient vs Olympique Lyonnais">'
+            + _ld('{"@context": "https://schema.org", "@type": "WebPage", "name": "Sports.fr"}')
+        ),
+        "title",
+        "Lorient vs Olympique Lyonnais",
+    ),
+]
+
 KINDS_WRITTEN = [
     # written for this issue
     Example(_page('<meta property="og:type" content="video.movie">'), "page_kind", "video"),

@@ -175,15 +175,20 @@ class _Mapper:
                 self.publisher(pub, f"{path}.publisher", rank)
             elif isinstance(pub, str):
                 p.publisher(Organization(name=clean_text(pub)), pub, f"{path}.publisher", rank)
+        if rank == RANK["jsonld-other"] and path != ORPHAN_PATH:
+            # The WebPage around the article names the page (often the site), not the article.
+            title_rank = RANK["og"] + 2
+        else:
+            title_rank = rank
         headline = _text_of(obj.get("headline"))
         if headline:
-            p.title(headline, f"{path}.headline", rank)
+            p.title(headline, f"{path}.headline", title_rank)
         else:
             name = _text_of(obj.get("name"))
             if name:
                 # An orphan ``itemprop="name"`` (no item around it) names anything on
                 # the page (an author card, a product): a fallback after the meta tags.
-                name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else rank + 1
+                name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else title_rank + 1
                 p.title(name, f"{path}.name", name_rank)
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1

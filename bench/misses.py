@@ -84,16 +84,36 @@ def _on_page(gold: str, data: bytes) -> bool:
 # --------------------------------------------------------------------------- per field
 
 
+def _after_separator(rest: str) -> bool:
+    """``rest`` (what one title has beyond the other) starts with a separator."""
+    rest = rest.lstrip()
+    return bool(rest) and (rest[0] in "|-–—:·•»/_(" or rest.startswith(("::", "(")))
+
+
 def _title(gold: Any, got: Any, data: bytes) -> str:
     g, t = _norm(gold), _norm(got)
     if not t:
         return "no answer"
-    if t.startswith(g) and _SEPARATORS.match(got[len(gold) :] if len(got) > len(gold) else ""):
-        return "site name left in"
-    if (t.startswith(g) or t.endswith(g)) and len(t) > len(g):
-        return "site name left in"
-    if g.startswith(t) or g.endswith(t):
-        return "cut too much"
+    if t.startswith(g) and len(t) > len(g):
+        return "site name left in" if _after_separator(t[len(g) :]) else "words added at the end"
+    if t.endswith(g) and len(t) > len(g):
+        return (
+            "kicker or site name left before"
+            if _after_separator(t[: -len(g)][::-1])
+            else "words added before"
+        )
+    if g.startswith(t) and len(g) > len(t):
+        return (
+            "gold keeps the site name after a separator"
+            if _after_separator(g[len(t) :])
+            else "cut too much"
+        )
+    if g.endswith(t) and len(g) > len(t):
+        return (
+            "gold keeps a kicker or site name before"
+            if _after_separator(g[: -len(t)][::-1])
+            else "cut too much"
+        )
     segments = [_norm(s) for s in _SEPARATORS.split(got)]
     if len(segments) > 1 and g in segments:
         return "wrong part of a split title"

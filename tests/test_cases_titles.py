@@ -90,6 +90,45 @@ UNBACKED: dict[str, list[Case]] = {
     ],
 }
 
+#: The site's name, however the title sets it off, is not the headline's.
+SITE_NAMES: dict[str, list[Case]] = {
+    "html-dev: trafilatura neues-deutschland.de (the name in parentheses)": [
+        (
+            "neues deutschland",
+            page(
+                '<meta property="og:title" content="»Einfach kein Geld mehr, um die Miete zu'
+                ' zahlen« (neues deutschland)">'
+            ),
+            "»Einfach kein Geld mehr, um die Miete zu zahlen«",
+        ),
+    ],
+}
+
+#: A URL or a path is not a title; the page's next title is.
+NOT_TITLES: dict[str, list[Case]] = {
+    "html-dev: trafilatura bundesfeuerwehrverband.at (og:title is the page's URL)": [
+        (
+            "url",
+            page(
+                '<meta property="og:title" content="https://www.bundesfeuerwehrverband.at/2021/10/'
+                'zentrum-am-berg-offiziell-eroeffnet/">'
+                "<title>„Zentrum am Berg“ offiziell eröffnet</title>"
+            ),
+            "„Zentrum am Berg“ offiziell eröffnet",
+        ),
+    ],
+    "html-dev: mozilla-readability 001 (a path)": [
+        (
+            "path",
+            page(
+                '<meta property="og:title" content="/code/2013/get-your-frontend-javascript/">'
+                "<title>Get your Frontend JavaScript Code Covered | Code</title>"
+            ),
+            "Get your Frontend JavaScript Code Covered | Code",
+        ),
+    ],
+}
+
 #: The strongest title stays where the page backs it, or where nothing backs
 #: a better one: the rule must not undo a good metadata title.
 KEPT: dict[str, list[Case]] = {
@@ -147,10 +186,20 @@ def _cases(table: dict[str, list[Case]]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("html", "want"), _cases(UNBACKED) + _cases(KEPT))
+@pytest.mark.parametrize(
+    ("html", "want"), _cases(UNBACKED) + _cases(SITE_NAMES) + _cases(NOT_TITLES) + _cases(KEPT)
+)
 def test_title(html: bytes, want: str) -> None:
     url = "https://www.bdzv.de/a/1" if b"BDZV" in html else None
+    if b"neues deutschland" in html:
+        url = "https://www.neues-deutschland.de/artikel/1.html"
     assert newsmeta.parse(html, format="html", url=url).title == want
+
+
+def test_a_url_title_is_reported_and_kept() -> None:
+    a = newsmeta.parse(NOT_TITLES[next(iter(NOT_TITLES))][0][1], format="html")
+    assert any(i.code == "invalid-value" and i.field == "title" for i in a.issues)
+    assert any("bundesfeuerwehrverband" in u.text for u in a.unrecognised)
 
 
 def test_the_title_that_gives_way_is_kept_as_a_conflict() -> None:

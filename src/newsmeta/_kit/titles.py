@@ -73,7 +73,6 @@ _ASCII_NOT_ALNUM = {c: None for c in range(128) if not chr(c).isalnum()}
 _WORDS = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=4096)
 def site_key(text: str) -> str:
     """``text`` case-folded, without accents, letters and digits only.
 
@@ -81,7 +80,14 @@ def site_key(text: str) -> str:
     ('allocine', 'krimiarchiv', '7newscomau')
     """
     if text.isascii():
-        return text.lower().translate(_ASCII_NOT_ALNUM)  # in C, without a regex
+        # In C, without a regex, and not cached: titles and their parts are
+        # nearly all unique, and a cache's bookkeeping costs more than this.
+        return text.lower().translate(_ASCII_NOT_ALNUM)
+    return _folded_key(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_key(text: str) -> str:
     # Accents decompose into combining marks, which are not alphanumeric: the
     # one pass that keeps letters and digits drops them too.
     return alnum_only(unicodedata.normalize("NFKD", text.casefold()))
@@ -197,12 +203,18 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
     'Covid - What we know'
     >>> strip_site("AlloCiné: Another headline", keys), strip_site("Covid: What we know", keys)
     ('Another headline', 'Covid: What we know')
+    >>> strip_site("A headline (AlloCiné)", keys), strip_site("A headline (2021)", keys)
+    ('A headline', 'A headline (2021)')
     """
     if not keys or not _may_name_site(title, keys):
         return title
     lead, colon, rest = title.partition(": ")  # "BDZV: Headline", the colon unspaced before
     if colon and site_key(lead) in keys and has_letters(rest) and not is_site_name(rest, keys):
         return rest.strip()
+    if title.endswith(")") and " (" in title:  # "Headline (Site)"
+        head, _, inner = title[:-1].rpartition(" (")
+        if site_key(inner) in keys and has_letters(head):
+            return head.strip()
     best = len(title)
     for sep in TITLE_SEPARATORS:
         if sep not in title:

@@ -10,6 +10,7 @@ the value expected. Known misses are ``xfail(strict=True)``, so a fix shows.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta.adapters._html import jsonld
+from newsmeta.cli import main
 from newsmeta.records import PAGE_KINDS
 from newsmeta.validate import fails, get_profile
 
@@ -393,6 +395,23 @@ def test_event_page_sets_aside_text_dates_and_validate_reports_it() -> None:
     assert any(i.code == "not-an-article" and i.severity.value == "warning" for i in strict)
     reject = get_profile().evolve(severities={"not-an-article": "error"})
     assert fails(newsmeta.validate(a, reject), reject)
+
+
+def test_the_command_line_rejects_non_articles_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "event.html"
+    page.write_text(
+        _page(
+            '<link rel="canonical" href="https://example.com/concert">'
+            + _ld('{"@type": "MusicEvent", "name": "Concert"}'),
+            "<main><p>Doors at 8</p></main>",
+        ),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(page)]) == 0
+    assert main(["validate", str(page), "--error", "not-an-article"]) == 1
+    assert '"code":"not-an-article","severity":"error"' in capsys.readouterr().out
 
 
 def test_page_kind_is_checked() -> None:

@@ -441,8 +441,8 @@ def set_aside_fallbacks(page: Page) -> None:
     ex.issue(
         "not-an-article",
         f"the page is {_a(str(best.value))} page ({best.provenance.location.path}"
-        f" {best.provenance.raw!r}); {', '.join(fields)} read off its text are not an"
-        " article's: kept in unrecognised",
+        f" {best.provenance.raw!r}); what its text gave for {', '.join(fields)} is not"
+        " an article's: kept in unrecognised",
         field_name="page_kind",
         path=best.provenance.location.path,
     )

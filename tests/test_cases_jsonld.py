@@ -600,6 +600,17 @@ MARKUP_WRITTEN = [
 ]
 
 MARKUP_HTML_DEV = [
+    # html-dev: trafilatura corpus djz.de-amoklauf.html (markup escaped inside JSON-LD)
+    Example(
+        _page(
+            _ld(
+                '{"@type": "NewsArticle", "headline": "H", "description":'
+                ' "&lt;p&gt;Ab zum Kiosk: die neue DJZ erscheint heute im Handel!&lt;/p&gt;\\n"}'
+            )
+        ),
+        "description",
+        "Ab zum Kiosk: die neue DJZ erscheint heute im Handel!",
+    ),
     # html-dev: trafilatura corpus vipflash.de-Ehezoff.html (escaped <p> is real markup)
     Example(
         _page(

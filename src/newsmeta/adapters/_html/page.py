@@ -119,6 +119,10 @@ class Page:
         if not isinstance(raw, str):
             return
         value = clean_text(strip_tags(raw))
+        if "<" in value:
+            # Markup escaped once more (a JSON-LD "&lt;p&gt;Text&lt;/p&gt;") is markup
+            # still; a tag named in a sentence ("&lt;meta&gt; elements") stays text.
+            value = clean_text(strip_tags(value))
         if strip_site:
             value = self.strip_site(value)
             if _URL_LIKE.match(value):

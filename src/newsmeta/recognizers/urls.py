@@ -167,26 +167,35 @@ _PIXEL_NAME = re.compile(
 
 
 #: Hosts (and their subdomains) that serve counters and ad beacons, never a picture.
-PIXEL_HOSTS: tuple[str, ...] = (
-    "scorecardresearch.com",
-    "doubleclick.net",
-    "google-analytics.com",
-    "quantserve.com",
-    "pixel.wp.com",
-    "stats.wp.com",
-    "bat.bing.com",
-    "adnxs.com",
-    "statcounter.com",
-    "alexametrics.com",
-    "ads.linkedin.com",
-    "analytics.twitter.com",
-    "ioam.de",
+PIXEL_HOSTS: frozenset[str] = frozenset(
+    {
+        "scorecardresearch.com",
+        "doubleclick.net",
+        "google-analytics.com",
+        "quantserve.com",
+        "pixel.wp.com",
+        "stats.wp.com",
+        "bat.bing.com",
+        "adnxs.com",
+        "statcounter.com",
+        "alexametrics.com",
+        "ads.linkedin.com",
+        "analytics.twitter.com",
+        "ioam.de",
+    }
 )
 
 
 def _pixel_host(url: str) -> bool:
     h = host(url) if not url.startswith("//") else host("https:" + url)
-    return h is not None and any(h == d or h.endswith("." + d) for d in PIXEL_HOSTS)
+    if h is None:
+        return False
+    # The host and each parent domain: sb.scorecardresearch.com, scorecardresearch.com.
+    while "." in h:
+        if h in PIXEL_HOSTS:
+            return True
+        h = h.split(".", 1)[1]
+    return False
 
 
 def is_tracking_pixel(url: str | None, width: int | None = None, height: int | None = None) -> bool:

@@ -366,7 +366,9 @@ def _main(
         if not types or not _own(path, top):
             continue
         if types & ARTICLE_TYPES:
-            ranked.append((0 if top else 1, n, obj, path, "article"))
+            if top:
+                return obj, path, "article"  # the best there can be: no need to look further
+            ranked.append((1, n, obj, path, "article"))
             continue
         kind = next((SUBJECT_KINDS[t] for t in sorted(types) if t in SUBJECT_KINDS), None)
         tier = 2 if top else 3

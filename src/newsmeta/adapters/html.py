@@ -287,15 +287,30 @@ def extract_root(
         page.base = join(url, found.base) if url else found.base
 
     objects: list[tuple[schema.SchemaObject, str, bool]] = []
+    salvaged: list[tuple[schema.SchemaObject, str, bool]] = []
     for n, el in enumerate(found.scripts):
         path = f"jsonld[{n}]"
-        value, note = jsonld.load(el.text or "")
+        value, note, lost = jsonld.load(el.text or "")
         if value is None:
             ex.issue("bad-embedded-json", f"{path}: {note}; the script was skipped", path=path)
+            continue
+        if lost:
+            # Salvaged: the members that could be read are used; the others are kept.
+            where = ", ".join(w or "(after the value)" for w, _raw in lost[:5])
+            ex.issue(
+                "embedded-json-salvaged",
+                f"{path}: {note} ({where}); the rest of the script was read,"
+                " what could not be is kept in unrecognised",
+                path=path,
+            )
+            for w, raw in lost:
+                ex.keep(raw, path=f"{path}.{w}" if w else path)
+            salvaged.extend(schema.collect(value, path))  # after the whole scripts' objects
             continue
         if note:
             ex.issue("embedded-json-repaired", f"{path}: {note}", path=path)
         objects.extend(schema.collect(value, path))
+    objects.extend(salvaged)
     if objects:
         schema.map_objects(page, "jsonld", objects)
 
@@ -312,6 +327,7 @@ def extract_root(
 
     meta.emit(page, found)
     _fallbacks(page, root, found.main, probe)
+    schema.set_aside_fallbacks(page)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
         page.language(lang, "html[lang]", RANK["html-lang"])

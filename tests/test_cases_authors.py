@@ -507,5 +507,5 @@ def test_bounded_byline_line_is_the_line_or_none(body: str, limit: int) -> None:
     """The early-exit line reader gives the whole line when it fits, else None."""
     root = _parse(f"<html><body>{body}</body></html>")
     for el in root.iter(etree.Element):
-        line = " ".join("".join(t for t in el.itertext() if isinstance(t, str)).split())
+        line = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
         assert _line(el, limit) == (line if len(line) <= limit else None)

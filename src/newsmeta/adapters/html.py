@@ -428,9 +428,10 @@ def _mentions_author(probe: str | bytes | None) -> bool:
     """Could the page have a byline class or an author link at all?"""
     if probe is None:
         return True
+    # "uthor": author and Author in one scan of the page.
     if isinstance(probe, bytes):
-        return b"author" in probe or b"byline" in probe or b"Author" in probe
-    return "author" in probe or "byline" in probe or "Author" in probe
+        return b"uthor" in probe or b"byline" in probe
+    return "uthor" in probe or "byline" in probe
 
 
 def _fallbacks(

@@ -124,10 +124,10 @@ BYLINE_MARKUP_CORPUS = [
     ),
     # html-dev: trafilatura corpus ejwue.de.lieferketten.html
     Case(
-        '<div class="news-single-timedata"><span class="byline">- Redaktion: Eberhard Fuhr'
+        '<div class="news-single-timedata"><span>-\xa0Redaktion: Eberhard Fuhr'
         " (Pressesprecher des EJW)</span></div>",
         ["Eberhard Fuhr"],
-        name="ejwue: a label and a role in parentheses",
+        name="ejwue: a labelled line, a role in parentheses",
     ),
     # html-dev: trafilatura corpus rutgers.edu.robot.html — the markup names only the
     # first name; the visible byline has the full name.

@@ -21,14 +21,12 @@ NOT_NAME: frozenset[str] = frozenset(
     (
         "posted", "on", "am", "um", "published", "veröffentlicht", "publiziert", "updated",
         "aktualisiert", "antworten", "reply", "name", "says", "sagt", "follow", "folgen", "share",
-        "shares", "comments", "kommentare", "kommentar", "no", "by", "text", "texte", "texto",
-        "datum", "date", "fecha", "quelle", "source", "more", "mehr", "alle", "alles", "artikel",
-        "articles", "posts", "beiträge",
+        "shares", "comments", "kommentare", "kommentar", "no", "by", "articles", "posts",
+        "beiträge", "artikel",
         # labels that name the role, not the person
         "author", "authors", "autor", "autoren", "auteur", "auteurs", "autore",
         # placeholder accounts
-        "admin", "administrator", "webmaster", "user", "guest", "gast", "anonymous", "anonym",
-        "unknown", "none", "null", "undefined", "wordpress",
+        "admin", "administrator", "webmaster", "wordpress",
         # picture credits
         "photo", "photos", "foto", "fotos", "фото", "bild", "bilder",
         # agencies as a group
@@ -36,6 +34,18 @@ NOT_NAME: frozenset[str] = frozenset(
         # weekdays
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
         "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    )
+)
+# fmt: on
+
+#: Words that are no name when they are all of it, but may be part of one
+#: ("Maggie More", "Mehr Gill", "Rob Guest"): labels, placeholders.
+# fmt: off
+NOT_NAME_ALONE: frozenset[str] = frozenset(
+    (
+        "more", "mehr", "alle", "alles", "guest", "gast", "source", "quelle", "date", "datum",
+        "fecha", "text", "texte", "texto", "user", "anonymous", "anonym", "unknown", "none",
+        "null", "undefined",
     )
 )
 # fmt: on

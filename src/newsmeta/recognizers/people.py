@@ -63,6 +63,7 @@ from newsmeta.recognizers._people_words import (
     DESK_WORDS,
     LEAD_ONLY,
     NOT_NAME,
+    NOT_NAME_ALONE,
     PARTICLES,
     PLACES,
     ROLE_ENDINGS,
@@ -135,6 +136,9 @@ _EMAIL = re.compile(r"\S{1,64}@\S{1,255}")
 #: A social handle after a name ("Jane Doe @janedoe").
 _SOCIAL = re.compile(r"(?:^|\s)@[\w.]{1,40}")
 _PARENS = re.compile(r"\([^()]{0,120}\)|\[[^\[\]]{0,120}\]")
+_BRACKETS = re.compile(r"[()\[\]]")
+#: Parts of a user name that make it a placeholder account ("wordpressadmin").
+_PLACEHOLDER_PARTS = ("admin", "wordpress", "webmaster")
 #: A user name (``gnaddrig``, ``Herr_Rein``, ``c1ph4``): one token, no spaces.
 _HANDLE = re.compile(r"[^\W\d_][\w.\-]{1,39}")
 
@@ -267,7 +271,9 @@ def _clean_author(text: str, site_names: tuple[str, ...], markup: bool) -> tuple
     if "@" in text:
         text = _SOCIAL.sub(" ", text)
     if "(" in text or "[" in text:
-        text = " ".join(_PARENS.sub(" ", text).split())
+        outside = " ".join(_PARENS.sub(" ", text).split())
+        # "news@example.com (Jane Doe)": when nothing stands outside, the names are inside.
+        text = outside if outside.strip(" ,;:|-–—") else " ".join(_BRACKETS.sub(" ", text).split())
     out: list[str] = []
     for part in (_SPLIT_MARKUP if markup else _SPLIT).split(text):
         part = _strip_by(part.strip(" -–—:·•()[]\"'")).strip(" -–—:·•()[]\"'")
@@ -276,7 +282,7 @@ def _clean_author(text: str, site_names: tuple[str, ...], markup: bool) -> tuple
             if tail:
                 part = part[tail[-1].end() :].strip(" -–—:·•")
         folded = part.casefold()
-        if not part or folded in sites or folded in LEAD_ONLY:
+        if not part or folded in sites or folded in LEAD_ONLY or folded in NOT_NAME_ALONE:
             continue
         if folded in DEGREES or folded in PLACES or (markup and folded in AGENCIES):
             continue
@@ -295,9 +301,11 @@ def _clean_author(text: str, site_names: tuple[str, ...], markup: bool) -> tuple
         if (
             _HANDLE.fullmatch(handle)
             and handle.casefold() not in NOT_NAME
+            and handle.casefold() not in NOT_NAME_ALONE
             and handle.casefold() not in LEAD_ONLY
             and handle.casefold() not in AGENCIES
             and handle.casefold() not in sites
+            and not any(w in handle.casefold() for w in _PLACEHOLDER_PARTS)
             and not _is_role(handle)
             and sum(c.isalpha() for c in handle) >= 2
         ):
@@ -327,8 +335,10 @@ def organisation_credit(
     if not credit or len(credit) > 80 or is_url(credit) or credit.startswith("@"):
         return None
     words = [w.rstrip(".-") for w in _WORD.findall(credit.casefold())]
-    if not words or len(credit.split()) > 8 or all(w in NOT_NAME for w in words):
+    if not words or len(credit.split()) > 8:
         return None
+    if " ".join(words) not in AGENCIES and all(w in NOT_NAME or w in NOT_NAME_ALONE for w in words):
+        return None  # "Agencies" is a credit; "Admin", "Unknown" are not
     if any(c in credit for c in "!?") or ". " in credit or _DIGIT.search(credit):
         return None  # a sentence, a date: not a credit
     folded = credit.casefold()

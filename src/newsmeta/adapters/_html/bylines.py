@@ -286,9 +286,11 @@ _LINE_TAGS = (
 #: "Text von Jane Doe", "Eine Kolumne von Jane Doe").
 _TEXT_LEAD = re.compile(
     r"""
+    (?:[-–—•|]\s*)?                                                  # a dash or a bullet before it
     (?:
       (?:by|von|por|par)\s                                           # a bare "by"
-    | (?:autor(?:in|en)?|author|auteur|autore|verfasser(?:in)?|text|texte|texto|von|by)\s*:  # a label
+    | (?:autor(?:in|en)?|author|auteur|autore|verfasser(?:in)?|text|texte|texto|von|by
+        |redaktion)\s*:                                                # a label
     | (?:(?:eine?|un|une)\s+)?(?:text|texte|kolumne|kommentar|gastbeitrag|gastkommentar|beitrag
         |blog\s?beitrag|analyse|bericht|reportage|interview|essay|column|story|words|written|posted
         |reported|publié|écrit|escrito|publicado)\s+(?:von|by|par|por)\s  # "Text von", "Eine Kolumne von"
@@ -301,7 +303,7 @@ _DATELINE_CREDIT = re.compile(r"[^\W\d][^()]{1,40}\s\(([^()]{2,40})\)\s*[-–—
 
 
 #: The letters a lead-in starts with (a cheap test before the regex).
-_LEAD_FIRST = frozenset("BbVvPpAaTtEeKkGgIiSsWwRrCcUuÉéFf")
+_LEAD_FIRST = frozenset("BbVvPpAaTtEeKkGgIiSsWwRrCcUuÉéFf-–—•|")
 
 
 def _strip_lead(line: str) -> str:

@@ -457,7 +457,7 @@ def _fallbacks(
     named = any(c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates)
     if not named and _mentions_author(probe):
         for scope in scopes:
-            if bylines.find_byline(page, scope):
+            if bylines.find_byline(page, scope, main if scope is root else None):
                 break
     if not named and not any(
         c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates

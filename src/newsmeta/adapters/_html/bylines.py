@@ -193,21 +193,31 @@ def _byline_elements(scope: etree._Element) -> Iterator[etree._Element]:
                 yield el
 
 
+def _within(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
+
+
 def _word_list(names: list[str]) -> bool:
     """Three or more "names", most of them one word: a line of categories or
     tags ("CSP / International / Photovoltaik"), not a byline."""
     return len(names) >= 3 and 2 * sum(" " not in n for n in names) > len(names)
 
 
-def find_byline(page: Page, scope: etree._Element) -> bool:
+def find_byline(page: Page, scope: etree._Element, searched: etree._Element | None = None) -> bool:
     """The first byline element (class or id says author or byline) that names
     a person; else the first link to an author page that does; else the first
-    organisation a byline credits. Whether one was found."""
+    organisation a byline credits. Whether one was found.
+
+    ``searched``: a part of ``scope`` searched already (the article, before the
+    whole page): what it holds is passed over.
+    """
     credit: tuple[str, str] | None = None
     n = 0
     for el in _byline_elements(scope):
         if n >= MAX_LINES:
             break
+        if searched is not None and _within(el, searched):
+            continue
         if elsewhere(el) or is_site_heading(el):
             continue  # a comment's author, a related story's; the site's name
         n += 1
@@ -235,7 +245,7 @@ def find_byline(page: Page, scope: etree._Element) -> bool:
         href = el.get("href")
         if not href or "/aut" not in href or not any(h in href for h in AUTHOR_HREF):
             continue  # (one C-level test turns away nearly every link)
-        if elsewhere(el):
+        if elsewhere(el) or (searched is not None and _within(el, searched)):
             continue
         n += 1
         if n > MAX_LINES:

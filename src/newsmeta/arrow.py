@@ -184,7 +184,18 @@ def arrow_schema() -> pa.Schema:
 # values over the batch and returns its Arrow array, recursing into structs,
 # lists and maps with flattened child lists. No dict or list per row is built
 # (that costs more than parsing in allocations and garbage collection), and
-# pyarrow converts each list of strings or integers in one C loop.
+# pyarrow converts each list of strings or integers in one C loop. A column
+# null in a whole batch, and the items of a list empty in a whole batch, are
+# made once and reused: every pyarrow call costs a few microseconds whatever
+# its length, and NewsAPI items leave a third of the columns empty.
+#
+# Tried on freshly parsed NewsAPI items and slower or no faster (numbers in
+# docs/performance.md): rows of tuples handed to one ``pa.array(rows,
+# struct_type)`` (2-3x: a tuple per record and per nested value, which the
+# collector then traces, and pyarrow's struct conversion); generated code
+# appending each record's values to flat lists in one pass (no faster on
+# fresh records, twice as slow on records in cache); gathering 64 records at a
+# time so that later passes find them in the CPU's caches (no faster).
 
 _Build = Callable[[list[Any]], pa.Array]
 
@@ -203,22 +214,34 @@ def _nulls(values: list[Any]) -> list[bool] | None:
     return isnull if True in isnull else None
 
 
-def _all_null(zero: pa.Array, fields: list[pa.Field], n: int) -> pa.Array:
+def _all_null(
+    zero: pa.Array, fields: list[pa.Field], n: int, made: dict[int, pa.Array]
+) -> pa.Array:
     """``n`` null structs over copies of the one-row ``zero``: the children of a
-    non-nullable type must hold values even under a null parent."""
-    rows = zero.take(pa.array([0] * n, pa.int32()))
-    return pa.StructArray.from_arrays(
-        [rows.field(i) for i in range(len(fields))],
-        fields=fields,
-        mask=pa.array([True] * n, pa.bool_()),
-    )
+    non-nullable type must hold values even under a null parent.
+
+    Kept in ``made`` by length (Arrow arrays are immutable): a column that is
+    null in every record (``created`` in NewsAPI items) costs nothing after
+    the first batch of that length."""
+    got = made.get(n)
+    if got is None:
+        rows = zero.take(pa.array([0] * n, pa.int32()))
+        got = pa.StructArray.from_arrays(
+            [rows.field(i) for i in range(len(fields))],
+            fields=fields,
+            mask=pa.array([True] * n, pa.bool_()),
+        )
+        if len(made) >= 4:  # batches come in one or two lengths; the last one is shorter
+            made.clear()
+        made[n] = got
+    return got
 
 
 def _build_datetimes(values: list[Any]) -> pa.Array:
     isnull = _nulls(values)
     if isnull is not None:  # the children are not nullable: zeros under the nulls
         if False not in isnull:
-            return _all_null(_ZERO_DATETIME, _DATETIME_FIELDS, len(values))
+            return _all_null(_ZERO_DATETIME, _DATETIME_FIELDS, len(values), _NULL_DATETIMES)
         values = [_ZEROS[dt.datetime] if v is None else v for v in values]
     return pa.StructArray.from_arrays(
         [
@@ -264,6 +287,7 @@ _ZEROS: dict[Any, object] = {
 }
 _DATETIME_FIELDS = list(DATETIME_TYPE)
 _ZERO_DATETIME = pa.array([{"instant": 0, "offset_seconds": 0}], DATETIME_TYPE)
+_NULL_DATETIMES: dict[int, pa.Array] = {}
 
 
 _NULLS: dict[type, object] = {}
@@ -289,6 +313,7 @@ def _builder(tp: Any) -> _Build:
     origin = typing.get_origin(tp)
     if origin is tuple:
         item = _builder(typing.get_args(tp)[0])
+        no_items = _no_items(item)
 
         def build_list(values: list[Any]) -> pa.Array:
             isnull = _nulls(values) if nullable else None
@@ -297,11 +322,13 @@ def _builder(tp: Any) -> _Build:
             offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
             flat = list(itertools.chain.from_iterable(values))
             mask = None if isnull is None else pa.array(isnull, pa.bool_())
-            return pa.ListArray.from_arrays(offsets, item(flat), type=arrow, mask=mask)
+            items = item(flat) if flat else no_items()
+            return pa.ListArray.from_arrays(offsets, items, type=arrow, mask=mask)
 
         return build_list
     if origin in (Mapping, dict):
         value = _builder(typing.get_args(tp)[1])
+        no_values = _no_items(value)
         items_of = operator.methodcaller("values")
 
         def build_map(values: list[Any]) -> pa.Array:
@@ -309,14 +336,21 @@ def _builder(tp: Any) -> _Build:
             if isnull is not None:
                 values = [{} if v is None else v for v in values]
             offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
-            keys = pa.array(list(itertools.chain.from_iterable(values)), pa.string())
-            items = value(list(itertools.chain.from_iterable(map(items_of, values))))
+            flat = list(itertools.chain.from_iterable(values))
+            keys = pa.array(flat, pa.string())
+            items = (
+                value(list(itertools.chain.from_iterable(map(items_of, values))))
+                if flat
+                else no_values()
+            )
             mask = None if isnull is None else pa.array(isnull, pa.bool_())
             return pa.MapArray.from_arrays(offsets, keys, items, type=arrow, mask=mask)
 
         return build_map
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return lambda values: pa.array([None if v is None else v.value for v in values], arrow)
+        if all(isinstance(m, str) and m == m.value for m in tp):
+            return lambda values: pa.array(values, arrow)  # a str enum (Severity) is its value
+        return lambda values: pa.array([None if v is None else v._value_ for v in values], arrow)
     if isinstance(tp, type) and attrs.has(tp):
         hints = _hints(tp)
         children = [
@@ -325,6 +359,7 @@ def _builder(tp: Any) -> _Build:
         fields = list(arrow)
         null = _null_record(tp)
         zero: list[pa.Array] = []  # one row of zeros, built on first need
+        made: dict[int, pa.Array] = {}  # all-null columns by length
 
         def build_struct(values: list[Any]) -> pa.Array:
             isnull = _nulls(values) if nullable else None
@@ -332,7 +367,7 @@ def _builder(tp: Any) -> _Build:
                 if False not in isnull:
                     if not zero:
                         zero.append(build_struct([null]))
-                    return _all_null(zero[0], fields, len(values))
+                    return _all_null(zero[0], fields, len(values), made)
                 values = [null if v is None else v for v in values]
             arrays = [build(list(map(get, values))) for get, build in children]
             mask = None if isnull is None else pa.array(isnull, pa.bool_())
@@ -340,6 +375,20 @@ def _builder(tp: Any) -> _Build:
 
         return build_struct
     raise TypeError(f"no Arrow conversion for {tp!r}")  # pragma: no cover
+
+
+def _no_items(build: _Build) -> Callable[[], pa.Array]:
+    """The empty array of ``build``'s type, made on first need and kept: a list
+    column empty in a whole batch (``placeholders``, ``images``) then costs no
+    call per field of its items."""
+    made: list[pa.Array] = []
+
+    def empty() -> pa.Array:
+        if not made:
+            made.append(build([]))
+        return made[0]
+
+    return empty
 
 
 _COLUMNS: list[tuple[str, Callable[[Any], Any], _Build]] | None = None

@@ -37,7 +37,6 @@ import contextlib
 import datetime as dt
 import enum
 import itertools
-import operator
 import os
 import types
 import typing
@@ -182,20 +181,27 @@ def arrow_schema() -> pa.Schema:
 #
 # Column by column, never row by row: a builder takes the list of one field's
 # values over the batch and returns its Arrow array, recursing into structs,
-# lists and maps with flattened child lists. No dict or list per row is built
+# lists and maps with flattened child lists. No dict or tuple per row is built
 # (that costs more than parsing in allocations and garbage collection), and
-# pyarrow converts each list of strings or integers in one C loop. A column
-# null in a whole batch, and the items of a list empty in a whole batch, are
-# made once and reused: every pyarrow call costs a few microseconds whatever
-# its length, and NewsAPI items leave a third of the columns empty.
+# pyarrow converts each list of strings or integers in one C loop. A record
+# class's field lists come from one generated function of comprehensions
+# (:func:`_field_lists`), whose slot loads the interpreter specialises. A
+# column null in a whole batch, and the items of a list empty in a whole
+# batch, are made once and reused: every pyarrow call costs a few
+# microseconds whatever its length, and NewsAPI items leave a third of the
+# columns empty.
 #
-# Tried on freshly parsed NewsAPI items and slower or no faster (numbers in
-# docs/performance.md): rows of tuples handed to one ``pa.array(rows,
-# struct_type)`` (2-3x: a tuple per record and per nested value, which the
-# collector then traces, and pyarrow's struct conversion); generated code
-# appending each record's values to flat lists in one pass (no faster on
-# fresh records, twice as slow on records in cache); gathering 64 records at a
-# time so that later passes find them in the CPU's caches (no faster).
+# What is left (NewsAPI items, ~120 values a record, ~20 µs): about half is
+# pyarrow reading the values (a string beyond ASCII is encoded to UTF-8 on the
+# way), half the Python passes, most of it the first touch of each value of a
+# freshly parsed record (its reference count is written, so its memory is
+# fetched). Tried and slower or no faster (docs/performance.md): rows of
+# tuples handed to one ``pa.array(rows, struct_type)`` (2-3x: a tuple per
+# record and per nested value, which the collector then traces); generated
+# code appending each record's values to flat lists in one pass (no faster on
+# fresh records, twice as slow on records in cache); gathering 64 records at
+# a time so that later passes find them in the CPU's caches, and smaller
+# batches (no faster: the fixed cost per batch grows).
 
 _Build = Callable[[list[Any]], pa.Array]
 
@@ -208,9 +214,17 @@ def _offset_seconds(value: dt.datetime) -> int:
     return offset.days * 86_400 + offset.seconds
 
 
+def _offsets_seconds(values: list[dt.datetime]) -> list[int]:
+    """:func:`_offset_seconds` of each value, without a Python call per value."""
+    offsets = [v.utcoffset() for v in values]
+    if None in offsets or any(o.microseconds for o in offsets):  # type: ignore[union-attr]
+        return [_offset_seconds(v) for v in values]  # raises, naming the value
+    return [o.days * 86_400 + o.seconds for o in offsets]  # type: ignore[union-attr]
+
+
 def _nulls(values: list[Any]) -> list[bool] | None:
     """Which of ``values`` are ``None`` (``None`` when none is), in one C loop."""
-    isnull = list(map(operator.is_, values, itertools.repeat(None)))
+    isnull = [v is None for v in values]
     return isnull if True in isnull else None
 
 
@@ -246,7 +260,7 @@ def _build_datetimes(values: list[Any]) -> pa.Array:
     return pa.StructArray.from_arrays(
         [
             pa.array(values, DATETIME_TYPE.field(0).type),
-            pa.array(list(map(_offset_seconds, values)), pa.int32()),
+            pa.array(_offsets_seconds(values), pa.int32()),
         ],
         fields=_DATETIME_FIELDS,
         mask=None if isnull is None else pa.array(isnull, pa.bool_()),
@@ -329,7 +343,6 @@ def _builder(tp: Any) -> _Build:
     if origin in (Mapping, dict):
         value = _builder(typing.get_args(tp)[1])
         no_values = _no_items(value)
-        items_of = operator.methodcaller("values")
 
         def build_map(values: list[Any]) -> pa.Array:
             isnull = _nulls(values) if nullable else None
@@ -338,11 +351,7 @@ def _builder(tp: Any) -> _Build:
             offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
             flat = list(itertools.chain.from_iterable(values))
             keys = pa.array(flat, pa.string())
-            items = (
-                value(list(itertools.chain.from_iterable(map(items_of, values))))
-                if flat
-                else no_values()
-            )
+            items = value([x for v in values for x in v.values()]) if flat else no_values()
             mask = None if isnull is None else pa.array(isnull, pa.bool_())
             return pa.MapArray.from_arrays(offsets, keys, items, type=arrow, mask=mask)
 
@@ -353,9 +362,8 @@ def _builder(tp: Any) -> _Build:
         return lambda values: pa.array([None if v is None else v._value_ for v in values], arrow)
     if isinstance(tp, type) and attrs.has(tp):
         hints = _hints(tp)
-        children = [
-            (operator.attrgetter(a.name), _builder(hints[a.name])) for a in attrs.fields(tp)
-        ]
+        children = [_builder(hints[a.name]) for a in attrs.fields(tp)]
+        field_lists = _field_lists(tp)
         fields = list(arrow)
         null = _null_record(tp)
         zero: list[pa.Array] = []  # one row of zeros, built on first need
@@ -369,7 +377,7 @@ def _builder(tp: Any) -> _Build:
                         zero.append(build_struct([null]))
                     return _all_null(zero[0], fields, len(values), made)
                 values = [null if v is None else v for v in values]
-            arrays = [build(list(map(get, values))) for get, build in children]
+            arrays = [build(col) for build, col in zip(children, field_lists(values), strict=True)]
             mask = None if isnull is None else pa.array(isnull, pa.bool_())
             return pa.StructArray.from_arrays(arrays, fields=fields, mask=mask)
 
@@ -391,17 +399,29 @@ def _no_items(build: _Build) -> Callable[[], pa.Array]:
     return empty
 
 
-_COLUMNS: list[tuple[str, Callable[[Any], Any], _Build]] | None = None
+def _field_lists(cls: type) -> Callable[[list[Any]], list[list[Any]]]:
+    """``lambda vs: [[v.url for v in vs], [v.title for v in vs], ...]`` for an
+    attrs class, written out once per class: a comprehension's attribute load
+    is specialised by the interpreter for a slot, about twice as fast as
+    ``map(operator.attrgetter(name), vs)``, which looks the name up each time."""
+    names = [a.name for a in attrs.fields(cls)]
+    assert all(n.isidentifier() for n in names)
+    body = ", ".join(f"[v.{n} for v in vs]" for n in names)
+    return typing.cast(
+        Callable[[list[Any]], list[list[Any]]],
+        eval(f"lambda vs: [{body}]"),  # built from attrs field names only
+    )
 
 
-def _columns() -> list[tuple[str, Callable[[Any], Any], _Build]]:
+_COLUMNS: list[tuple[str, _Build]] | None = None
+_ARTICLE_LISTS = _field_lists(Article)
+
+
+def _columns() -> list[tuple[str, _Build]]:
     global _COLUMNS
     if _COLUMNS is None:
         hints = _hints(Article)
-        _COLUMNS = [
-            (a.name, operator.attrgetter(a.name), _builder(hints[a.name]))
-            for a in attrs.fields(Article)
-        ]
+        _COLUMNS = [(a.name, _builder(hints[a.name])) for a in attrs.fields(Article)]
     return _COLUMNS
 
 
@@ -413,13 +433,14 @@ def to_record_batch(articles: Iterable[Article]) -> pa.RecordBatch:
     naming the column.
     """
     rows = articles if isinstance(articles, list) else list(articles)
-    for i, a in enumerate(rows):
-        if type(a) is not Article:
-            raise InputError(f"item {i} is a {type(a).__name__}, not an Article")
+    if rows and set(map(type, rows)) != {Article}:
+        for i, a in enumerate(rows):
+            if type(a) is not Article:
+                raise InputError(f"item {i} is a {type(a).__name__}, not an Article")
     arrays = []
-    for name, get, build in _columns():
+    for (name, build), values in zip(_columns(), _ARTICLE_LISTS(rows), strict=True):
         try:
-            arrays.append(build(list(map(get, rows))))
+            arrays.append(build(values))
         except (  # noqa: PERF203 - the column is named in the error
             pa.ArrowInvalid,
             pa.ArrowTypeError,

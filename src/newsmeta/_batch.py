@@ -760,7 +760,23 @@ def parse_task(task: Task) -> list[Outcome]:
     JSON as UTF-8 bytes, which is what is written (and sent back from a
     worker), or a one-line message. With ``TaskOptions.records`` the task's
     records come last as one ``batch`` outcome: an Arrow record batch, in input
-    order (a record Arrow cannot hold is reported as an ``error`` instead)."""
+    order (a record Arrow cannot hold is reported as an ``error`` instead).
+
+    Each record goes into the batch as soon as it is parsed and is let go
+    (holding a task's records until the end made the garbage collector walk
+    them again and again, docs/performance.md). If one cannot go into a batch,
+    the task is parsed again holding its records, to name that one."""
+    if _OPTIONS.records:
+        from newsmeta.errors import NewsmetaError
+
+        try:
+            return _parse_task(task, streamed=True)
+        except NewsmetaError:
+            return _parse_task(task, streamed=False)
+    return _parse_task(task, streamed=False)
+
+
+def _parse_task(task: Task, *, streamed: bool) -> list[Outcome]:
     from newsmeta._convert import record_json_bytes
 
     kind, payload = task
@@ -770,6 +786,12 @@ def parse_task(task: Task) -> list[Outcome]:
     out: list[Outcome] = []
     opts = _OPTIONS
     records: list[tuple[str, Article]] = []
+    builder = None
+    first = ""  # the batch's id: its first record's
+    if streamed:
+        from newsmeta.arrow import _BatchBuilder
+
+        builder = _BatchBuilder()
     for name, data, line in task_items(task):
         try:
             for rid, got in results_of(
@@ -783,15 +805,38 @@ def parse_task(task: Task) -> list[Outcome]:
             ):
                 if isinstance(got, BaseException):
                     out.append(("error", rid, _message(rid, got)))
+                elif builder is not None:
+                    first = first or rid
+                    _add_record(builder, got)
                 elif opts.records:
                     records.append((rid, got))
                 else:
                     out.append(("record", rid, record_json_bytes(got, indent=opts.indent)))
-        except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch
+        except _BatchFailed as exc:  # noqa: PERF203 - to parse_task, which parses again
+            raise exc.error from None
+        except Exception as exc:  # one bad item must not stop the batch
             out.append(("error", name, _message(name, exc)))
+    if builder is not None and builder.count:
+        out.append(("batch", first, builder.finish()))
     if records:
         out += _record_batch(records)
     return out
+
+
+class _BatchFailed(Exception):
+    """A record could not go into the task's batch (carried past the per-item handler)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+def _add_record(builder: Any, article: Article) -> None:
+    from newsmeta.errors import NewsmetaError
+
+    try:
+        builder.add(article)
+    except NewsmetaError as exc:
+        raise _BatchFailed(exc) from None
 
 
 def _record_batch(records: list[tuple[str, Article]]) -> list[Outcome]:

@@ -179,87 +179,220 @@ def arrow_schema() -> pa.Schema:
 
 # --------------------------------------------------------------------------- records to Arrow
 #
-# Column by column, never row by row: a builder takes the list of one field's
-# values over the batch and returns its Arrow array, recursing into structs,
-# lists and maps with flattened child lists. No dict or tuple per row is built
-# (that costs more than parsing in allocations and garbage collection), and
-# pyarrow converts each list of strings or integers in one C loop. A record
-# class's field lists come from one generated function of comprehensions
-# (:func:`_field_lists`), whose slot loads the interpreter specialises. A
-# column null in a whole batch, and the items of a list empty in a whole
-# batch, are made once and reused: every pyarrow call costs a few
-# microseconds whatever its length, and NewsAPI items leave a third of the
-# columns empty.
+# Record by record, into flat lists; then a column at a time, in C. The record
+# classes are compiled once into a plan: one :class:`_Node` per Arrow array,
+# whose leaves are plain Python lists (a scalar column's values, a datetime's
+# instants and offsets, a list's or a map's lengths and keys, a nullable
+# value's null flags). A function generated from the plan takes one record,
+# walks it depth first and appends each value to its list, in straight-line
+# code; when a batch is complete, each list becomes an Arrow array in one
+# pyarrow call (a C loop over the list) and the arrays are joined bottom-up
+# into structs, lists and maps.
 #
-# What is left (NewsAPI items, ~120 values a record, ~20 µs): about half is
-# pyarrow reading the values (a string beyond ASCII is encoded to UTF-8 on the
-# way), half the Python passes, most of it the first touch of each value of a
-# freshly parsed record (its reference count is written, so its memory is
-# fetched). Tried and slower or no faster (docs/performance.md): rows of
-# tuples handed to one ``pa.array(rows, struct_type)`` (2-3x: a tuple per
-# record and per nested value, which the collector then traces); generated
-# code appending each record's values to flat lists in one pass (no faster on
-# fresh records, twice as slow on records in cache); gathering 64 records at
-# a time so that later passes find them in the CPU's caches, and smaller
-# batches (no faster: the fixed cost per batch grows).
+# Why record by record: a writer (:class:`ParquetSink`, ``newsmeta parse
+# --output x.parquet``) takes each record as it is parsed and lets it go at
+# once. The lists hold only strings, numbers and datetimes, which the garbage
+# collector does not track, so nothing accumulates for it to trace. Holding a
+# batch's records until the batch was converted (the design before this)
+# made the collector walk them again and again: measured on NewsAPI items,
+# that cost more than the conversion itself (docs/performance.md).
+#
+# Under a null struct every non-nullable child holds a zero (``""``, ``0``, an
+# empty list): Arrow keeps a slot for each child under a null parent, and a
+# non-nullable column must hold no null. A column null in a whole batch, and
+# the items of a list empty in a whole batch, are made once and reused: every
+# pyarrow call costs a few microseconds whatever its length, and NewsAPI
+# items leave a third of the columns empty.
 
-_Build = Callable[[list[Any]], pa.Array]
+#: The leaf lists of a batch, in the plan's order.
+_Lists = list[list[Any]]
 
 
 def _offset_seconds(value: dt.datetime) -> int:
     offset = value.utcoffset()
-    assert offset is not None  # records hold aware datetimes only
+    if offset is None:
+        raise InputError(f"a datetime without a UTC offset cannot be stored: {value.isoformat()}")
     if offset.microseconds:
         raise InputError(f"a UTC offset finer than a second cannot be stored: {value.isoformat()}")
     return offset.days * 86_400 + offset.seconds
 
 
-def _offsets_seconds(values: list[dt.datetime]) -> list[int]:
-    """:func:`_offset_seconds` of each value, without a Python call per value."""
-    offsets = [v.utcoffset() for v in values]
-    if None in offsets or any(o.microseconds for o in offsets):  # type: ignore[union-attr]
-        return [_offset_seconds(v) for v in values]  # raises, naming the value
-    return [o.days * 86_400 + o.seconds for o in offsets]  # type: ignore[union-attr]
+_ZEROS: dict[Any, object] = {
+    str: "",
+    int: 0,
+    bool: False,
+    float: 0.0,
+    dt.date: dt.date(1970, 1, 1),
+    dt.datetime: dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc),
+}
 
 
-def _nulls(values: list[Any]) -> list[bool] | None:
-    """Which of ``values`` are ``None`` (``None`` when none is), in one C loop."""
-    isnull = [v is None for v in values]
-    return isnull if True in isnull else None
+@attrs.define(eq=False)
+class _Node:
+    """One Arrow array of the plan and the leaf lists it is built from."""
+
+    kind: str
+    """``scalar``, ``datetime``, ``list``, ``map`` or ``struct``."""
+    type: pa.DataType
+    nullable: bool
+    slots: list[int]
+    """Its own leaf lists: a scalar's values; a datetime's instants and offsets;
+    a list's lengths; a map's lengths and keys."""
+    mask: int | None = None
+    """The leaf list of its null flags (``True`` for null); nullable non-scalars only."""
+    children: list[tuple[str, _Node]] = attrs.Factory(list)
+    """A struct's fields (attribute name, node); a list's or a map's item (``""``, node)."""
+    zero: object = None
+    """A scalar's value under a null parent: ``None`` if nullable, else a zero."""
+    enum_value: bool = False
+    """A scalar enum whose members are not ``str``: its ``_value_`` is stored."""
+    empty: pa.Array | None = None
+    """A list's or a map's item array when the batch holds no item at all."""
+    nulls: dict[int, pa.Array] = attrs.Factory(dict)
+    """Arrays null in every slot, by length (a column null in a whole batch)."""
 
 
-def _all_null(n: int, made: dict[int, pa.Array], build: Callable[[int], pa.Array]) -> pa.Array:
-    """``build(n)``, ``n`` null values, kept in ``made`` by length (Arrow arrays
-    are immutable): a column null in every record (``created`` in NewsAPI
-    items) costs nothing after the first batch of that length."""
-    got = made.get(n)
-    if got is None:
-        got = build(n)
-        if len(made) >= 4:  # batches come in one or two lengths; the last one is shorter
-            made.clear()
-        made[n] = got
-    return got
+class _Plan:
+    """The conversion of :class:`~newsmeta.Article` records to Arrow arrays,
+    derived once from the record classes (their attrs fields and type hints)."""
 
+    def __init__(self) -> None:
+        self.initial = 0  # leaf lists
+        self.lines: list[str] = []  # the body of the per-record function
+        self.namespace: dict[str, Any] = {"_bad_offset": _offset_seconds}
+        self._temps = itertools.count()
+        hints = _hints(Article)
+        self.columns = [(a.name, self._node(hints[a.name])) for a in attrs.fields(Article)]
+        for name, node in self.columns:
+            self._value(node, f"o.{name}", 2)
+        self.adder = self._compile()
 
-def _build_datetimes(values: list[Any]) -> pa.Array:
-    isnull = _nulls(values)
-    if isnull is not None:  # the children are not nullable: zeros under the nulls
-        if False not in isnull:
-            return _all_null(len(values), _NULL_DATETIMES, _null_datetimes)
-        values = [_ZERO_DATETIME if v is None else v for v in values]
-    return _datetimes(values, isnull)
+    # -- the tree
 
+    def _list(self) -> int:
+        self.initial += 1
+        return self.initial - 1
 
-def _null_datetimes(n: int) -> pa.Array:
-    return _datetimes([_ZERO_DATETIME] * n, [True] * n)
+    def _node(self, tp: Any) -> _Node:
+        tp, nullable = _optional(tp)
+        arrow = arrow_type(tp)
+        origin = typing.get_origin(tp)
+        if tp is dt.datetime:
+            node = _Node("datetime", arrow, nullable, [self._list(), self._list()])
+        elif origin is tuple:
+            item = self._node(typing.get_args(tp)[0])
+            node = _Node("list", arrow, nullable, [self._list()], children=[("", item)])
+        elif origin in (Mapping, dict):
+            item = self._node(typing.get_args(tp)[1])
+            node = _Node(
+                "map", arrow, nullable, [self._list(), self._list()], children=[("", item)]
+            )
+        elif isinstance(tp, type) and attrs.has(tp):
+            hints = _hints(tp)
+            children = [(a.name, self._node(hints[a.name])) for a in attrs.fields(tp)]
+            node = _Node("struct", arrow, nullable, [], children=children)
+        else:
+            node = _Node("scalar", arrow, nullable, [self._list()])
+            if isinstance(tp, type) and issubclass(tp, enum.Enum):
+                # A str enum (Severity) is its value already: pyarrow reads the str.
+                node.enum_value = not all(isinstance(m, str) and m == m.value for m in tp)
+                node.zero = None if nullable else next(iter(tp)).value
+            else:
+                node.zero = None if nullable else _ZEROS[tp]
+            return node
+        if nullable:
+            node.mask = self._list()
+        return node
 
+    # -- the code
 
-def _datetimes(values: list[dt.datetime], isnull: list[bool] | None) -> pa.Array:
-    children = [
-        pa.array(values, DATETIME_TYPE.field(0).type),
-        pa.array(_offsets_seconds(values), pa.int32()),
-    ]
-    return _struct(DATETIME_TYPE, children, isnull)
+    def _temp(self) -> str:
+        return f"t{next(self._temps)}"
+
+    def _const(self, value: object) -> str:
+        if value is None or isinstance(value, (str, int, float)):
+            return repr(value)
+        name = f"k{next(self._temps)}"
+        self.namespace[name] = value
+        return name
+
+    def _emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def _value(self, node: _Node, expr: str, depth: int) -> None:
+        """Code appending the value ``expr`` of ``node``'s type to its lists."""
+        if node.kind == "scalar":
+            (slot,) = node.slots
+            if not node.enum_value:
+                self._emit(depth, f"a{slot}({expr})")
+            else:
+                v = self._temp()
+                self._emit(depth, f"{v} = {expr}")
+                self._emit(depth, f"a{slot}(None if {v} is None else {v}._value_)")
+            return
+        v = self._temp()
+        self._emit(depth, f"{v} = {expr}")
+        if node.mask is None:
+            self._present(node, v, depth)
+            return
+        self._emit(depth, f"if {v} is None:")
+        self._null(node, depth + 1)
+        self._emit(depth, "else:")
+        self._emit(depth + 1, f"a{node.mask}(False)")
+        self._present(node, v, depth + 1)
+
+    def _present(self, node: _Node, v: str, depth: int) -> None:
+        """Code for the value ``v`` of a non-scalar ``node``, known not to be ``None``."""
+        if node.kind == "datetime":
+            instants, offsets = node.slots
+            u = self._temp()
+            self._emit(depth, f"a{instants}({v})")
+            self._emit(depth, f"{u} = {v}.utcoffset()")
+            self._emit(depth, f"if {u} is None or {u}.microseconds:")
+            self._emit(depth + 1, f"_bad_offset({v})")
+            self._emit(depth, f"a{offsets}({u}.days * 86400 + {u}.seconds)")
+        elif node.kind in ("list", "map"):
+            self._emit(depth, f"a{node.slots[0]}(len({v}))")
+            items = v
+            if node.kind == "map":
+                self._emit(depth, f"e{node.slots[1]}({v})")
+                items = f"{v}.values()"
+            ((_, item),) = node.children
+            if item.kind == "scalar" and not item.enum_value:
+                self._emit(depth, f"e{item.slots[0]}({items})")
+            else:
+                x = self._temp()
+                self._emit(depth, f"for {x} in {items}:")
+                self._value(item, x, depth + 1)
+        else:
+            for name, child in node.children:
+                self._value(child, f"{v}.{name}", depth)
+
+    def _null(self, node: _Node, depth: int) -> None:
+        """Code for ``node`` null, or under a null parent: a null, or zeros."""
+        if node.mask is not None:
+            self._emit(depth, f"a{node.mask}(True)")
+        if node.kind == "scalar":
+            self._emit(depth, f"a{node.slots[0]}({self._const(node.zero)})")
+        elif node.kind == "datetime":
+            instants, offsets = node.slots
+            self._emit(depth, f"a{instants}({self._const(_ZEROS[dt.datetime])})")
+            self._emit(depth, f"a{offsets}(0)")
+        elif node.kind in ("list", "map"):
+            self._emit(depth, f"a{node.slots[0]}(0)")
+        else:
+            for _name, child in node.children:
+                self._null(child, depth)
+
+    def _compile(self) -> Callable[..., Callable[[Any], None]]:
+        """``adder(*lists)``: the function appending one record's values to ``lists``."""
+        names = [f"L{i}" for i in range(self.initial)]
+        lines = [f"def adder({', '.join(names)}):"]
+        lines += [f"    a{i} = L{i}.append; e{i} = L{i}.extend" for i in range(self.initial)]
+        lines += ["    def add(o):", *self.lines, "    return add"]
+        code = compile("\n".join(lines), "<newsmeta.arrow: records to Arrow>", "exec")
+        exec(code, self.namespace)  # built from attrs field names and list numbers only
+        return typing.cast(Callable[..., Callable[[Any], None]], self.namespace["adder"])
 
 
 def _struct(
@@ -276,186 +409,127 @@ def _struct(
     return pa.Array.from_buffers(struct_type, len(isnull), [valid.buffers()[1]], children=children)
 
 
-def _null_of(tp: Any) -> object:
-    """What stands in a null struct's slot of a child: a zero value of the child's
-    type (``""``, ``0``, ``False``, ``()``, ``{}``, a null record), or ``None`` for
-    a nullable child. It is never read (its parent is null), but a non-nullable
-    child array must hold no null, and a list child needs no ``None`` check."""
-    tp, nullable = _optional(tp)
-    if nullable:
-        return None
-    if tp in _ZEROS:
-        return _ZEROS[tp]
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        return ()
-    if origin in (Mapping, dict):
-        return {}
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return next(iter(tp))
-    if isinstance(tp, type) and attrs.has(tp):
-        return _null_record(tp)
-    raise TypeError(
-        f"no Arrow conversion for {tp!r}"
-    )  # pragma: no cover - arrow_type refuses first
+def _build(node: _Node, lists: _Lists) -> pa.Array:
+    """The Arrow array of ``node`` from the leaf lists of a batch."""
+    isnull = None
+    if node.mask is not None:
+        flags = lists[node.mask]
+        if True in flags:
+            isnull = flags
+            if False not in flags and node.kind in ("struct", "datetime"):
+                # Null in the whole batch (``created`` in NewsAPI items): made once per length.
+                got = node.nulls.get(len(flags))
+                return got if got is not None else _build_null(node, flags, lists)
+    if node.kind == "scalar":
+        return pa.array(lists[node.slots[0]], node.type)
+    if node.kind == "datetime":
+        instants, offsets = node.slots
+        children = [
+            pa.array(lists[instants], DATETIME_TYPE.field(0).type),
+            pa.array(lists[offsets], pa.int32()),
+        ]
+        return _struct(node.type, children, isnull)
+    if node.kind == "struct":
+        return _struct(node.type, [_build(child, lists) for _name, child in node.children], isnull)
+    ends = list(itertools.accumulate(lists[node.slots[0]], initial=0))
+    ((_, item),) = node.children
+    if ends[-1] == 0:  # no item in the whole batch: one empty array, made once
+        if node.empty is None:
+            node.empty = _build(item, [[] for _ in lists])
+        items = node.empty
+    else:
+        items = _build(item, lists)
+    offsets_array = pa.array(ends, pa.int32())
+    mask = None if isnull is None else pa.array(isnull, pa.bool_())
+    if node.kind == "list":
+        return pa.ListArray.from_arrays(offsets_array, items, type=node.type, mask=mask)
+    keys = pa.array(lists[node.slots[1]], pa.string())
+    return pa.MapArray.from_arrays(offsets_array, keys, items, type=node.type, mask=mask)
 
 
-_ZEROS: dict[Any, object] = {
-    str: "",
-    int: 0,
-    bool: False,
-    float: 0.0,
-    dt.date: dt.date(1970, 1, 1),
-    dt.datetime: dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc),
-}
-_ZERO_DATETIME = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-_NULL_DATETIMES: dict[int, pa.Array] = {}
+def _build_null(node: _Node, flags: list[bool], lists: _Lists) -> pa.Array:
+    """A struct ``node``'s array when every slot of the batch is null, kept by length."""
+    saved, node.mask = node.mask, None
+    try:
+        zeros = _build(node, lists)  # the zeros the nulls hold, as if they were values
+    finally:
+        node.mask = saved
+    got = _struct(node.type, [zeros.field(i) for i in range(node.type.num_fields)], flags)
+    if len(node.nulls) >= 4:  # batches come in one or two lengths; the last one is shorter
+        node.nulls.clear()
+    node.nulls[len(flags)] = got
+    return got
 
 
-_NULLS: dict[type, object] = {}
+_PLAN: _Plan | None = None
 
 
-def _null_record(cls: type) -> object:
-    null = _NULLS.get(cls)
-    if null is None:
-        hints = _hints(cls)
-        null = types.SimpleNamespace(**{a.name: _null_of(hints[a.name]) for a in attrs.fields(cls)})
-        _NULLS[cls] = null
-    return null
+def _plan() -> _Plan:
+    global _PLAN
+    if _PLAN is None:
+        _PLAN = _Plan()
+    return _PLAN
 
 
-def _builder(tp: Any) -> _Build:
-    """The function turning a list of values of type ``tp`` into an Arrow array."""
-    tp, nullable = _optional(tp)
-    arrow = arrow_type(tp)
-    if tp is dt.datetime:
-        return _build_datetimes
-    if tp in _SCALARS:
-        return lambda values: pa.array(values, arrow)
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        item = _builder(typing.get_args(tp)[0])
-        no_items = _no_items(item)
+class _BatchBuilder:
+    """Records added one at a time, a record batch when asked (:meth:`finish`).
 
-        def build_list(values: list[Any]) -> pa.Array:
-            isnull = _nulls(values) if nullable else None
-            if isnull is not None:
-                values = [() if v is None else v for v in values]
-            offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
-            flat = list(itertools.chain.from_iterable(values))
-            mask = None if isnull is None else pa.array(isnull, pa.bool_())
-            items = item(flat) if flat else no_items()
-            return pa.ListArray.from_arrays(offsets, items, type=arrow, mask=mask)
+    A record that cannot be added (not an ``Article``, a value of the wrong
+    shape) raises :class:`~newsmeta.errors.InputError` and leaves the builder
+    unusable: its lists may hold part of that record."""
 
-        return build_list
-    if origin in (Mapping, dict):
-        value = _builder(typing.get_args(tp)[1])
-        no_values = _no_items(value)
+    def __init__(self) -> None:
+        plan = _plan()
+        self._lists: _Lists = [[] for _ in range(plan.initial)]
+        self._add = plan.adder(*self._lists)
+        self.count = 0
+        """Records added since the last :meth:`finish`."""
+        self._broken: str | None = None
 
-        def build_map(values: list[Any]) -> pa.Array:
-            isnull = _nulls(values) if nullable else None
-            if isnull is not None:
-                values = [{} if v is None else v for v in values]
-            offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
-            flat = list(itertools.chain.from_iterable(values))
-            keys = pa.array(flat, pa.string())
-            items = value([x for v in values for x in v.values()]) if flat else no_values()
-            mask = None if isnull is None else pa.array(isnull, pa.bool_())
-            return pa.MapArray.from_arrays(offsets, keys, items, type=arrow, mask=mask)
+    def add(self, article: Article) -> None:
+        """Append one record's values (the record itself is not kept)."""
+        if self._broken is not None:
+            raise InputError(f"no more records: {self._broken}")
+        if type(article) is not Article:
+            raise InputError(f"item {self.count} is a {type(article).__name__}, not an Article")
+        try:
+            self._add(article)
+        except (AttributeError, TypeError, InputError) as exc:
+            self._broken = f"item {self.count} is not a valid Article: {exc}"
+            raise InputError(self._broken) from None
+        self.count += 1
 
-        return build_map
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        if all(isinstance(m, str) and m == m.value for m in tp):
-            return lambda values: pa.array(values, arrow)  # a str enum (Severity) is its value
-        return lambda values: pa.array([None if v is None else v._value_ for v in values], arrow)
-    if isinstance(tp, type) and attrs.has(tp):
-        hints = _hints(tp)
-        children = [_builder(hints[a.name]) for a in attrs.fields(tp)]
-        field_lists = _field_lists(tp)
-        null = _null_record(tp)
-        made: dict[int, pa.Array] = {}  # all-null columns by length
-
-        def build_struct(values: list[Any], isnull: list[bool] | None = None) -> pa.Array:
-            if isnull is None and nullable:
-                isnull = _nulls(values)
-                if isnull is not None:
-                    if False not in isnull:
-                        return _all_null(len(values), made, null_structs)
-                    values = [null if v is None else v for v in values]
-            arrays = [build(col) for build, col in zip(children, field_lists(values), strict=True)]
-            return _struct(arrow, arrays, isnull)
-
-        def null_structs(n: int) -> pa.Array:
-            """``n`` null structs: the null record's zeros under an all-true mask."""
-            return build_struct([null] * n, [True] * n)
-
-        return build_struct
-    raise TypeError(f"no Arrow conversion for {tp!r}")  # pragma: no cover
-
-
-def _no_items(build: _Build) -> Callable[[], pa.Array]:
-    """The empty array of ``build``'s type, made on first need and kept: a list
-    column empty in a whole batch (``placeholders``, ``images``) then costs no
-    call per field of its items."""
-    made: list[pa.Array] = []
-
-    def empty() -> pa.Array:
-        if not made:
-            made.append(build([]))
-        return made[0]
-
-    return empty
-
-
-def _field_lists(cls: type) -> Callable[[list[Any]], list[list[Any]]]:
-    """``lambda vs: [[v.url for v in vs], [v.title for v in vs], ...]`` for an
-    attrs class, written out once per class: a comprehension's attribute load
-    is specialised by the interpreter for a slot, about twice as fast as
-    ``map(operator.attrgetter(name), vs)``, which looks the name up each time."""
-    names = [a.name for a in attrs.fields(cls)]
-    assert all(n.isidentifier() for n in names)
-    body = ", ".join(f"[v.{n} for v in vs]" for n in names)
-    return typing.cast(
-        Callable[[list[Any]], list[list[Any]]],
-        eval(f"lambda vs: [{body}]"),  # built from attrs field names only
-    )
-
-
-_COLUMNS: list[tuple[str, _Build]] | None = None
-_ARTICLE_LISTS = _field_lists(Article)
-
-
-def _columns() -> list[tuple[str, _Build]]:
-    global _COLUMNS
-    if _COLUMNS is None:
-        hints = _hints(Article)
-        _COLUMNS = [(a.name, _builder(hints[a.name])) for a in attrs.fields(Article)]
-    return _COLUMNS
+    def finish(self) -> pa.RecordBatch:
+        """The records added so far as a record batch; the builder starts afresh."""
+        if self._broken is not None:
+            raise InputError(f"no batch: {self._broken}")
+        lists, self._lists = self._lists, [[] for _ in self._lists]
+        self._add = _plan().adder(*self._lists)
+        self.count = 0
+        arrays = []
+        for name, node in _plan().columns:
+            try:
+                arrays.append(_build(node, lists))
+            except (  # noqa: PERF203 - the column is named in the error
+                pa.ArrowInvalid,
+                pa.ArrowTypeError,
+                OverflowError,
+            ) as exc:
+                raise InputError(f"column {name}: {exc}") from None
+        return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema())
 
 
 def to_record_batch(articles: Iterable[Article]) -> pa.RecordBatch:
     """An Arrow record batch of ``articles``, one row each, with :func:`arrow_schema`.
 
     Raises :class:`~newsmeta.errors.InputError` for an item that is not an
-    ``Article`` and for a value Arrow cannot hold (an integer beyond 64 bits),
-    naming the column.
+    ``Article`` (or holds a value of the wrong shape), naming the item, and for
+    a value Arrow cannot hold (an integer beyond 64 bits), naming the column.
     """
-    rows = articles if isinstance(articles, list) else list(articles)
-    if rows and set(map(type, rows)) != {Article}:
-        for i, a in enumerate(rows):
-            if type(a) is not Article:
-                raise InputError(f"item {i} is a {type(a).__name__}, not an Article")
-    arrays = []
-    for (name, build), values in zip(_columns(), _ARTICLE_LISTS(rows), strict=True):
-        try:
-            arrays.append(build(values))
-        except (  # noqa: PERF203 - the column is named in the error
-            pa.ArrowInvalid,
-            pa.ArrowTypeError,
-            OverflowError,
-        ) as exc:
-            raise InputError(f"column {name}: {exc}") from None
-    return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema())
+    builder = _BatchBuilder()
+    for a in articles:
+        builder.add(a)
+    return builder.finish()
 
 
 # --------------------------------------------------------------------------- Arrow to records
@@ -640,7 +714,7 @@ class ParquetSink:
         """Records written so far."""
         self._batch_size = batch_size
         self._row_group_size = row_group_size
-        self._records: list[Article] = []
+        self._builder = _BatchBuilder()
         self._batches: list[pa.RecordBatch] = []
         self._rows = 0
         self._atomic = atomic_path(self.path)
@@ -656,8 +730,8 @@ class ParquetSink:
 
     def write(self, article: Article) -> None:
         """Add one record."""
-        self._records.append(article)
-        if len(self._records) >= self._batch_size:
+        self._builder.add(article)
+        if self._builder.count >= self._batch_size:
             self._convert()
 
     def write_batch(self, batch: pa.RecordBatch) -> None:
@@ -665,7 +739,7 @@ class ParquetSink:
         process, say), after the records written before it."""
         if not batch.schema.equals(arrow_schema()):
             raise InputError("the batch's schema is not arrow_schema()")
-        if self._records:
+        if self._builder.count:
             self._convert()
         self._batches.append(batch)
         self._rows += batch.num_rows
@@ -679,8 +753,7 @@ class ParquetSink:
             self.write(a)
 
     def _convert(self) -> None:
-        batch = to_record_batch(self._records)
-        self._records = []
+        batch = self._builder.finish()
         self._batches.append(batch)
         self._rows += batch.num_rows
         self.count += batch.num_rows
@@ -704,7 +777,7 @@ class ParquetSink:
         if self._closed:
             return
         try:
-            if self._records:
+            if self._builder.count:
                 self._convert()
             if self._batches:
                 self._flush()

@@ -687,7 +687,9 @@ class ParquetSink:
     >>> sink.count, os.listdir(folder)
     (2, ['out.parquet'])
 
-    Records are converted ``batch_size`` at a time; a row group is written each
+    Each record's values go into flat lists as it is written, and the record
+    is not kept; every ``batch_size`` records the lists become an Arrow record
+    batch (see the notes in this module's source); a row group is written each
     ``row_group_size`` rows, in a background thread (pyarrow encodes and
     compresses without holding the GIL, so on a free core the writing overlaps
     the parsing of the next records), with at most one row group waiting, so

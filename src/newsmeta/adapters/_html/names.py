@@ -26,7 +26,8 @@ RANK: dict[str, int] = {
     "dc": 50,  # Dublin Core, citation_*, parsely-*, sailthru.*
     "twitter": 55,  # Twitter cards
     "orphan-name": 56,  # an itemprop="name" outside any item, as a title (it names anything)
-    "time": 80,  # <time datetime> in the page body
+    "time": 80,  # <time datetime> in the page body; hAtom <abbr class=published title>
+    "data-date": 82,  # a date in a data-* attribute named for it (data-published-at, data-utime)
     "rel-author": 80,  # <a rel=author>Name</a>
     "rel-tag": 80,  # <a rel=tag>Tag</a>
     "title-tag": 85,  # <title>, the site name removed
@@ -34,6 +35,7 @@ RANK: dict[str, int] = {
     "byline": 88,  # an element whose class says author or byline
     "lead-image": 89,  # the article's first <img> at least 300 pixels wide
     "url-date": 90,  # a date spelled out in the URL
+    "labelled-date": 91,  # a day after words that say published ("Veröffentlicht am", "Published on")
     "text-date": 92,  # a date written in an element whose class says date
     "image-date": 93,  # a day in the page image's URL (its upload day)
     "script-date": 93,  # "published_at": "…" in a script's application state
@@ -106,6 +108,15 @@ META: dict[str, tuple[str, str]] = {
     "article.updated": ("modified", "meta"),
     "datemodified": ("modified", "meta"),
     "datecreated": ("created", "meta"),
+    "og:pubdate": ("published", "og"),
+    "pub_date": ("published", "meta"),
+    "publicationdate": ("published", "meta"),
+    "publication_date": ("published", "meta"),
+    "publication-date": ("published", "meta"),
+    "last-updated": ("modified", "meta"),
+    "last_updated_date": ("modified", "meta"),
+    "article_date_updated": ("modified", "meta"),
+    "dateupdated": ("modified", "meta"),
     "section": ("section", "meta"),
     "category": ("section", "meta"),
     "language": ("language", "meta"),
@@ -131,6 +142,14 @@ META: dict[str, tuple[str, str]] = {
     "dcterms.created": ("created", "dc"),
     "dc.date.modified": ("modified", "dc"),
     "dcterms.modified": ("modified", "dc"),
+    "dc.issued": ("published", "dc"),
+    "dc.date.available": ("published", "dc"),
+    "dcterms.available": ("published", "dc"),
+    "dc.created": ("created", "dc"),
+    "dc.modified": ("modified", "dc"),
+    "dc.date.updated": ("modified", "dc"),
+    "prism.publicationdate": ("published", "dc"),
+    "prism.coverdate": ("published", "dc"),
     "dc.language": ("language", "dc"),
     "dcterms.language": ("language", "dc"),
     "dc.publisher": ("site_name", "dc"),
@@ -156,6 +175,11 @@ META: dict[str, tuple[str, str]] = {
     "parsely-section": ("section", "dc"),
     "parsely-tags": ("tags", "dc"),
     "parsely-page": ("parsely-page", "dc"),
+    # cXense and Shareaholic (analytics tags that carry the article's dates)
+    "cxenseparse:publishtime": ("published", "dc"),
+    "cxenseparse:recs:publishtime": ("published", "dc"),
+    "shareaholic:article_published_time": ("published", "dc"),
+    "shareaholic:article_modified_time": ("modified", "dc"),
     # Sailthru
     "sailthru.title": ("title", "dc"),
     "sailthru.description": ("description", "dc"),
@@ -165,6 +189,10 @@ META: dict[str, tuple[str, str]] = {
     "sailthru.image.full": ("image", "dc"),
     "sailthru.image": ("image", "dc"),
 }
+
+#: Dublin Core written with a colon (``dc:date.created``, ``DCTERMS:issued``,
+#: RDFa's spelling): read as the dotted names above.
+DC_COLON: tuple[tuple[str, str], ...] = (("dc:", "dc."), ("dcterms:", "dcterms."))
 
 #: ``<meta http-equiv>`` names (lower-cased) and what they feed.
 HTTP_EQUIV: dict[str, str] = {

@@ -83,6 +83,10 @@ class Page:
     """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
     """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+    month_first: bool = False
+    """The page's language writes ``01/02/2021`` month first (American English)."""
+    under_headline: bytes | None = None
+    """The bytes after the page's first ``<h1>``, where datelines stand (read once, when needed)."""
     # A page repeats its dates and URLs from source to source (og:url, the
     # canonical link, JSON-LD's url): each raw value is read once.
     _dates: dict[str, ParsedDateTime | dt.date | None] = field(
@@ -133,7 +137,9 @@ class Page:
         else:
             got = parse_when(raw)
             if got is None and len(raw) <= MAX_WRITTEN_DATE:
-                got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
+                # "3 de mayo de 2022", "15. August 2016", "03/01/2020": a day, in
+                # words or in the order of the page's language
+                got = find_date(raw, month_first=self.month_first)
             self._dates[raw] = got
         if got is None:
             self.ex.reject(

@@ -46,12 +46,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.misses import classify
+
 ROOT = Path(__file__).resolve().parent.parent
 UNPACK = ROOT.parent / "shared" / "corpora" / "unpack.sh"
 FIELDS = ("title", "description", "date", "authors", "tags", "image", "language")
 TOOLS = ("lxml", "newsmeta", "trafilatura", "newspaper4k", "htmldate", "extruct")
 
 Result = dict[str, Any]
+#: Pages listed per field and direction by --before.
+SHOW_MOVED = 25
 
 
 #: An allocation large enough that glibc merges the small blocks freed before it.
@@ -377,6 +381,7 @@ def score(pages: list[dict[str, Any]], tools: list[str], verbose: bool) -> dict[
     hits: dict[str, dict[str, int]] = {t: dict.fromkeys(FIELDS, 0) for t in tools}
     totals = dict.fromkeys(FIELDS, 0)
     misses: dict[str, list[str]] = {}
+    classes: dict[str, dict[str, str]] = {f: {} for f in FIELDS}  # field -> page -> class
     crashes = dict.fromkeys(tools, 0)
     for p in pages:
         for f in p["gold"]:
@@ -405,14 +410,43 @@ def score(pages: list[dict[str, Any]], tools: list[str], verbose: bool) -> dict[
                 want = NORM[f](gold)
                 if want is not None and want == NORM[f](got.get(f)):
                     hits[tool][f] += 1
-                elif tool == "newsmeta" and verbose:
-                    misses.setdefault(f, []).append(f"{p['id']}: gold={gold!r} got={got.get(f)!r}")
+                elif tool == "newsmeta":
+                    kind = classify(f, gold, got.get(f), data)
+                    classes[f][p["id"]] = kind
+                    if verbose:
+                        misses.setdefault(f, []).append(
+                            f"{p['id']} [{kind}]: gold={gold!r} got={got.get(f)!r}"
+                        )
         if n % 200 == 0:
             print(f"  {n}/{len(pages)} pages", file=sys.stderr)
     for tool in tools:
         extra = f" ({crashes[tool]} crashes)" if crashes[tool] else ""
         print(f"  {tool}: {times[tool]:.2f}s CPU{extra}", file=sys.stderr)
-    return {"hits": hits, "totals": totals, "times": times, "misses": misses, "n": len(pages)}
+    return {
+        "hits": hits,
+        "totals": totals,
+        "times": times,
+        "misses": misses,
+        "classes": classes,
+        "n": len(pages),
+    }
+
+
+def class_table(res: dict[str, Any], before: dict[str, dict[str, str]] | None) -> str:
+    """newsmeta's misses by class, per field (with a saved run: before -> now)."""
+    from collections import Counter
+
+    head = "| class of miss | pages |" if before is None else "| class of miss | before | now |"
+    lines = [head, "|---|---:|" if before is None else "|---|---:|---:|"]
+    for f in FIELDS:
+        now = Counter(res["classes"][f].values())
+        old = Counter((before or {}).get(f, {}).values())
+        for kind in sorted(set(now) | set(old), key=lambda k: (-now[k], -old[k], k)):
+            if before is None:
+                lines.append(f"| {kind} | {now[kind]} |")
+            else:
+                lines.append(f"| {kind} | {old[kind]} | {now[kind]} |")
+    return "\n".join(lines)
 
 
 def table(res: dict[str, Any], tools: list[str]) -> str:
@@ -457,6 +491,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="only pages whose id contains this")
     ap.add_argument("--verbose", action="store_true", help="list newsmeta's misses")
     ap.add_argument("--misses", default="", help="with --verbose: only this field's misses")
+    ap.add_argument("--save", help="write newsmeta's misses by page and class to this JSON file")
+    ap.add_argument(
+        "--before", help="a file written by --save: show the classes before -> now, and moved pages"
+    )
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
     folder = corpus_dir(args.corpus)
@@ -477,6 +515,25 @@ def main(argv: list[str] | None = None) -> int:
                 print(" ", m[:300])
     print()
     print(table(res, tools))
+    before = json.loads(Path(args.before).read_text(encoding="utf-8")) if args.before else None
+    if "newsmeta" in tools:
+        print()
+        print(class_table(res, before))
+    if before is not None:
+        for f in FIELDS:
+            old, now = before.get(f, {}), res["classes"][f]
+            fixed = sorted(set(old) - set(now))
+            broken = sorted(set(now) - set(old))
+            if fixed or broken:
+                print(f"\n{f}: {len(fixed)} fixed, {len(broken)} newly missed")
+                for page in broken[:SHOW_MOVED]:
+                    print(f"  - {page} [{now[page]}]")
+                for page in fixed[:SHOW_MOVED]:
+                    print(f"  + {page} [{old[page]}]")
+    if args.save:
+        Path(args.save).write_text(
+            json.dumps(res["classes"], indent=1, sort_keys=True), encoding="utf-8"
+        )
     return 0
 
 

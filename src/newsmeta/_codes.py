@@ -162,10 +162,10 @@ ISSUE_CODES: dict[str, CodeRow] = {
         "the language tag was repaired (en_EN → en); the raw value is in provenance",
     ),
     "invalid-value": CodeRow(
-        ("newsapi",),
+        ("newsapi", "html"),
         "warning",
         "error",
-        "a JSON value of the wrong type (a numeric title); kept as unrecognised",
+        "a value of the wrong kind (a numeric title, a URL given as a title); kept as unrecognised",
     ),
     "invalid-date": CodeRow(
         ("newsapi", "html", "warc"),

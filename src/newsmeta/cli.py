@@ -707,18 +707,9 @@ def _parse_records(
 
 
 def _profile(args: argparse.Namespace) -> Any:
-    """The profile: base, then the config file, then the flags. Raises ConfigError."""
-    from newsmeta.config import find_pyproject, load_config, profile_from_mapping
-    from newsmeta.validate import get_profile
+    """The profile of ``newsmeta validate``'s options (:func:`newsmeta.config.assemble_profile`)."""
+    from newsmeta.config import assemble_profile
 
-    base = get_profile(args.profile) if args.profile else None
-    path = args.config if args.config is not None else find_pyproject()
-    profile = get_profile(base)
-    if path is not None:
-        data, label = load_config(path)
-        if base is not None:
-            data = {k: v for k, v in data.items() if k != "profile"}
-        profile = profile_from_mapping(data, base=profile, source=label)
     flags: dict[str, Any] = {}
     if args.require is not None:
         flags["require"] = args.require
@@ -730,9 +721,7 @@ def _profile(args: argparse.Namespace) -> Any:
         flags["fail-on"] = args.fail_on
     if args.crawl_date is not None:
         flags["crawl-date"] = args.crawl_date
-    if flags:
-        profile = profile_from_mapping(flags, base=profile, source="command line")
-    return profile
+    return assemble_profile(args.profile, config=args.config, flags=flags)
 
 
 class _Summary:

@@ -170,3 +170,33 @@ def profile_from_mapping(
         )
     except ConfigError as exc:
         raise ConfigError(f"{source}: {exc}") from None
+
+
+def assemble_profile(
+    base: str | None = None,
+    *,
+    config: Path | None = None,
+    flags: Mapping[str, Any] | None = None,
+    start: Path | None = None,
+) -> Profile:
+    """The one place a validation profile is put together: the named ``base``
+    profile, then the configuration file (``config``, else the nearest
+    ``pyproject.toml`` with a ``[tool.newsmeta]`` table from ``start``), then
+    ``flags`` (the command line's, as :func:`profile_from_mapping` keys).
+    A ``profile`` key in the file counts only when no ``base`` is named.
+    Raises :class:`~newsmeta.errors.ConfigError` naming the source and key.
+
+    >>> assemble_profile("strict", flags={"require": "title,url"}, start=Path("/")).require
+    ('title', 'url')
+    """
+    base_profile = get_profile(base) if base else None
+    path = config if config is not None else find_pyproject(start)
+    profile = get_profile(base_profile)
+    if path is not None:
+        data, label = load_config(path)
+        if base_profile is not None:
+            data = {k: v for k, v in data.items() if k != "profile"}
+        profile = profile_from_mapping(data, base=profile, source=label)
+    if flags:
+        profile = profile_from_mapping(flags, base=profile, source="command line")
+    return profile

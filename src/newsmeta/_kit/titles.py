@@ -16,6 +16,7 @@ the publisher, NewsAPI's ``source.name``) and its host, by :func:`site_keys`.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,6 +27,9 @@ from newsmeta.recognizers.urls import host as host_of
 __all__ = [
     "GENERIC_LABELS",
     "TITLE_SEPARATORS",
+    "corroborates",
+    "fold_title",
+    "headline_like",
     "host_keys",
     "is_site_name",
     "site_key",
@@ -69,7 +73,6 @@ _ASCII_NOT_ALNUM = {c: None for c in range(128) if not chr(c).isalnum()}
 _WORDS = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=4096)
 def site_key(text: str) -> str:
     """``text`` case-folded, without accents, letters and digits only.
 
@@ -77,7 +80,14 @@ def site_key(text: str) -> str:
     ('allocine', 'krimiarchiv', '7newscomau')
     """
     if text.isascii():
-        return text.lower().translate(_ASCII_NOT_ALNUM)  # in C, without a regex
+        # In C, without a regex, and not cached: titles and their parts are
+        # nearly all unique, and a cache's bookkeeping costs more than this.
+        return text.lower().translate(_ASCII_NOT_ALNUM)
+    return _folded_key(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_key(text: str) -> str:
     # Accents decompose into combining marks, which are not alphanumeric: the
     # one pass that keeps letters and digits drops them too.
     return alnum_only(unicodedata.normalize("NFKD", text.casefold()))
@@ -191,9 +201,20 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
     ('Another headline', 'Krimi-Archiv')
     >>> strip_site("Covid - What we know", keys)
     'Covid - What we know'
+    >>> strip_site("AlloCiné: Another headline", keys), strip_site("Covid: What we know", keys)
+    ('Another headline', 'Covid: What we know')
+    >>> strip_site("A headline (AlloCiné)", keys), strip_site("A headline (2021)", keys)
+    ('A headline', 'A headline (2021)')
     """
     if not keys or not _may_name_site(title, keys):
         return title
+    lead, colon, rest = title.partition(": ")  # "BDZV: Headline", the colon unspaced before
+    if colon and site_key(lead) in keys and has_letters(rest) and not is_site_name(rest, keys):
+        return rest.strip()
+    if title.endswith(")") and " (" in title:  # "Headline (Site)"
+        head, _, inner = title[:-1].rpartition(" (")
+        if site_key(inner) in keys and has_letters(head):
+            return head.strip()
     best = len(title)
     for sep in TITLE_SEPARATORS:
         if sep not in title:
@@ -225,3 +246,101 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
             at += len(sep) + len(part)
     head = title[:best].strip()
     return head if best < len(title) and has_letters(head) else title
+
+
+#: Typographic quotes and dashes, folded to ASCII when titles are compared:
+#: a page's ``<h1>`` and its ``og:title`` often differ only in these.
+_TYPOGRAPHY = str.maketrans(
+    {c: "'" for c in "‘’‚‛′"} | {c: '"' for c in "“”„‟″«»"} | {c: "-" for c in "–—‒―"}
+)
+#: A separator's mark, once folded: what sets a site's or a section's name off
+#: a headline (a colon sets off a kicker before the headline instead).
+_SEPARATOR_MARKS = frozenset("|-·•»›/_")
+#: Fewest words an ``<h1>`` inside a longer title needs to back it (a one-word
+#: heading is a section's or a site's name as often as a headline).
+MIN_BACKING_WORDS = 3
+#: Two titles with at least this many words each that share this share of the
+#: shorter one's words are one headline written twice.
+MIN_NEAR_WORDS = 4
+NEAR_SHARE = 0.8
+_TOKENS = re.compile(r"\w+")
+
+
+def fold_title(text: str) -> str:
+    """A title as compared: entities decoded, NFKC, typographic quotes and
+    dashes folded, case-folded, spaces collapsed."""
+    folded = unicodedata.normalize("NFKC", html.unescape(text)).translate(_TYPOGRAPHY)
+    return " ".join(folded.casefold().split())
+
+
+#: Fewest words, or characters in a script written without spaces, of a
+#: headline: a one- or two-word heading names a section as often.
+MIN_HEADLINE_WORDS = 3
+MIN_HEADLINE_CHARS = 8
+#: Letters of the scripts written without spaces between words (Chinese,
+#: Japanese kana, Thai, Lao, Khmer, Myanmar); Korean has spaces.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+)
+
+
+def headline_like(text: str) -> bool:
+    """Words enough for a headline (a script without spaces counts characters).
+
+    >>> headline_like("Literatur"), headline_like("Lagen-Pyramide mit GA2"), headline_like("宇航员在太空中喝酒")
+    (False, True, True)
+    """
+    return len(text.split()) >= MIN_HEADLINE_WORDS or (
+        len(_UNSPACED.findall(text)) >= MIN_HEADLINE_CHARS
+    )
+
+
+def _substantial(part: str, whole: str) -> bool:
+    """A part with words enough of its own to back a longer title."""
+    return len(part.split()) >= MIN_BACKING_WORDS or 2 * len(part) >= len(whole)
+
+
+def _near(a: str, b: str) -> bool:
+    """Two titles of some length that share nearly all their words (a
+    possessive, a colon for a dash: the same headline written twice)."""
+    ta, tb = set(_TOKENS.findall(a)), set(_TOKENS.findall(b))
+    small = min(len(ta), len(tb))
+    return small >= MIN_NEAR_WORDS and len(ta & tb) >= NEAR_SHARE * small
+
+
+def corroborates(value: str, evidence: str) -> bool:
+    """Does ``evidence`` (the page's ``<title>`` or an ``<h1>``) back ``value``
+    as the article's title?
+
+    It does when one holds the other as whole words (case, spacing, entities,
+    typographic quotes and dashes aside), or both share nearly all their
+    words, except where ``value`` is only a part of the evidence after a
+    separator: a title ends with the site's and the section's names, so such
+    a part names one (``Melas`` in ``Chapter 1 - Murdered - Melas | Royal Road``). A heading
+    inside a longer value backs it only with words enough of its own.
+
+    >>> corroborates("Bohren, bis es heiß wird", "Klimaschutz: Bohren, bis es heiß wird")
+    True
+    >>> corroborates("Melas", "Chapter 1: Prologue - Murdered - Melas | Royal Road")
+    False
+    >>> corroborates("Pressemitteilungen", "BDZV: Olafur Eliasson gestaltet Titelseite")
+    False
+    >>> corroborates("detail", "Projekt-Details")
+    False
+    >>> corroborates("How we designed Dropbox’s ATF - an async task framework",
+    ...              "How we designed Dropbox ATF: an async task framework - Dropbox")
+    True
+    """
+    v, e = fold_title(value), fold_title(evidence)
+    if not v or not e:
+        return False
+    if v == e:
+        return True
+    m = re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", e)
+    if m is not None:
+        before, after = e[: m.start()].rstrip(), e[m.end() :].lstrip()
+        trailing = bool(before) and before[-1] in _SEPARATOR_MARKS
+        return headline_like(v) or not (trailing and (not after or after[0] in _SEPARATOR_MARKS))
+    if re.search(r"(?<!\w)" + re.escape(e) + r"(?!\w)", v) and _substantial(e, v):
+        return True
+    return _near(v, e)

@@ -20,20 +20,20 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from html import unescape
-from typing import Any
+from typing import Any, AnyStr, cast
 
 import attrs
 from lxml import etree
 
 from newsmeta._decode import as_text, bom_of, check_size
 from newsmeta._kit import Candidate, Extraction
-from newsmeta._kit.titles import TITLE_SEPARATORS
+from newsmeta._kit.titles import TITLE_SEPARATORS, corroborates, fold_title, headline_like
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
 from newsmeta.adapters._html.names import RANK, WEAK
-from newsmeta.adapters._html.page import Page, to_int
+from newsmeta.adapters._html.page import Page, clean_text, to_int
 from newsmeta.errors import FormatError, InputError, check_argument, url_argument
 from newsmeta.recognizers.dates import (
     BIRTH_LABEL,
@@ -48,6 +48,7 @@ from newsmeta.recognizers.dates import (
     plausible_day,
 )
 from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.shapes import has_letters
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
 from newsmeta.resolve import resolve, same_key
@@ -341,6 +342,7 @@ def extract_root(
         page.url("url", url, "url=", RANK["page-url"])
     _url_date(page)
     _headline_segments(page)
+    _backed_title(page)
     _local_offsets(ex, page, probe, page_language)
     _prune(ex)
     _author_link(page)
@@ -348,7 +350,13 @@ def extract_root(
 
 
 #: Meta keys that say the page's language, in the order they are trusted.
-_LANGUAGE_KEYS = ("og:locale", "content-language", "http-equiv:content-language", "language", "dc.language")
+_LANGUAGE_KEYS = (
+    "og:locale",
+    "content-language",
+    "http-equiv:content-language",
+    "language",
+    "dc.language",
+)
 
 
 def _meta_language(found: meta.Collected) -> str | None:
@@ -474,6 +482,10 @@ def _fallbacks(
     scopes = [main, root] if main is not None else [root]
     if "og_image" not in fields:
         _lead_image(page, main if main is not None else root)
+    if "description" not in fields:
+        _standfirst(page, main if main is not None else root)
+    if "tags" not in fields:
+        _tag_links(page, root)
     if "authors" not in fields and _mentions_author(probe):
         for scope in scopes:
             if _byline(page, scope):
@@ -642,6 +654,208 @@ _STYLE_WIDTH = re.compile(r"(?<![-\w])width\s*:\s*(\d{2,5})px", re.IGNORECASE)  
 _STYLE_HEIGHT = re.compile(r"(?<![-\w])height\s*:\s*(\d{2,5})px", re.IGNORECASE)  # CSS height
 #: Narrowest image taken as a page's lead image (icons and avatars are smaller).
 MIN_LEAD_IMAGE_WIDTH = 300
+
+
+#: Class or id words of a standfirst: the summary under a headline.
+_STANDFIRST = re.compile(
+    r"(?:^|[\s_-])(?:dek|standfirst|stand-first|subtitle|sub-title|subheadline|subhead|deck"
+    r"|teaser|lede|lead|intro|summary|excerpt|abstract|article-description|chapo|chapeau"
+    r"|vorspann|anriss)(?:$|[\s_-])",
+    re.I,
+)
+#: Where a paragraph is not the article's: navigation, page furniture, forms.
+_FURNITURE = frozenset(
+    {
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "form",
+        "address",
+        "blockquote",
+        "li",
+        "td",
+        "th",
+    }
+)
+#: A standfirst's length in characters: a label is shorter, a container longer.
+MIN_STANDFIRST, MAX_STANDFIRST = 40, 600
+#: Fewest characters of a first paragraph taken as the description.
+MIN_FIRST_PARAGRAPH = 80
+#: Elements looked at for a standfirst before giving up (the article's head).
+MAX_STANDFIRST_ELEMENTS = 400
+
+
+def _standfirst(page: Page, scope: etree._Element) -> None:
+    """No description in the markup: the article's visible standfirst (an
+    element whose class says dek, standfirst, teaser, lead…, or
+    ``itemprop=description`` on text), else its first paragraph of prose,
+    as readability's excerpt is; both weaker than any markup. Hidden
+    elements, page furniture and copyright lines are passed over."""
+    first: str | None = None
+    for n, el in enumerate(scope.iter("p", "div", "h2", "span", "section")):
+        if n > MAX_STANDFIRST_ELEMENTS:
+            break
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        marked = (marks.strip() and _STANDFIRST.search(marks)) or el.get(
+            "itemprop"
+        ) == "description"
+        if marked and _el_text_upto(el, MAX_STANDFIRST) is not None and not _hidden(el, scope):
+            text = _prose(el)
+            if len(text) >= MIN_STANDFIRST:
+                page.text("description", text, "standfirst", RANK["standfirst"])
+                return
+        if first is None and el.tag == "p":
+            text = _prose(el)
+            if (
+                len(text) >= MIN_FIRST_PARAGRAPH
+                and not _COPYRIGHT.match(text)
+                and not _in_furniture(el, scope)
+                and not _hidden(el, scope)
+            ):
+                first = text
+    if first is not None:
+        page.text("description", first, "p", RANK["first-paragraph"])
+
+
+#: A paragraph that is the site's small print.
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s)", re.I)
+#: Inline styles that hide an element.
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _prose(el: etree._Element) -> str:
+    """An element's text as a reader sees it (scripts and styles left out)."""
+    texts = cast("list[str]", _PROSE_TEXT(el))
+    return clean_text("".join(texts))
+
+
+_PROSE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def _hidden(el: etree._Element, scope: etree._Element) -> bool:
+    """Hidden from readers: ``hidden``, ``aria-hidden``, or an inline style
+    saying so, on the element or an ancestor within the scope."""
+    node: etree._Element | None = el
+    while node is not None:
+        if (
+            node.get("hidden") is not None
+            or node.get("aria-hidden") == "true"
+            or _HIDING_STYLE.search(node.get("style") or "")
+        ):
+            return True
+        if node is scope:
+            break
+        node = node.getparent()
+    return False
+
+
+def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
+    """Inside navigation, a header or footer, a caption, a form, a list or a quote."""
+    parent = el.getparent()
+    while parent is not None and parent is not scope:
+        if parent.tag in _FURNITURE:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+#: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
+_TAG_HREF = re.compile(
+    r"(?:^|/)(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|label|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
+    re.I,
+)
+#: Class or id words of a list of the article's tags.
+_TAG_LIST = re.compile(
+    r"(?:^|[\s_-])(?:tags?|tag-?links|tags-?list|tags-?items|keywords|schlagworte|stichworte"
+    r"|mots-?cles|mots|topics|related-topics|labels)(?:$|[\s_-])",
+    re.I,
+)
+#: Class or id words of the site's navigation, not the article's tags.
+_NAVIGATION = re.compile(
+    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar"
+    r"|widget|tagcloud|cloud)(?:$|[\s_-])",
+    re.I,
+)
+#: How far up a link's ancestors navigation is looked for.
+MAX_NAVIGATION_DEPTH = 6
+#: A count after a tag: ``2020 Election (611 posts)``.
+_TAG_COUNT = re.compile(r"\s*\(\d[\d,.]*(?:\s+\w+)?\)$")
+#: Tag links read before giving up, and the longest tag text.
+MAX_TAG_LINKS, MAX_TAG_CHARS = 60, 60
+#: A tag has a few words (a related story's headline has more), letters or digits.
+MAX_TAG_WORDS, MIN_TAG_LETTERS = 5, 2
+#: An entry of an A-Z index (``0-9``, ``A-C``), not a tag.
+_INDEX_ENTRY = re.compile(r"^\w\s*[-–]\s*\w$")
+
+
+def _tag_links(page: Page, root: etree._Element) -> None:
+    """No tags in the markup: the article's visible tag links, as a weak
+    ``tags`` list. A link counts when it points into the site's tag pages
+    (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``) or stands in a list whose
+    class says tags or keywords, and not in navigation, a menu, a footer or
+    a tag cloud (the site's, not the article's)."""
+    tags: list[str] = []
+    for a in root.iter("a"):
+        href = a.get("href") or ""
+        listed = _TAG_HREF.search(href) is not None
+        parent = a.getparent()
+        if not listed and parent is not None:
+            marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+            up = parent.getparent()
+            if up is not None:
+                marks += f" {up.get('class') or ''} {up.get('id') or ''}"
+            listed = _TAG_LIST.search(marks) is not None
+        if not listed or _in_navigation(a):
+            continue
+        if (
+            parent is not None
+            and parent.tag == "p"
+            and not _TAG_LIST.search(parent.get("class") or "")
+        ):
+            continue  # a link in the article's prose, not a list of tags
+        text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
+        if _tag_like(text):
+            tags.append(text)
+            if len(tags) >= MAX_TAG_LINKS:
+                break
+    if tags:
+        page.tags("tags", tags, "a[href*=/tag/]", RANK["tag-links"])
+
+
+def _tag_like(text: str) -> bool:
+    """A tag's text: a few words with letters, not a headline, a label
+    (``Themen:``) or a call to action (``Jetzt unterzeichnen!``)."""
+    return (
+        0 < len(text) <= MAX_TAG_CHARS
+        and len(text.split()) <= MAX_TAG_WORDS
+        and sum(c.isalnum() for c in text) >= MIN_TAG_LETTERS
+        and not text.endswith((":", "!", "?", "…"))
+        and not _INDEX_ENTRY.match(text)
+    )
+
+
+def _in_navigation(el: etree._Element) -> bool:
+    """In navigation, or an element near the link whose class says menu,
+    navigation, sidebar, widget or tag cloud; in a header, footer or aside
+    of the page, not of the article (a post's footer lists its tags)."""
+    furniture = False
+    for depth, anc in enumerate(el.iterancestors()):
+        tag = anc.tag
+        if tag == "nav":
+            return True
+        if tag in ("footer", "header", "aside"):
+            furniture = True
+        elif tag == "article":
+            return False
+        if depth < MAX_NAVIGATION_DEPTH and _NAVIGATION.search(
+            f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        ):
+            return True
+    return furniture
 
 
 def _lead_image(page: Page, scope: etree._Element) -> None:
@@ -881,9 +1095,7 @@ def _labelled_date(page: Page, probe: str | bytes) -> bool:
 MAX_DATES_IN_TEXT = 4
 
 
-def _dates_in(
-    text: str, page: Page, first: tuple[dt.date, int]
-) -> Iterator[tuple[dt.date, int]]:
+def _dates_in(text: str, page: Page, first: tuple[dt.date, int]) -> Iterator[tuple[dt.date, int]]:
     """The first few days written in ``text`` (the ``first`` already found),
     with where each starts."""
     found: tuple[dt.date, int] | None = first
@@ -916,6 +1128,56 @@ def _headline_segments(page: Page) -> None:
             match = max((p for p in parts if p.casefold() in heads), key=len, default=None)
             if match is not None:
                 page.ex.candidates[i] = attrs.evolve(c, value=match)
+                break
+
+
+def _backed_title(page: Page) -> None:
+    """The strongest title that the page's ``<title>`` or ``<h1>`` backs.
+
+    A metadata title that neither the document's title nor its visible
+    heading holds (an ``og:title`` that names a section, a JSON-LD
+    ``headline`` that is a tagline, an orphan ``itemprop=name``) gives way to
+    the strongest title one of them does back, when there is one. A source
+    never backs itself: the ``<title>`` candidate needs an ``<h1>``, the
+    ``<h1>`` the ``<title>``. The title that takes the place has words enough
+    for a headline, or is the whole text of the ``<h1>`` or the ``<title>``;
+    where it ends with the title that gave way, that part names the site or the
+    work and is cut. The value that gives way stays in the record as
+    a conflicting value.
+    """
+    titles = [c for c in page.ex.candidates if c.field == "title" and isinstance(c.value, str)]
+    if len(titles) < 2 or not page.title_evidence:
+        return
+
+    def backed(c: Candidate) -> bool:
+        own = c.provenance.location.path
+        return any(
+            corroborates(str(c.value), text) for text, path in page.title_evidence if path != own
+        )
+
+    best = min(titles, key=lambda c: c.rank)
+    if backed(best):
+        return
+
+    def shown(c: Candidate) -> bool:
+        own, value = c.provenance.location.path, fold_title(str(c.value))
+        return any(value == fold_title(t) for t, path in page.title_evidence if path != own)
+
+    alts = [
+        c
+        for c in titles
+        if c is not best and (headline_like(str(c.value)) or shown(c)) and backed(c)
+    ]
+    if alts:
+        alt = min(alts, key=lambda c: c.rank)
+        alt.rank = best.rank - 1
+        # The title that gave way names the site or the work when the new one
+        # ends with it ("Chapter 1 - Murdered - Melas" beside og:title "Melas").
+        name = str(best.value)
+        for sep in TITLE_SEPARATORS:
+            head = str(alt.value)
+            if sep.strip() and head.endswith(sep + name) and has_letters(head[: -len(sep + name)]):
+                alt.value = head[: -len(sep + name)].strip()
                 break
 
 
@@ -1065,7 +1327,11 @@ def _shown_offset(ex: Extraction, page: Page, best: Candidate, probe: str | byte
                 offset = _wall_offset(dt.datetime.combine(found[0], clock), value)
                 if offset is not None:
                     _keep_offset(
-                        ex, "published", best, offset, f"the page shows it as {text[:MAX_LINE_TEXT]!r}"
+                        ex,
+                        "published",
+                        best,
+                        offset,
+                        f"the page shows it as {text[:MAX_LINE_TEXT]!r}",
                     )
                     return True
         at = window.find(minutes, at + 3)
@@ -1078,19 +1344,25 @@ def _under_headline(page: Page, probe: str | bytes) -> bytes:
     (empty when the page has no body). Found once per page."""
     if page.under_headline is None:
         # The same search in str or bytes; only the window is encoded.
-        body = probe.find("<body" if isinstance(probe, str) else b"<body")
-        if body < 0:
-            body = probe.find("<BODY" if isinstance(probe, str) else b"<BODY")
-        if body < 0:
-            page.under_headline = b""
+        if isinstance(probe, str):
+            start = _headline_start(probe, "<body", "<BODY", "<h1")
+            window = probe[start : start + LABEL_WINDOW] if start >= 0 else ""
+            page.under_headline = window.encode("utf-8", "replace")
         else:
-            head = probe.find("<h1" if isinstance(probe, str) else b"<h1", body)
-            start = head if head >= 0 else body
-            window = probe[start : start + LABEL_WINDOW]
-            page.under_headline = (
-                window.encode("utf-8", "replace") if isinstance(window, str) else window
-            )
+            start = _headline_start(probe, b"<body", b"<BODY", b"<h1")
+            page.under_headline = probe[start : start + LABEL_WINDOW] if start >= 0 else b""
     return page.under_headline
+
+
+def _headline_start(probe: AnyStr, body: AnyStr, upper: AnyStr, h1: AnyStr) -> int:
+    """Where the first ``<h1>`` after ``<body>`` starts (else ``<body>``); -1 without a body."""
+    at = probe.find(body)
+    if at < 0:
+        at = probe.find(upper)
+    if at < 0:
+        return -1
+    head = probe.find(h1, at)
+    return head if head >= 0 else at
 
 
 def _midnight_offset(ex: Extraction, best: Candidate, language: str | None) -> bool:

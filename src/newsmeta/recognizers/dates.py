@@ -42,8 +42,8 @@ __all__ = [
     "find_date",
     "find_date_at",
     "find_time",
-    "local_zone",
     "from_timestamp",
+    "local_zone",
     "month_first",
     "parse_date",
     "parse_datetime",
@@ -179,7 +179,9 @@ _ISO_PREFIX = re.compile(
     """,
     re.VERBOSE | re.ASCII,
 )
-_REVERSED_ISO = re.compile(r"(?P<a>\d{2})-(?P<b>\d{2})-(?P<y>\d{4})(?P<rest>T\d{2}:\d{2}\S{0,30})", re.ASCII)
+_REVERSED_ISO = re.compile(
+    r"(?P<a>\d{2})-(?P<b>\d{2})-(?P<y>\d{4})(?P<rest>T\d{2}:\d{2}\S{0,30})", re.ASCII
+)
 _SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", re.ASCII)
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
 _WORDY = re.compile(
@@ -247,8 +249,8 @@ def parse_when(text: str) -> ParsedDateTime | dt.date | None:
         # "06-08-2009T14:12:32+0200": a theme's ISO with the day written first
         # (PHP's d-m-Y); read in that order, month first only if it must be.
         first, second = int(m["a"]), int(m["b"])
-        month, day_ = (first, second) if second > 12 else (second, first)
-        return parse_when(f"{m['y']}-{month:02d}-{day_:02d}{m['rest']}")
+        mm, dd = (first, second) if second > 12 else (second, first)
+        return parse_when(f"{m['y']}-{mm:02d}-{dd:02d}{m['rest']}")
     m = _SLASHED.fullmatch(s) or _COMPACT.fullmatch(s)
     if m is not None:
         return _ymd(m[1], m[2], m[3])
@@ -323,7 +325,9 @@ EARLIEST_WEB_YEAR = 1994
 FUTURE_SLACK = dt.timedelta(days=1)
 
 
-def plausible_day(day: dt.date, *, today: dt.date | None = None, floor: int = EARLIEST_WEB_YEAR) -> bool:
+def plausible_day(
+    day: dt.date, *, today: dt.date | None = None, floor: int = EARLIEST_WEB_YEAR
+) -> bool:
     """Could ``day`` be when a web page appeared? Not before ``floor`` and
     not in the future (``today`` is the reader's clock unless given).
 

@@ -101,6 +101,15 @@ _HOME = re.compile(
 _SITE_MARKS = ("site-title", "site-name", "site-description", "blog-title", "logo", "branding")
 
 
+#: Classes that hide an element from sight and keep it for screen readers:
+#: such a heading labels a region of the page, not the article.
+_HIDDEN = re.compile(
+    r"sr-only|screen-?reader|visually-?hidden|hide-accessible|a11y-hidden|offscreen"
+    r"|element-invisible|(?<![\w-])(?:hidden|invisible)(?![\w-])",
+    re.I,
+)
+
+
 def is_site_heading(el: etree._Element) -> bool:
     """A heading that names the site, not the article: marked as the site's
     title, or all of its text a link to the home page (``rel=home``, ``href=/``)."""
@@ -176,6 +185,8 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
             if el.get(b"datetime"):
                 c.times.append(el)
         elif tag == "h1":
+            if _HIDDEN.search(el.get(b"class") or ""):
+                continue  # for screen readers only ("Navigation", "detail")
             if is_site_heading(el):
                 name = clean_text(_text(el))
                 if name and name not in page.site_names:
@@ -207,10 +218,12 @@ def emit(page: Page, c: Collected) -> None:
     _rel_tags(page, c.anchors)
     h1s = [t for t in (clean_text(_text(h)) for h in c.h1s) if t]
     page.headings = h1s + [t for t in (clean_text(_text(h)) for h in c.h2s) if t]
+    page.title_evidence = [(h, "h1") for h in h1s]
     if len(h1s) == 1:
         page.text("title", h1s[0], "h1", RANK["h1"])
     if c.title is not None:
         raw = _text(c.title)
+        page.title_evidence.append((raw, "title"))
         page.title(raw, "title", RANK["title-tag"])
 
 
@@ -364,7 +377,16 @@ def _times(page: Page, times: list[etree._Element], main: etree._Element | None 
 #: Elements whose content is beside the article, not the article's own.
 _ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
 #: Words in a class or id (lower-cased) that mark content beside the article.
-_ASIDE_MARKS = ("sidebar", "related", "widget", "teaser", "comment", "recommend", "popular", "most-read")
+_ASIDE_MARKS = (
+    "sidebar",
+    "related",
+    "widget",
+    "teaser",
+    "comment",
+    "recommend",
+    "popular",
+    "most-read",
+)
 
 
 def _aside(el: etree._Element) -> bool:

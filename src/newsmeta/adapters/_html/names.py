@@ -34,8 +34,11 @@ RANK: dict[str, int] = {
     "h1": 86,  # the page's only <h1> (after <title>: a blog's <h1> is often its name)
     "byline": 88,  # an element whose class says author or byline
     "lead-image": 89,  # the article's first <img> at least 300 pixels wide
+    "standfirst": 87,  # a visible dek/standfirst/teaser element, itemprop=description on text
+    "first-paragraph": 95,  # the article's first paragraph, as readability's excerpt
     "url-date": 90,  # a date spelled out in the URL
     "labelled-date": 91,  # a day after words that say published ("Veröffentlicht am", "Published on")
+    "tag-links": 91,  # links into the site's tag pages, or in a list whose class says tags
     "text-date": 92,  # a date written in an element whose class says date
     "image-date": 93,  # a day in the page image's URL (its upload day)
     "script-date": 93,  # "published_at": "…" in a script's application state

@@ -82,7 +82,10 @@ class Page:
     author_urls: list[str] = field(factory=list)
     """``<link rel=author href>``: an author's page, without a name."""
     headings: list[str] = field(factory=list)
-    """The page's first ``<h1>`` texts, to tell a headline from a site name."""
+    """The page's first ``<h1>`` and ``<h2>`` texts, to tell a headline from a site name."""
+    title_evidence: list[tuple[str, str]] = field(factory=list)
+    """``(text, path)`` of the page's ``<title>`` and ``<h1>`` elements: what
+    backs one title source over another (:func:`newsmeta._kit.titles.corroborates`)."""
     month_first: bool = False
     """The page's language writes ``01/02/2021`` month first (American English)."""
     under_headline: bytes | None = None
@@ -118,6 +121,15 @@ class Page:
         value = clean_text(strip_tags(raw))
         if strip_site:
             value = self.strip_site(value)
+            if _URL_LIKE.match(value):
+                self.ex.reject(
+                    "invalid-value",
+                    f"title: {value[:80]!r} is a URL or a path, not a title",
+                    self._raw(raw),
+                    field_name=name,
+                    path=path,
+                )
+                return
         if not value:
             return
         if len(value) > MAX_TEXT:
@@ -327,8 +339,47 @@ class Page:
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
 
 
+#: A title that is a URL or a path (``https://…``, ``www.…``, ``/code/2013/…``).
+_URL_LIKE = re.compile(r"(?:https?://|www\.|/)\S*$", re.I)
+
+
 def _split_tags(raw: str) -> list[str]:
+    """A tag list split at its commas, each tag without quotes, a ``#`` or a
+    ``Category:`` prefix; the CMS's own tokens left out (:func:`system_token`)."""
     text = clean_text(raw)
     if not text:
         return []
-    return [t for t in (p.strip(" #") for p in _TAG_SPLIT.split(text)) if t and len(t) <= 100]
+    out = []
+    for part in _TAG_SPLIT.split(text):
+        tag = _TAG_PREFIX.sub("", part.strip(" #\"'“”„«»")).strip()
+        if tag and len(tag) <= MAX_TAG and not system_token(tag):
+            out.append(tag)
+    return out
+
+
+#: The longest tag kept.
+MAX_TAG = 100
+#: A prefix a CMS writes before a tag's name.
+_TAG_PREFIX = re.compile(r"^(?:category|tag|topic|keyword|kategorie|rubrik)\s*:\s*", re.I)
+#: A CMS's own tokens, not tags for a reader: a path or URL, a UUID or hex
+#: id, a number of five digits or more, an identifier (``cat_neurology``).
+_SYSTEM_TOKEN = re.compile(
+    r"""^(?:
+        /\S*|\w+://\S*
+      | [0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}
+      | [0-9a-f]{16,}
+      | \d{5,}
+      | [a-z][a-z0-9]*_[a-z0-9_-]+
+    )$""",
+    re.I | re.X,
+)
+
+
+def system_token(tag: str) -> bool:
+    """A CMS's own token in a tag list, not a tag.
+
+    >>> [t for t in ["/article", "cat_neurology", "123456", "Apple", "covid-19", "1541"]
+    ...  if system_token(t)]
+    ['/article', 'cat_neurology', '123456']
+    """
+    return _SYSTEM_TOKEN.match(tag) is not None

@@ -278,13 +278,6 @@ def _has_microdata(probe: str | bytes) -> bool:
     return _MICRODATA.search(probe) is not None
 
 
-def _has_abbr(probe: str | bytes | None) -> bool:
-    """Could the page have an ``<abbr>`` (an hAtom date) at all?"""
-    if probe is None:
-        return True
-    return b"<abbr" in probe if isinstance(probe, bytes) else "<abbr" in probe
-
-
 def extract_root(
     root: etree._Element,
     *,
@@ -332,8 +325,6 @@ def extract_root(
             orphans.setdefault("@type", "WebPage")
             schema.map_objects(page, "microdata", [(orphans, schema.ORPHAN_PATH, True)])
 
-    if _has_abbr(probe):
-        found.abbrs = [el for el in root.iter("abbr") if meta.is_hatom_date(el)]
     meta.emit(page, found)
     _fallbacks(page, root, found.main, probe)
     if lang:
@@ -495,6 +486,7 @@ def _fallbacks(
         # No date from markup. A <time> element may stand as a weak
         # `published`; the visible day is still looked for, as `date`: on the
         # corpus it is right more often than an unmarked <time>.
+        meta.hatom(page, [el for el in root.iter("abbr") if meta.is_hatom_date(el)])
         if probe is not None and _data_date(page, probe):
             return
         if probe is not None and _labelled_date(page, probe):
@@ -916,9 +908,10 @@ _DATE_ATTRS = (("datetime", b"datetime"), ("content", b"content"), ("title", b"t
 
 def _dateline(page: Page, scope: etree._Element) -> bool:
     """The first element whose class says date (or time, meta...) with a date in its text."""
+    short: tuple[dt.date, str] | None = None  # a day with a two-digit year, if nothing better
     for n, el in enumerate(_marked(scope, _dateline_marks)):
         if n >= MAX_LINES * 2:
-            return False
+            break
         for attr, key in _DATE_ATTRS:
             value = el.get(key)
             when = parse_when(value) if value else None
@@ -929,8 +922,12 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
         text = _el_text_upto(el, MAX_LINE_TEXT * 2)
         if not text:
             continue
-        found = find_date_at(text, month_first=page.month_first, short_years=True)
-        if found is None or _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
+        found = find_date_at(text, month_first=page.month_first)
+        if found is None:
+            if short is None and (found := _short_day(text, page)) is not None:
+                short = (found[0], text)
+            continue
+        if _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
             continue
         day, at = found
         if not plausible_day(day) or BIRTH_LABEL.search(text[max(0, at - 40) : at]):
@@ -941,7 +938,21 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
                 text = _el_text(inner)
         page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
         return True
+    if short is not None:
+        page.day(
+            short[0], " ".join(short[1].split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"]
+        )
+        return True
     return False
+
+
+def _short_day(text: str, page: Page) -> tuple[dt.date, int] | None:
+    """A day with a two-digit year (``23.09.22``) in a dateline that is not a
+    clock, a comment or a modified note: read only when no dateline has a full date."""
+    found = find_date_at(text, month_first=page.month_first, short_years=True)
+    if found is None or _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
+        return None
+    return found
 
 
 def _day_of(text: str, page: Page) -> dt.date | None:
@@ -1296,6 +1307,10 @@ def _keep_offset(
     )
 
 
+#: Most clock times under the headline read for the local offset.
+MAX_CLOCKS = 4
+
+
 def _shown_offset(ex: Extraction, page: Page, best: Candidate, probe: str | bytes | None) -> bool:
     """The page shows the published time on its own clock, under its headline
     (``3 de mayo de 2022 21:25`` beside ``2022-05-04T00:25:56Z``): keep that offset.
@@ -1311,7 +1326,7 @@ def _shown_offset(ex: Extraction, page: Page, best: Candidate, probe: str | byte
     minutes = b":%02d" % value.minute
     at = window.find(minutes)
     n = 0
-    while at >= 0 and n < MAX_LINES:
+    while at >= 0 and n < MAX_CLOCKS:
         n += 1
         if window[at - 1 : at].isdigit() and not window[at + 3 : at + 4].isdigit():
             around = window[max(0, at - 120) : at + 40].decode("utf-8", "replace")

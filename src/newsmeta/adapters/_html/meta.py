@@ -25,7 +25,7 @@ from newsmeta.adapters._html.names import DC_COLON, HTTP_EQUIV, META, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
 
-__all__ = ["Collected", "collect", "emit", "is_hatom_date", "is_site_heading"]
+__all__ = ["Collected", "collect", "emit", "hatom", "is_hatom_date", "is_site_heading"]
 
 #: Most ``<h1>`` headings read: one is the headline, many are a layout.
 MAX_H1 = 3
@@ -73,8 +73,6 @@ class Collected:
     """``(key, content, path)``: keys lower-cased, ``http-equiv:`` prefixed for those."""
     links: list[etree._Element] = field(factory=list)
     times: list[etree._Element] = field(factory=list)
-    abbrs: list[etree._Element] = field(factory=list)
-    """hAtom dates: ``<abbr class="published|updated" title="…">``."""
     anchors: list[etree._Element] = field(factory=list)
     scripts: list[etree._Element] = field(factory=list)
     """JSON-LD scripts."""
@@ -213,7 +211,6 @@ def emit(page: Page, c: Collected) -> None:
         _link(page, el)
     _metas(page, c.metas)
     _times(page, c.times, c.main)
-    _hatom(page, c.abbrs)
     _rel_authors(page, c.anchors)
     _rel_tags(page, c.anchors)
     h1s = [t for t in (clean_text(_text(h)) for h in c.h1s) if t]
@@ -368,7 +365,7 @@ def _times(page: Page, times: list[etree._Element], main: etree._Element | None 
         ]
         inside = [(i, el) for i, el in unmarked if main is not None and main in el.iterancestors()]
         for i, el in inside or unmarked:
-            if _aside(el):
+            if _aside(el, main if inside else None):
                 continue  # a sidebar's, a teaser's or a comment's time, not the article's
             page.when("published", el.get("datetime"), f"time[{i}]", rank + 1)
             break
@@ -376,27 +373,25 @@ def _times(page: Page, times: list[etree._Element], main: etree._Element | None 
 
 #: Elements whose content is beside the article, not the article's own.
 _ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
-#: Words in a class or id (lower-cased) that mark content beside the article.
-_ASIDE_MARKS = (
-    "sidebar",
-    "related",
-    "widget",
-    "teaser",
-    "comment",
-    "recommend",
-    "popular",
-    "most-read",
-)
+#: Words in a class or id (lower-cased) that mark content beside the article,
+#: inside it (a comment, a related story) or anywhere.
+_INNER_ASIDE_MARKS = ("related", "teaser", "comment", "recommend")
+_ASIDE_MARKS = (*_INNER_ASIDE_MARKS, "sidebar", "widget", "popular", "most-read")
 
 
-def _aside(el: etree._Element) -> bool:
+def _aside(el: etree._Element, article: etree._Element | None = None) -> bool:
     """Is ``el`` inside a sidebar, a navigation, a footer, a related-stories
-    list, a teaser or a comment?"""
+    list, a teaser or a comment? Inside ``article`` (the page's ``<article>``
+    or ``<main>``), only what stands between ``el`` and it counts, and a
+    "sidebar" there is the article's own header column."""
+    marks_of = _INNER_ASIDE_MARKS if article is not None else _ASIDE_MARKS
     for a in el.iterancestors():
+        if a is article:
+            return False
         if a.tag in _ASIDE_TAGS:
             return True
         marks = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
-        if marks.strip() and any(m in marks for m in _ASIDE_MARKS):
+        if marks.strip() and any(m in marks for m in marks_of):
             return True
     return False
 
@@ -411,9 +406,10 @@ def is_hatom_date(el: etree._Element) -> bool:
 _HATOM: tuple[tuple[str, FieldName], ...] = (("published", "published"), ("updated", "modified"))
 
 
-def _hatom(page: Page, abbrs: list[etree._Element]) -> None:
+def hatom(page: Page, abbrs: list[etree._Element]) -> None:
     """hAtom's ``<abbr class="published" title="2012-08-22T09:43:41+0100">``
-    (and ``updated``): the first of each, as strong as a marked ``<time>``."""
+    (and ``updated``): the first of each, as strong as a marked ``<time>``.
+    Read when no markup gave a date (the adapter's fallbacks)."""
     done: set[str] = set()
     for el in abbrs[:50]:
         classes = (el.get("class") or "").split()

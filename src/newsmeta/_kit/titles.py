@@ -211,10 +211,6 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
     lead, colon, rest = title.partition(": ")  # "BDZV: Headline", the colon unspaced before
     if colon and site_key(lead) in keys and has_letters(rest) and not is_site_name(rest, keys):
         return rest.strip()
-    if title.endswith(")") and " (" in title:  # "Headline (Site)"
-        head, _, inner = title[:-1].rpartition(" (")
-        if site_key(inner) in keys and has_letters(head):
-            return head.strip()
     best = len(title)
     for sep in TITLE_SEPARATORS:
         if sep not in title:
@@ -245,7 +241,13 @@ def strip_site(title: str, keys: frozenset[str]) -> str:
                 break
             at += len(sep) + len(part)
     head = title[:best].strip()
-    return head if best < len(title) and has_letters(head) else title
+    if best < len(title) and has_letters(head):
+        return head
+    if title.endswith(")") and " (" in title:  # "Headline (Site)", when nothing else named it
+        head, _, inner = title[:-1].rpartition(" (")
+        if site_key(inner) in keys and has_letters(head):
+            return head.strip()
+    return title
 
 
 #: Typographic quotes and dashes, folded to ASCII when titles are compared:

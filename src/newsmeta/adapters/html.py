@@ -1071,8 +1071,9 @@ _CUT_TAG = re.compile(r"^[^<>]*>|<[^<>]*$")
 #: Most places one label stem is looked at on one page.
 MAX_LABELS = 8
 #: How much of the page after its first ``<h1>`` (else after ``<body>``) is
-#: searched for labels: on the corpus every labelled date stands within 6 KB.
-LABEL_WINDOW = 32768
+#: searched for labels, datelines and data-* dates: on the corpus every labelled
+#: date stands within 6 KB of it.
+LABEL_WINDOW = 12288
 
 
 def _labelled_date(page: Page, probe: str | bytes) -> bool:

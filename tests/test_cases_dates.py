@@ -244,6 +244,19 @@ VISIBLE: dict[str, list[Case]] = {
             "2022-09-23",
         ),
     ],
+    "html-dev: trafilatura goodnight.at konzert (a teaser's two-digit year)": [
+        (
+            "Freizeit, 20.11.22 in popular articles",
+            page(
+                body='<main><h1>Konzert-Highlights im November 2022</h1><div class="sidebar">'
+                '<div class="teaser-box popular-articles"><div class="text">'
+                '<div class="info">Freizeit, 20.11.22</div> Kuschelige Lokale</div></div></div>'
+                "<article><p>02.11.2022 - Placebo - Stadthalle</p></article></main>",
+                lang="de",
+            ),
+            "2022-11-02",
+        ),
+    ],
     "html-dev: trafilatura tagesschau.de rheinmetall (Stand: beside a meta date)": [
         (
             "Stand:",

@@ -924,7 +924,7 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
             continue
         found = find_date_at(text, month_first=page.month_first)
         if found is None:
-            if short is None and (found := _short_day(text, page)) is not None:
+            if short is None and (found := _short_day(text, page)) is not None and not _teaser(el):
                 short = (found[0], text)
             continue
         if _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
@@ -943,6 +943,19 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
             short[0], " ".join(short[1].split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"]
         )
         return True
+    return False
+
+
+#: Words in a class (lower-cased) that mark a list of other articles.
+_TEASER_MARKS = ("teaser", "related", "recommend", "popular", "most-read")
+
+
+def _teaser(el: etree._Element) -> bool:
+    """Is ``el`` a teaser, or in one or in a list of other articles (related, popular)?"""
+    for a in (el, *el.iterancestors()):
+        marks = a.get(b"class")
+        if marks and any(m in marks.lower() for m in _TEASER_MARKS):
+            return True
     return False
 
 

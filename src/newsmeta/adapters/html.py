@@ -302,15 +302,30 @@ def extract_root(
     page.month_first = month_first(page_language)
 
     objects: list[tuple[schema.SchemaObject, str, bool]] = []
+    salvaged: list[tuple[schema.SchemaObject, str, bool]] = []
     for n, el in enumerate(found.scripts):
         path = f"jsonld[{n}]"
-        value, note = jsonld.load(el.text or "")
+        value, note, lost = jsonld.load(el.text or "")
         if value is None:
             ex.issue("bad-embedded-json", f"{path}: {note}; the script was skipped", path=path)
+            continue
+        if lost:
+            # Salvaged: the members that could be read are used; the others are kept.
+            where = ", ".join(w or "(after the value)" for w, _raw in lost[:5])
+            ex.issue(
+                "embedded-json-salvaged",
+                f"{path}: {note} ({where}); the rest of the script was read,"
+                " what could not be is kept in unrecognised",
+                path=path,
+            )
+            for w, raw in lost:
+                ex.keep(raw, path=f"{path}.{w}" if w else path)
+            salvaged.extend(schema.collect(value, path))  # after the whole scripts' objects
             continue
         if note:
             ex.issue("embedded-json-repaired", f"{path}: {note}", path=path)
         objects.extend(schema.collect(value, path))
+    objects.extend(salvaged)
     if objects:
         schema.map_objects(page, "jsonld", objects)
 
@@ -327,6 +342,7 @@ def extract_root(
 
     meta.emit(page, found)
     _fallbacks(page, root, found.main, probe)
+    schema.set_aside_fallbacks(page)
     if lang:
         page.language(lang, "html[lang]", RANK["html-lang"])
     if url:
@@ -475,7 +491,7 @@ def _fallbacks(
         _lead_image(page, main if main is not None else root)
     if "description" not in fields:
         _standfirst(page, main if main is not None else root)
-    if "tags" not in fields:
+    if "tags" not in fields and (probe is None or _mentions_tag_pages(probe)):
         _tag_links(page, root)
     if "authors" not in fields and _mentions_author(probe):
         for scope in scopes:
@@ -756,16 +772,60 @@ def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
 
 #: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
 _TAG_HREF = re.compile(
-    r"(?:^|/)(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
-    r"|topics?|labels?|label|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
+    r"/(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
     re.I,
 )
-#: Class or id words of a list of the article's tags.
+#: The same at the start of a relative ``href`` (``tags/justice``).
+_TAG_HREF_START = re.compile(
+    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
+    re.I,
+)
+#: Class or id words of a list of the article's tags (each a whole word of
+#: the class: :func:`_says_tags` checks what stands around it). Written
+#: without a leading assertion, so the search skips ahead by its first letters.
 _TAG_LIST = re.compile(
-    r"(?:^|[\s_-])(?:tags?|tag-?links|tags-?list|tags-?items|keywords|schlagworte|stichworte"
-    r"|mots-?cles|mots|topics|related-topics|labels)(?:$|[\s_-])",
+    r"(?:tags?|tag-?links|tags-?list|tags-?items|keywords|schlagworte|stichworte"
+    r"|mots-?cles|mots|topics|related-topics|labels)",
     re.I,
 )
+_CLASS_SEPARATORS = frozenset(" \t\n_-")
+
+
+def _says_tags(marks: str) -> bool:
+    """A class or id naming a list of tags: one of :data:`_TAG_LIST`'s words,
+    set off by spaces, ``-`` or ``_`` (``tag-links``, ``post_tags``)."""
+    for m in _TAG_LIST.finditer(marks):
+        start, end = m.span()
+        if (start == 0 or marks[start - 1] in _CLASS_SEPARATORS) and (
+            end == len(marks) or marks[end] in _CLASS_SEPARATORS
+        ):
+            return True
+    return False
+
+
+#: A link into the site's tag pages somewhere in the page's bytes: the cheap
+#: test (a literal ``/`` first and no case folding, so the search skips ahead;
+#: sites write these paths in lower case) before the walk
+#: over every link.
+_TAG_PAGES = re.compile(
+    r"/(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#\"'\s>]",
+)
+_TAG_PAGES_BYTES = re.compile(_TAG_PAGES.pattern.encode())  # case-sensitive: twice as fast
+
+
+def _mentions_tag_pages(probe: str | bytes) -> bool:
+    if isinstance(probe, bytes):
+        return _TAG_PAGES_BYTES.search(probe) is not None
+    return _TAG_PAGES.search(probe) is not None
+
+
+def _tag_href(href: str) -> bool:
+    return _TAG_HREF.search(href) is not None or _TAG_HREF_START.match(href) is not None
+
+
 #: Class or id words of the site's navigation, not the article's tags.
 _NAVIGATION = re.compile(
     r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar"
@@ -792,22 +852,12 @@ def _tag_links(page: Page, root: etree._Element) -> None:
     a tag cloud (the site's, not the article's)."""
     tags: list[str] = []
     for a in root.iter("a"):
-        href = a.get("href") or ""
-        listed = _TAG_HREF.search(href) is not None
         parent = a.getparent()
-        if not listed and parent is not None:
-            marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
-            up = parent.getparent()
-            if up is not None:
-                marks += f" {up.get('class') or ''} {up.get('id') or ''}"
-            listed = _TAG_LIST.search(marks) is not None
-        if not listed or _in_navigation(a):
+        if parent is None:
             continue
-        if (
-            parent is not None
-            and parent.tag == "p"
-            and not _TAG_LIST.search(parent.get("class") or "")
-        ):
+        if not _tag_href(a.get(b"href") or "") or _in_navigation(a):
+            continue
+        if parent.tag == "p" and not _says_tags(parent.get(b"class") or ""):
             continue  # a link in the article's prose, not a list of tags
         text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
         if _tag_like(text):

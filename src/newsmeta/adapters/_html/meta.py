@@ -21,11 +21,11 @@ from attrs import define, field
 from lxml import etree
 
 from newsmeta._kit import FieldName, as_field
-from newsmeta.adapters._html.names import DC_COLON, HTTP_EQUIV, META, RANK
+from newsmeta.adapters._html.names import DC_COLON, HTTP_EQUIV, META, OG_TYPE_KINDS, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
 
-__all__ = ["Collected", "collect", "emit", "hatom", "is_hatom_date", "is_site_heading"]
+__all__ = ["Collected", "collect", "emit", "hatom", "is_hatom_date", "is_site_heading", "og_kind"]
 
 #: Most ``<h1>`` headings read: one is the headline, many are a layout.
 MAX_H1 = 3
@@ -157,6 +157,8 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                     k = _dc_dotted(k)
                 if k in META:
                     c.metas.append((k, content, f"meta[{attr}={key.strip()}]"))
+                    if k == "og:type" and page.og_kind is None:
+                        page.og_kind = og_kind(content)
                 if k in _SITE_KEYS and content.strip():
                     name = clean_text(content).lstrip("@")
                     if name and name not in page.site_names:
@@ -265,6 +267,20 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             name = clean_text(content)
             if name:
                 page.publisher(Organization(name=name), content, path, rank)
+        elif kind == "publisher":
+            # <meta name=publisher>, article:publisher: a name; not a URL (a
+            # Facebook page, a Google+ profile) or a number (a Facebook id).
+            name = clean_text(content)
+            if name and not _NOT_A_PUBLISHER.match(name):
+                page.publisher(Organization(name=name), content, path, rank, site_name=False)
+        elif kind == "page_kind":
+            # og:type says the kind only when no schema.org object did.
+            if (
+                page.main_kind is None
+                and page.og_kind is not None
+                and not any(c.field == "page_kind" for c in page.ex.candidates)
+            ):
+                page.kind(page.og_kind, content, path, rank)
         elif kind in ("author", "tags", "keywords"):
             lists.add(kind, family, content, path)
         elif kind == "parsely-page":
@@ -292,6 +308,20 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             primary_rank=RANK["og-image"] if img.rank == RANK["og"] else None,
         )
         seen_ranks.add(img.rank)
+
+
+#: A publisher meta value that is no name: a URL, or only digits (a Facebook id).
+_NOT_A_PUBLISHER = re.compile(r"https?://|www\.facebook\.|\d+$", re.IGNORECASE)
+
+
+def og_kind(content: str) -> str | None:
+    """The page kind an ``og:type`` value says (:data:`~newsmeta.adapters._html.names.OG_TYPE_KINDS`).
+
+    >>> og_kind("article"), og_kind("video.movie"), og_kind("website"), og_kind("Article")
+    ('article', 'video', None, 'article')
+    """
+    value = content.strip().lower()
+    return OG_TYPE_KINDS.get(value) or OG_TYPE_KINDS.get(value.split(".", 1)[0])
 
 
 def _parsely_page(page: Page, content: str, path: str, rank: int) -> None:

@@ -21,7 +21,9 @@ RANK: dict[str, int] = {
     "jsonld": 20,  # JSON-LD, the article object
     "microdata": 25,  # schema.org microdata, the article item
     "jsonld-other": 30,  # JSON-LD/microdata: WebPage, WebSite, Organization, orphan itemprops
+    "meta-publisher": 39,  # <meta name=publisher> (any case), for the publisher only
     "og": 40,  # OpenGraph og:* and article:*
+    "og-publisher": 41,  # article:publisher when it is a name (after og:site_name)
     "meta": 45,  # <meta name=description|author|keywords|date...>, http-equiv
     "dc": 50,  # Dublin Core, citation_*, parsely-*, sailthru.*
     "twitter": 55,  # Twitter cards
@@ -34,6 +36,7 @@ RANK: dict[str, int] = {
     "h1": 86,  # the page's only <h1> (after <title>: a blog's <h1> is often its name)
     "byline": 88,  # an element whose class says author or byline
     "lead-image": 89,  # the article's first <img> at least 300 pixels wide
+    "jsonld-embedded": 89,  # a video embedded in an article page: not the article's own object
     "standfirst": 87,  # a visible dek/standfirst/teaser element, itemprop=description on text
     "first-paragraph": 95,  # the article's first paragraph, as readability's excerpt
     "url-date": 90,  # a date spelled out in the URL
@@ -63,6 +66,7 @@ META: dict[str, tuple[str, str]] = {
     "og:image:height": ("image:height", "og"),
     "og:image:alt": ("image:alt", "og"),
     "og:site_name": ("site_name", "og"),
+    "og:type": ("page_kind", "og"),
     "og:locale": ("language", "og"),
     "og:updated_time": ("modified", "og"),
     "og:published_time": ("published", "og"),
@@ -78,6 +82,7 @@ META: dict[str, tuple[str, str]] = {
     "article:author": ("author", "og"),
     "article:tag": ("tags", "og"),
     "article:section": ("section", "og"),
+    "article:publisher": ("publisher", "og-publisher"),
     # Twitter cards
     "twitter:title": ("title", "twitter"),
     "twitter:description": ("description", "twitter"),
@@ -126,6 +131,7 @@ META: dict[str, tuple[str, str]] = {
     "content-language": ("language", "meta"),
     "thumbnail": ("image", "meta"),
     "copyright": ("copyright", "meta"),
+    "publisher": ("publisher", "meta-publisher"),
     # Dublin Core
     "dc.title": ("title", "dc"),
     "dcterms.title": ("title", "dc"),
@@ -225,15 +231,92 @@ ARTICLE_TYPES: frozenset[str] = frozenset(
         "Report",
         "SatiricalArticle",
         "AdvertiserContentArticle",
-        "Review",
-        "Recipe",
-        "VideoObject",
-        "Episode",
-        "PodcastEpisode",
         "CreativeWork",
-        "Blog",
     }
 )
+#: Types of a page's subject when it is not an article, and the page kind
+#: each makes (``newsmeta.records.PAGE_KINDS``). Such an object is the page's
+#: own only when no article object stands on the page.
+SUBJECT_KINDS: dict[str, str] = {
+    "Review": "review",
+    "CriticReview": "review",
+    "UserReview": "review",
+    "EmployerReview": "review",
+    "Recipe": "recipe",
+    "Event": "event",
+    "BusinessEvent": "event",
+    "ChildrensEvent": "event",
+    "ComedyEvent": "event",
+    "CourseInstance": "event",
+    "DanceEvent": "event",
+    "DeliveryEvent": "event",
+    "EducationEvent": "event",
+    "ExhibitionEvent": "event",
+    "Festival": "event",
+    "FoodEvent": "event",
+    "Hackathon": "event",
+    "LiteraryEvent": "event",
+    "MusicEvent": "event",
+    "PublicationEvent": "event",
+    "SaleEvent": "event",
+    "ScreeningEvent": "event",
+    "SocialEvent": "event",
+    "SportsEvent": "event",
+    "TheaterEvent": "event",
+    "VisualArtsEvent": "event",
+    "Product": "product",
+    "ProductGroup": "product",
+    "ProductModel": "product",
+    "IndividualProduct": "product",
+    "Vehicle": "product",
+    "Car": "product",
+    "SoftwareApplication": "product",
+    "MobileApplication": "product",
+    "WebApplication": "product",
+    "VideoGame": "product",
+    "Book": "product",
+    "JobPosting": "job",
+    "Course": "other",
+    "HowTo": "other",
+    "Dataset": "other",
+}
+#: Media types: a page's subject on a video or podcast page, but most often a
+#: video embedded in an article, which is not the article's own object.
+MEDIA_KINDS: dict[str, str] = {
+    "VideoObject": "video",
+    "Clip": "video",
+    "Movie": "video",
+    "Episode": "video",
+    "TVEpisode": "video",
+    "AudioObject": "audio",
+    "PodcastEpisode": "audio",
+    "RadioEpisode": "audio",
+    "MusicRecording": "audio",
+}
+#: Page types (and lists) that say what kind of page holds them. (Not
+#: ``Blog``: WordPress themes wrap a single post in it as well as the index.)
+PAGE_TYPE_KINDS: dict[str, str] = {
+    "CollectionPage": "listing",
+    "SearchResultsPage": "listing",
+    "ItemList": "listing",
+    "ProfilePage": "profile",
+    "FAQPage": "faq",
+    "QAPage": "faq",
+}
+#: ``og:type`` values (lower-cased; ``video.movie`` by its prefix) and the page
+#: kind each says. ``website`` says nothing: article pages use it too.
+OG_TYPE_KINDS: dict[str, str] = {
+    "article": "article",
+    "news": "article",
+    "blog": "article",
+    "product": "product",
+    "product.item": "product",
+    "video": "video",
+    "music": "audio",
+    "profile": "profile",
+    "book": "product",
+    "event": "event",
+}
 #: Types that describe the page around the article: weaker candidates.
 PAGE_TYPES: frozenset[str] = frozenset(
     {

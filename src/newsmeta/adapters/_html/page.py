@@ -23,7 +23,7 @@ from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.markup import strip_tags
 from newsmeta.recognizers.people import clean_author
-from newsmeta.recognizers.urls import is_url, join
+from newsmeta.recognizers.urls import best_image_candidate, is_url, join
 from newsmeta.records import Image, Organization, Person
 
 __all__ = ["Page", "clean_text", "to_int"]
@@ -90,6 +90,10 @@ class Page:
     """The page's language writes ``01/02/2021`` month first (American English)."""
     under_headline: bytes | None = None
     """The bytes after the page's first ``<h1>``, where datelines stand (read once, when needed)."""
+    og_kind: str | None = None
+    """The page kind ``og:type`` says (``article``, ``video``...), or ``None``."""
+    main_kind: str | None = None
+    """The kind of the page's own schema.org object, once a syntax found one."""
     # A page repeats its dates and URLs from source to source (og:url, the
     # canonical link, JSON-LD's url): each raw value is read once.
     _dates: dict[str, ParsedDateTime | dt.date | None] = field(
@@ -119,6 +123,10 @@ class Page:
         if not isinstance(raw, str):
             return
         value = clean_text(strip_tags(raw))
+        if "<" in value:
+            # Markup escaped once more (a JSON-LD "&lt;p&gt;Text&lt;/p&gt;") is markup
+            # still; a tag named in a sentence ("&lt;meta&gt; elements") stays text.
+            value = clean_text(strip_tags(value))
         if strip_site:
             value = self.strip_site(value)
             if _URL_LIKE.match(value):
@@ -251,10 +259,56 @@ class Page:
         primary_rank: int | None = None,
     ) -> None:
         """An image; the first of a source also stands for ``og_image``
-        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names)."""
+        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names).
+
+        A ``srcset``-like list (``a.jpg 600w, b.jpg 1200w``) gives its best
+        candidate (``image-candidates``); a value with white space that is
+        not such a list (``Photo: AP``) is kept and reported (``invalid-url``),
+        never mangled into one URL.
+        """
         value = self.resolve_url(raw)
         if value is None:
-            return
+            text = raw.strip()
+            if not any(c.isspace() for c in text):
+                return  # empty, data:, or a relative path with no base to resolve it
+
+            picked = best_image_candidate(text)
+            if picked is None:
+                # One URL after all: an <img> tag's src, or a path with spaces
+                # left unencoded (browsers encode them; so does this).
+                tag = _IMG_SRC.match(text)
+                spaced = tag[1] if tag is not None else text
+                if _SPACED_IMAGE_URL.match(spaced):
+                    picked = (spaced.replace(" ", "%20"), None)
+            value = self.resolve_url(picked[0]) if picked is not None else None
+            if picked is None or value is None:
+                self.ex.reject(
+                    "invalid-url",
+                    f"{path}: {text[:80]!r} is not one image URL; not used",
+                    self._raw(raw),
+                    field_name="images",
+                    path=path,
+                )
+                return
+            width = width if width is not None else picked[1]
+            if best_image_candidate(text) is not None:
+                self.ex.issue(
+                    "image-candidates",
+                    f"{path}: a list of image candidates; the best, {picked[0][:80]!r}, is used",
+                    field_name="images",
+                    path=path,
+                )
+        elif _ENCODED_LIST.search(value):
+            picked = best_image_candidate(value)
+            if picked is not None and (best := self.resolve_url(picked[0])) is not None:
+                value, width = best, width if width is not None else picked[1]
+                self.ex.issue(
+                    "image-candidates",
+                    f"{path}: a percent-encoded list of image candidates; the best,"
+                    f" {picked[0][:80]!r}, is used",
+                    field_name="images",
+                    path=path,
+                )
         img = Image(
             url=value,
             width=to_int(width),
@@ -308,8 +362,17 @@ class Page:
             shown = raw if isinstance(raw, str) else ", ".join(out)
             self.ex.add(name, tuple(out), self._raw(shown), path=path, rank=rank)
 
-    def publisher(self, org: Organization, raw: str, path: str, rank: int) -> None:
-        if org.name:
+    def kind(self, kind: str, raw: str, path: str, rank: int) -> None:
+        """The page kind (``newsmeta.records.PAGE_KINDS``) a source says."""
+        self.ex.add("page_kind", kind, self._raw(raw), path=path, rank=rank)
+
+    def publisher(
+        self, org: Organization, raw: str, path: str, rank: int, *, site_name: bool = True
+    ) -> None:
+        """A publisher. ``site_name``: its name also names the site, and cleans
+        titles and author lists (not so for ``<meta name=publisher>``, which a
+        one-person site fills with the author's own name)."""
+        if org.name and site_name:
             self.site_names.append(org.name)
         if (
             any(
@@ -335,6 +398,17 @@ class Page:
         """
         return strip_site(title, site_keys(self.site_names, self.base))
 
+
+#: A candidate list percent-encoded into one URL: ``a.jpg%20600w,%20https://…``.
+_ENCODED_LIST = re.compile(r"%20\d+(?:\.\d+)?[wx](?:,|%2C)", re.IGNORECASE)
+
+#: An ``<img>`` tag where a URL should be (a CMS pasted the tag): its ``src``.
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']([^"'<>]+)["']""", re.IGNORECASE)
+#: One image URL whose path has spaces left unencoded (``/Umwelt und Klima/a.jpg``).
+_SPACED_IMAGE_URL = re.compile(
+    r"(?:https?://[^\s/]+/|/|\.{0,2}/)[^<>\"'\n]*?\.(?:jpe?g|png|gif|webp|avif)(?:[?#][^\s]*)?$",
+    re.IGNORECASE,
+)
 
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
 

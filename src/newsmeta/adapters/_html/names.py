@@ -28,7 +28,8 @@ RANK: dict[str, int] = {
     "dc": 50,  # Dublin Core, citation_*, parsely-*, sailthru.*
     "twitter": 55,  # Twitter cards
     "orphan-name": 56,  # an itemprop="name" outside any item, as a title (it names anything)
-    "time": 80,  # <time datetime> in the page body
+    "time": 80,  # <time datetime> in the page body; hAtom <abbr class=published title>
+    "data-date": 82,  # a date in a data-* attribute named for it (data-published-at, data-utime)
     "rel-author": 80,  # <a rel=author>Name</a>
     "rel-tag": 80,  # <a rel=tag>Tag</a>
     "title-tag": 85,  # <title>, the site name removed
@@ -39,6 +40,7 @@ RANK: dict[str, int] = {
     "standfirst": 87,  # a visible dek/standfirst/teaser element, itemprop=description on text
     "first-paragraph": 95,  # the article's first paragraph, as readability's excerpt
     "url-date": 90,  # a date spelled out in the URL
+    "labelled-date": 91,  # a day after words that say published ("Veröffentlicht am", "Published on")
     "tag-links": 91,  # links into the site's tag pages, or in a list whose class says tags
     "text-byline": 91,  # a labelled line in the article's text ("Von Jane Doe", "Autor: ...")
     "text-date": 92,  # a date written in an element whose class says date
@@ -126,6 +128,15 @@ META: dict[str, tuple[str, str]] = {
     "article.updated": ("modified", "meta"),
     "datemodified": ("modified", "meta"),
     "datecreated": ("created", "meta"),
+    "og:pubdate": ("published", "og"),
+    "pub_date": ("published", "meta"),
+    "publicationdate": ("published", "meta"),
+    "publication_date": ("published", "meta"),
+    "publication-date": ("published", "meta"),
+    "last-updated": ("modified", "meta"),
+    "last_updated_date": ("modified", "meta"),
+    "article_date_updated": ("modified", "meta"),
+    "dateupdated": ("modified", "meta"),
     "section": ("section", "meta"),
     "category": ("section", "meta"),
     "language": ("language", "meta"),
@@ -152,6 +163,14 @@ META: dict[str, tuple[str, str]] = {
     "dcterms.created": ("created", "dc"),
     "dc.date.modified": ("modified", "dc"),
     "dcterms.modified": ("modified", "dc"),
+    "dc.issued": ("published", "dc"),
+    "dc.date.available": ("published", "dc"),
+    "dcterms.available": ("published", "dc"),
+    "dc.created": ("created", "dc"),
+    "dc.modified": ("modified", "dc"),
+    "dc.date.updated": ("modified", "dc"),
+    "prism.publicationdate": ("published", "dc"),
+    "prism.coverdate": ("published", "dc"),
     "dc.language": ("language", "dc"),
     "dcterms.language": ("language", "dc"),
     "dc.publisher": ("site_name", "dc"),
@@ -177,6 +196,11 @@ META: dict[str, tuple[str, str]] = {
     "parsely-section": ("section", "dc"),
     "parsely-tags": ("tags", "dc"),
     "parsely-page": ("parsely-page", "dc"),
+    # cXense and Shareaholic (analytics tags that carry the article's dates)
+    "cxenseparse:publishtime": ("published", "dc"),
+    "cxenseparse:recs:publishtime": ("published", "dc"),
+    "shareaholic:article_published_time": ("published", "dc"),
+    "shareaholic:article_modified_time": ("modified", "dc"),
     # Sailthru
     "sailthru.title": ("title", "dc"),
     "sailthru.description": ("description", "dc"),
@@ -186,6 +210,10 @@ META: dict[str, tuple[str, str]] = {
     "sailthru.image.full": ("image", "dc"),
     "sailthru.image": ("image", "dc"),
 }
+
+#: Dublin Core written with a colon (``dc:date.created``, ``DCTERMS:issued``,
+#: RDFa's spelling): read as the dotted names above.
+DC_COLON: tuple[tuple[str, str], ...] = (("dc:", "dc."), ("dcterms:", "dcterms."))
 
 #: ``<meta http-equiv>`` names (lower-cased) and what they feed.
 HTTP_EQUIV: dict[str, str] = {

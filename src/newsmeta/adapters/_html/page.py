@@ -94,6 +94,10 @@ class Page:
     title_evidence: list[tuple[str, str]] = field(factory=list)
     """``(text, path)`` of the page's ``<title>`` and ``<h1>`` elements: what
     backs one title source over another (:func:`newsmeta._kit.titles.corroborates`)."""
+    month_first: bool = False
+    """The page's language writes ``01/02/2021`` month first (American English)."""
+    under_headline: bytes | None = None
+    """The bytes after the page's first ``<h1>``, where datelines stand (read once, when needed)."""
     og_kind: str | None = None
     """The page kind ``og:type`` says (``article``, ``video``...), or ``None``."""
     main_kind: str | None = None
@@ -161,7 +165,9 @@ class Page:
         else:
             got = parse_when(raw)
             if got is None and len(raw) <= MAX_WRITTEN_DATE:
-                got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
+                # "3 de mayo de 2022", "15. August 2016", "03/01/2020": a day, in
+                # words or in the order of the page's language
+                got = find_date(raw, month_first=self.month_first)
             self._dates[raw] = got
         if got is None:
             self.ex.reject(

@@ -34,6 +34,7 @@ import contextlib
 import datetime as dt
 import html
 import importlib
+import importlib.util
 import json
 import os
 import re
@@ -51,7 +52,9 @@ from bench.misses import classify
 ROOT = Path(__file__).resolve().parent.parent
 UNPACK = ROOT.parent / "shared" / "corpora" / "unpack.sh"
 FIELDS = ("title", "description", "date", "authors", "tags", "image", "language")
-TOOLS = ("lxml", "newsmeta", "trafilatura", "newspaper4k", "htmldate", "extruct")
+TOOLS = ("lxml", "selectolax", "newsmeta", "trafilatura", "newspaper4k", "htmldate", "extruct")
+#: Bare parsers: the floors the extractors' times are measured against.
+FLOORS = ("lxml", "selectolax")
 
 Result = dict[str, Any]
 #: Pages listed per field and direction by --before.
@@ -225,6 +228,14 @@ def run_lxml(data: bytes, url: str | None) -> Result:
     return {}
 
 
+def run_selectolax(data: bytes, url: str | None) -> Result:
+    """Lexbor's parse of the bytes, the encoding detected (the HTML engine issue's floor)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    LexborHTMLParser(data, encoding=True)
+    return {}
+
+
 def run_newsmeta(data: bytes, url: str | None) -> Result:
     import newsmeta
 
@@ -341,6 +352,7 @@ def run_extruct(data: bytes, url: str | None) -> Result:
 
 RUNNERS: dict[str, Callable[[bytes, str | None], Result]] = {
     "lxml": run_lxml,
+    "selectolax": run_selectolax,
     "newsmeta": run_newsmeta,
     "trafilatura": run_trafilatura,
     "newspaper4k": run_newspaper,
@@ -351,6 +363,7 @@ RUNNERS: dict[str, Callable[[bytes, str | None], Result]] = {
 #: so no tool's total includes its one-time import (newsmeta's is 0.2 s).
 IMPORTS: dict[str, str] = {
     "lxml": "lxml.html",
+    "selectolax": "selectolax.lexbor",
     "newsmeta": "newsmeta",
     "trafilatura": "trafilatura",
     "newspaper4k": "newspaper",
@@ -404,7 +417,7 @@ def score(pages: list[dict[str, Any]], tools: list[str], verbose: bool) -> dict[
                     print(f"  {tool} crashed on {p['id']}: {type(exc).__name__}", file=sys.stderr)
             _settle()  # the tool's own freeing finished on its own clock
             times[tool] += clock() - t0
-            if tool == "lxml":
+            if tool in FLOORS:
                 continue
             for f, gold in p["gold"].items():
                 want = NORM[f](gold)
@@ -450,9 +463,9 @@ def class_table(res: dict[str, Any], before: dict[str, dict[str, str]] | None) -
 
 
 def table(res: dict[str, Any], tools: list[str]) -> str:
-    peers = [t for t in tools if t not in ("lxml", "newsmeta")]
+    peers = [t for t in tools if t not in (*FLOORS, "newsmeta")]
     hits, totals, times = res["hits"], res["totals"], res["times"]
-    cols = [t for t in tools if t != "lxml"]
+    cols = [t for t in tools if t not in FLOORS]
     lines = [
         "| field | pages with gold | " + " | ".join(cols) + " | newsmeta beats best peer? |",
         "|---|---|" + "---|" * len(cols) + "---|",
@@ -473,13 +486,14 @@ def table(res: dict[str, Any], tools: list[str]) -> str:
             ours = hits["newsmeta"][f]
             verdict = "yes" if ours > best else ("tie" if ours == best else "**no**")
         lines.append(f"| {f} | {n} | " + " | ".join(cells) + f" | {verdict} |")
-    base = times.get("lxml")
+    base, lexbor = times.get("lxml"), times.get("selectolax")
     lines.append("")
-    lines.append("| tool | total CPU time (s) | × lxml parse |")
-    lines.append("|---|---|---|")
+    lines.append("| tool | total CPU time (s) | × lxml parse | × selectolax (Lexbor) parse |")
+    lines.append("|---|---|---|---|")
     for t in tools:
         ratio = f"{times[t] / base:.2f}×" if base else "–"
-        lines.append(f"| {t} | {times[t]:.2f} | {ratio} |")
+        ratio2 = f"{times[t] / lexbor:.2f}×" if lexbor else "–"
+        lines.append(f"| {t} | {times[t]:.2f} | {ratio} | {ratio2} |")
     return "\n".join(lines)
 
 
@@ -502,8 +516,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         pages = pages[: args.limit]
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
-    if "lxml" not in tools:
-        tools.insert(0, "lxml")
+    for floor in reversed(FLOORS):
+        if floor not in tools and importlib.util.find_spec(IMPORTS[floor].split(".")[0]):
+            tools.insert(0, floor)
     print(f"{len(pages)} pages from {folder}", file=sys.stderr)
     res = score(pages, tools, args.verbose)
     if args.verbose:

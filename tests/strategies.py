@@ -30,6 +30,7 @@ from newsmeta import (
     Truncation,
     Unrecognised,
 )
+from newsmeta.records import PAGE_KINDS
 from newsmeta.render import blocks
 
 # --------------------------------------------------------------------------- any record
@@ -93,6 +94,7 @@ tuples_of = lambda s, n=4: st.lists(s, max_size=n).map(tuple)  # noqa: E731
 articles = st.builds(
     Article,
     url=maybe_text,
+    page_kind=st.none() | st.sampled_from(PAGE_KINDS),
     title=maybe_text,
     description=maybe_text,
     date=st.none() | st.dates(),

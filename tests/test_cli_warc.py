@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,3 +141,134 @@ def test_without_the_warc_extra(monkeypatch: pytest.MonkeyPatch) -> None:
         f'newsmeta: {CRAWL}: newsmeta.parse_warc needs FastWARC: pip install "newsmeta[warc]"'
         in lines
     )
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+class Trickle(io.RawIOBase):
+    """A pipe: not seekable, and its bytes arrive a few at a time."""
+
+    def __init__(self, data: bytes, step: int = 7) -> None:
+        self._data = data
+        self._step = step
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        n = min(len(buf), self._step, len(self._data))
+        buf[:n] = self._data[:n]
+        self._data = self._data[n:]
+        return n
+
+
+def run_stdin(argv: list[str], data: bytes, *, pipe: bool) -> tuple[int, str, str]:
+    raw: Any = Trickle(data) if pipe else io.BytesIO(data)
+    buffered = io.BufferedReader(raw) if pipe else raw
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, stdin=io.TextIOWrapper(buffered), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("pipe", [False, True], ids=["file", "pipe"])
+@pytest.mark.parametrize(
+    "name", ["crawl.warc.gz", "crawl-1.0.warc", "crawl-single-stream.warc.gz", "crawl-cut.warc.gz"]
+)
+def test_warc_on_standard_input_is_told_by_its_bytes(name: str, pipe: bool) -> None:
+    """``newsmeta parse - < crawl.warc.gz``: the records of the file given by
+    path, named ``<stdin>#offset``; a pipe that trickles gives the same."""
+    path = WARC / name
+    code, out, err = run_stdin(["parse", "-", "--jsonl"], path.read_bytes(), pipe=pipe)
+    want_code, want, want_err = run(["parse", str(path), "--jsonl"])
+    assert (code, err.replace("<stdin>", str(path)).split(" in ")[0]) == (
+        want_code,
+        want_err.split(" in ")[0],
+    )
+    assert out.splitlines() and out.replace("<stdin>", str(path)) == want
+
+
+@pytest.mark.parametrize("flag", ["--input-format", "--format"])
+def test_input_format_warc_reads_standard_input_as_warc(flag: str) -> None:
+    code, out, err = run_stdin(
+        ["parse", "-", flag, "warc", "--jsonl"], CRAWL.read_bytes(), pipe=True
+    )
+    assert code == 0 and len(out.splitlines()) == 10
+    assert json.loads(out.splitlines()[0])["provenance"]["fetched"]["location"]["input"] == (
+        "<stdin>#639"
+    )
+    if flag == "--format":  # the old spelling works, and says what to write instead
+        assert "--format is deprecated; use --input-format" in err
+
+
+def test_input_format_warc_names_input_that_is_not_warc() -> None:
+    page = (FIXTURES / "html" / "flowfx-de-tmux.html").read_bytes()
+    code, out, err = run_stdin(["parse", "-", "--input-format", "warc"], page, pipe=True)
+    assert code == 1 and out in ("", "[]\n")
+    (line,) = [x for x in err.splitlines() if "not a WARC file" in x]
+    assert line.startswith("newsmeta: <stdin>#0: not a WARC file: it starts b'<!DOCTYPE")
+    # Without the flag, the same bytes on standard input are a page, as before.
+    code, out, _ = run_stdin(["parse", "-"], page, pipe=True)
+    assert code == 0 and json.loads(out)["title"]
+
+
+def test_input_format_warc_reads_a_file_of_any_name_as_warc(tmp_path: Path) -> None:
+    odd = tmp_path / "crawl.jsonl"  # a name that would make it JSON Lines
+    shutil.copy(CRAWL, odd)
+    code, out, _ = run(["parse", str(odd), "--input-format", "warc", "--jsonl"])
+    assert code == 0 and len(out.splitlines()) == 10
+
+
+def test_input_format_warc_with_lines_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["parse", "-", "--lines", "--input-format", "warc"])
+    assert code == 2 and out == ""
+    assert "--lines reads JSON Lines and --input-format warc reads WARC" in capsys.readouterr().err
+
+
+def test_damage_on_standard_input() -> None:
+    """A file redirected in can be sought: reading resumes after the damage, as
+    for a path. A pipe cannot: the records before the damage are kept, and the
+    one line says nothing more could be read."""
+    data = bytearray(CRAWL.read_bytes())
+    for i in range(10_000, 10_200):
+        data[i] ^= 0x55
+    code, out, err = run_stdin(["parse", "-", "--jsonl"], bytes(data), pipe=False)
+    assert code == 1 and len(out.splitlines()) == 9
+    assert (
+        "newsmeta: <stdin>#4007: damaged WARC data at offset 4007"
+        " (Gzip decompression error: data error); reading resumes at offset 34581"
+    ) in err.splitlines()
+    code, out, err = run_stdin(["parse", "-", "--jsonl"], bytes(data), pipe=True)
+    assert code == 1 and len(out.splitlines()) == 1
+    (line,) = [x for x in err.splitlines() if "damaged" in x]
+    assert line.startswith("newsmeta: <stdin>#") and line.endswith("no readable record after it")
+
+
+def test_validate_reads_warc_on_standard_input() -> None:
+    code, out, err = run_stdin(
+        ["validate", "-", "--report", "jsonl"], (WARC / "crawl-1.0.warc").read_bytes(), pipe=True
+    )
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["path"], r["index"], r["verdict"]) for r in rows] == [
+        ("<stdin>", 326, "pass"),
+        ("<stdin>", 8972, "pass"),
+    ]
+    assert "newsmeta: <stdin>: skipped 1 WARC record (warcinfo 1)" in err
+
+
+@pytest.mark.parametrize("how", ["redirect", "pipe"])
+def test_a_real_standard_input(how: str) -> None:
+    """The process's own standard input, a file redirected in and a pipe."""
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "newsmeta", "parse", "-", "--jsonl"]
+    if how == "redirect":
+        with CRAWL.open("rb") as fh:
+            done = subprocess.run(argv, stdin=fh, capture_output=True, check=False)
+    else:
+        done = subprocess.run(argv, input=CRAWL.read_bytes(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    want = [r.unwrap().to_json() for r in parse_warc(CRAWL, input_name="<stdin>")]
+    assert done.stdout.decode().splitlines() == want

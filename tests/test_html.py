@@ -131,8 +131,12 @@ def test_a_broken_script_costs_only_itself() -> None:
         )
     )
     assert a.title == "Second"
-    assert "bad-embedded-json" in codes(a) and "embedded-json-repaired" in codes(a)
+    # The first script is salvaged (its @type read, its headline lost); a whole
+    # script's object is the stronger witness.
+    assert "embedded-json-salvaged" in codes(a) and "embedded-json-repaired" in codes(a)
     assert a.provenance["title"].location.path == "jsonld[1].headline"
+    b = newsmeta.parse(page('<script type="application/ld+json">{{ article | json }}</script>'))
+    assert "bad-embedded-json" in codes(b)
 
 
 def test_jsonld_arrays_and_nesting() -> None:
@@ -366,7 +370,9 @@ def test_title_segment_that_is_the_heading() -> None:
         ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
         ("jane@example.com", []),
         ("2022-01-07", []),
-        ("Example News", []),
+        # The site as the author, no person named: the organisation is the author.
+        ("Example News", ["Example News"]),
+        ("Jane Doe | Example News", ["Jane Doe"]),
         ("Von Anna Schmidt und Karl Meier", ["Anna Schmidt", "Karl Meier"]),
     ],
 )

@@ -257,3 +257,36 @@ def test_warc_in_parquet_out(jobs: str) -> None:
     assert len(records) == 10
     assert records == stdout_records([warc])
     assert all(a.fetched is not None for a in records)
+
+
+def test_a_record_parquet_cannot_hold_is_named_and_the_rest_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A parse task puts each record into its Arrow batch as it is parsed; one
+    Arrow cannot hold (an integer beyond 64 bits; no adapter makes one, and
+    JSON input cannot carry one) makes the task parse again holding its
+    records, to name that one: an error outcome, the others in the batch."""
+    from newsmeta import _batch
+
+    made = [Article(title="a"), Article(title="b", copyright_year=2**64), Article(title="c")]
+    parsed: list[str] = []
+
+    def results_of(data: bytes, name: str, *args: object, **kw: object) -> list[tuple[str, object]]:
+        parsed.append(name)
+        return [(f"{name}#{i}", a) for i, a in enumerate(made, 1)]
+
+    monkeypatch.setattr(_batch, "results_of", results_of)
+    monkeypatch.setattr(_batch, "_OPTIONS", _batch.TaskOptions(records=True))
+    out = _batch.parse_task(("items", [("in.jsonl", b"{}", False)]))
+    assert parsed == ["in.jsonl", "in.jsonl"]  # streamed, then again holding the records
+    (error,) = [o for o in out if o[0] == "error"]
+    assert error[1] == "in.jsonl#2" and "column copyright_year" in error[2]
+    (batch,) = [o[2] for o in out if o[0] == "batch"]
+    assert batch.column("title").to_pylist() == ["a", "c"]
+    # Without one, a task is parsed once and its batch holds every record.
+    made[1] = Article(title="b")
+    parsed.clear()
+    out = _batch.parse_task(("items", [("in.jsonl", b"{}", False)]))
+    assert parsed == ["in.jsonl"]
+    assert [o[0] for o in out] == ["batch"] and out[0][1] == "in.jsonl#1"
+    assert out[0][2].column("title").to_pylist() == ["a", "b", "c"]

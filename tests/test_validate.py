@@ -103,6 +103,12 @@ CASES: dict[str, list[Case]] = {
         ),
         Case("impossible-timezone", {"modified": _dt("2022-01-07T08:36+01:07")}, True, "modified"),
     ],
+    "page kinds": [
+        Case("not-an-article", {"page_kind": "article"}, False),
+        Case("not-an-article", {"page_kind": None}, False),
+        Case("not-an-article", {"page_kind": "event"}, True, "page_kind"),
+        Case("not-an-article", {"page_kind": "listing"}, True, "page_kind"),
+    ],
     "urls": [
         Case("invalid-url", {"og_image": "https://cdn.example.com/a.jpg"}, False),
         Case("invalid-url", {"url": "/news/a.html"}, True, "url"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import glob
 import gzip
+import io
 import multiprocessing
 import os
 import re
@@ -195,16 +196,65 @@ def _is_glob(arg: str) -> bool:
     return not os.path.exists(arg) and bool(_GLOB_CHARS & set(arg))
 
 
-def _open(source: Source, stdin: IO[Any]) -> IO[bytes]:
-    """The source's bytes: gzip data is decompressed when it starts with gzip's
-    magic number (a file named ``.gz`` must), whatever the name or stream."""
-    if source.path == "-":
-        buf = getattr(stdin, "buffer", None)
-        if buf is None:
-            import io
+def _stdin_bytes(stdin: IO[Any]) -> IO[bytes]:
+    """Standard input as bytes (a text stream without a ``buffer`` is encoded)."""
+    buf = getattr(stdin, "buffer", None)
+    if buf is None:
+        buf = io.BytesIO(stdin.read().encode("utf-8"))
+    return buf
 
-            buf = io.BytesIO(stdin.read().encode("utf-8"))
-        fh: IO[bytes] = buf
+
+class _HeadThen(io.RawIOBase):
+    """A stream whose first bytes were read already: those bytes, then the rest."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        if self._head:
+            n = min(len(buf), len(self._head))
+            buf[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+
+#: Bytes of standard input looked at to tell a WARC file (plain or gzipped) from other input.
+WARC_HEAD_BYTES = 512
+
+
+def _stdin_stream(stdin: IO[Any]) -> tuple[IO[bytes], bytes]:
+    """Standard input and its first :data:`WARC_HEAD_BYTES` bytes, not consumed.
+
+    A file redirected in (``< crawl.warc.gz``) is seekable and stays so (a WARC
+    reader can then resume after damage); a pipe is read up to that many bytes
+    (waiting for them, however the writer splits its writes) and the bytes are
+    put back in front of the rest."""
+    fh = _stdin_bytes(stdin)
+    try:
+        if fh.seekable():
+            start = fh.tell()
+            head = fh.read(WARC_HEAD_BYTES)
+            fh.seek(start)
+            return fh, head
+    except OSError:  # pragma: no cover - a stream that says it seeks and does not
+        pass
+    head = fh.read(WARC_HEAD_BYTES)
+    return io.BufferedReader(_HeadThen(head, fh)), head
+
+
+def _open(source: Source, stdin: IO[Any], stream: IO[bytes] | None = None) -> IO[bytes]:
+    """The source's bytes: gzip data is decompressed when it starts with gzip's
+    magic number (a file named ``.gz`` must), whatever the name or stream.
+    ``stream`` stands for standard input when it was opened already."""
+    if source.path == "-":
+        fh: IO[bytes] = stream if stream is not None else _stdin_bytes(stdin)
     else:
         fh = open(source.path, "rb")  # noqa: SIM115 - closed by the caller
     try:
@@ -245,7 +295,10 @@ def describe_read_error(exc: BaseException) -> str:
 
 
 def iter_items(
-    source: Source, stdin: IO[Any], max_bytes: int = DEFAULT_LIMITS.max_input_bytes
+    source: Source,
+    stdin: IO[Any],
+    max_bytes: int = DEFAULT_LIMITS.max_input_bytes,
+    stream: IO[bytes] | None = None,
 ) -> Iterator[tuple[str, bytes, bool]]:
     """``(id, bytes, is_line)`` items of one source; raises a :data:`READ_ERRORS` error on failure.
 
@@ -256,8 +309,9 @@ def iter_items(
     No item is read past ``max_bytes + 1`` bytes: a longer one is cut there (and
     the rest of it skipped), so the parse rejects it with a ``LimitError`` that
     names the limit, and a huge file or a gzip bomb never fills the memory.
+    ``stream`` is standard input when it was opened (and looked at) already.
     """
-    fh = _open(source, stdin)
+    fh = _open(source, stdin, stream)
     try:
         if not source.lines:
             yield source.name, fh.read(max_bytes + 1), False
@@ -371,15 +425,26 @@ def iter_tasks(
     stdin: IO[Any],
     max_bytes: int = DEFAULT_LIMITS.max_input_bytes,
     skipped: Callable[[str, dict[str, int]], object] | None = None,
+    *,
+    warc: bool = False,
 ) -> Iterator[Task]:
     """Tasks for one source; raises a :data:`READ_ERRORS` error on failure.
 
     A JSON Lines source gives ``lines`` tasks (blocks of whole lines); a whole
-    file gives one item; a WARC file (:func:`is_warc`) gives ``warc`` tasks of
-    pages, and ``skipped(name, counts)`` hears what it skipped by kind. Tasks
-    already yielded stay valid when a later read fails (a gzip cut in the middle).
+    file gives one item; a WARC file (:func:`is_warc`; standard input too, by
+    its first bytes; every source with ``warc=True``, which
+    ``--input-format warc`` sets) gives ``warc`` tasks of pages, and
+    ``skipped(name, counts)`` hears what it skipped by kind. Tasks already
+    yielded stay valid when a later read fails (a gzip cut in the middle).
     """
-    if not source.lines and is_warc(source):
+    if source.path == "-" and not source.lines:
+        stream, head = _stdin_stream(stdin)
+        if warc or _warc_head(head):
+            yield from _warc_tasks(source, max_bytes, skipped, stream)
+            return
+        yield from (("items", [item]) for item in iter_items(source, stdin, max_bytes, stream))
+        return
+    if warc or (not source.lines and is_warc(source)):
         yield from _warc_tasks(source, max_bytes, skipped)
         return
     if not source.lines:
@@ -400,29 +465,39 @@ def is_warc(source: Source) -> bool:
     ``.warc.gz``): a file so named that is not WARC gets the WARC reader's
     "not a WARC file" error rather than being read as something else."""
     if source.path == "-":
-        return False
+        return False  # told by iter_tasks from the first bytes, which it puts back
     if _suffixes(source.path)[0] == ".warc":
         return True
-    from newsmeta.warc import looks_like_warc
-
     try:
         with open(source.path, "rb") as fh:
-            return looks_like_warc(fh.read(512))
+            return _warc_head(fh.read(WARC_HEAD_BYTES))
     except OSError:
         return False  # reported when the file is read
 
 
+def _warc_head(head: bytes) -> bool:
+    from newsmeta.warc import looks_like_warc
+
+    return looks_like_warc(head)
+
+
 def _warc_tasks(
-    source: Source, max_bytes: int, skipped: Callable[[str, dict[str, int]], object] | None
+    source: Source,
+    max_bytes: int,
+    skipped: Callable[[str, dict[str, int]], object] | None,
+    stream: IO[bytes] | None = None,
 ) -> Iterator[Task]:
     """``("warc", [(id, WarcPage or error), ...])`` tasks: the parent reads the
-    WARC (FastWARC is fast), the task function parses the pages."""
+    WARC (FastWARC is fast), the task function parses the pages. ``stream``
+    is standard input, read in place of ``source.path``."""
     from newsmeta.errors import InputError
     from newsmeta.warc import parse_warc
 
     try:
         records = parse_warc(
-            source.path, limits=Limits(max_input_bytes=max_bytes), input_name=source.name
+            source.path if stream is None else stream,
+            limits=Limits(max_input_bytes=max_bytes),
+            input_name=source.name,
         )
     except ImportError as exc:  # no [warc] extra: one line for this file, the batch goes on
         error = InputError(f"{source.name}: {exc}")
@@ -685,7 +760,23 @@ def parse_task(task: Task) -> list[Outcome]:
     JSON as UTF-8 bytes, which is what is written (and sent back from a
     worker), or a one-line message. With ``TaskOptions.records`` the task's
     records come last as one ``batch`` outcome: an Arrow record batch, in input
-    order (a record Arrow cannot hold is reported as an ``error`` instead)."""
+    order (a record Arrow cannot hold is reported as an ``error`` instead).
+
+    Each record goes into the batch as soon as it is parsed and is let go
+    (holding a task's records until the end made the garbage collector walk
+    them again and again, docs/performance.md). If one cannot go into a batch,
+    the task is parsed again holding its records, to name that one."""
+    if _OPTIONS.records:
+        from newsmeta.errors import NewsmetaError
+
+        try:
+            return _parse_task(task, streamed=True)
+        except NewsmetaError:
+            return _parse_task(task, streamed=False)
+    return _parse_task(task, streamed=False)
+
+
+def _parse_task(task: Task, *, streamed: bool) -> list[Outcome]:
     from newsmeta._convert import record_json_bytes
 
     kind, payload = task
@@ -695,6 +786,12 @@ def parse_task(task: Task) -> list[Outcome]:
     out: list[Outcome] = []
     opts = _OPTIONS
     records: list[tuple[str, Article]] = []
+    builder = None
+    first = ""  # the batch's id: its first record's
+    if streamed:
+        from newsmeta.arrow import _BatchBuilder
+
+        builder = _BatchBuilder()
     for name, data, line in task_items(task):
         try:
             for rid, got in results_of(
@@ -708,15 +805,38 @@ def parse_task(task: Task) -> list[Outcome]:
             ):
                 if isinstance(got, BaseException):
                     out.append(("error", rid, _message(rid, got)))
+                elif builder is not None:
+                    first = first or rid
+                    _add_record(builder, got)
                 elif opts.records:
                     records.append((rid, got))
                 else:
                     out.append(("record", rid, record_json_bytes(got, indent=opts.indent)))
-        except Exception as exc:  # noqa: PERF203 - one bad item must not stop the batch
+        except _BatchFailed as exc:  # noqa: PERF203 - to parse_task, which parses again
+            raise exc.error from None
+        except Exception as exc:  # one bad item must not stop the batch
             out.append(("error", name, _message(name, exc)))
+    if builder is not None and builder.count:
+        out.append(("batch", first, builder.finish()))
     if records:
         out += _record_batch(records)
     return out
+
+
+class _BatchFailed(Exception):
+    """A record could not go into the task's batch (carried past the per-item handler)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+def _add_record(builder: Any, article: Article) -> None:
+    from newsmeta.errors import NewsmetaError
+
+    try:
+        builder.add(article)
+    except NewsmetaError as exc:
+        raise _BatchFailed(exc) from None
 
 
 def _record_batch(records: list[tuple[str, Article]]) -> list[Outcome]:

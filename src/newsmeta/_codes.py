@@ -70,8 +70,14 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "a UTC offset no place uses (beyond ±14:00, or not a multiple of 15 minutes)",
     ),
+    "not-an-article": CodeRow(
+        ("html", "validate"),
+        "info",
+        "warning",
+        "the page says it is not an article (a listing, an event, a product, a review...: page_kind); `--error not-an-article` rejects such records",
+    ),
     "invalid-url": CodeRow(
-        ("newsapi", "validate"),
+        ("html", "newsapi", "validate"),
         "warning",
         "error",
         "a URL field that is not an absolute http(s) URL with a host",
@@ -183,7 +189,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         ("newsapi",),
         "info",
         None,
-        "an author string that names no person (a desk, the site); kept as unrecognised",
+        "an author string that names no person and credits no agency or desk (the site's own name, a URL); kept as unrecognised",
     ),
     "html-in-content": CodeRow(
         ("newsapi",),
@@ -244,7 +250,13 @@ ISSUE_CODES: dict[str, CodeRow] = {
         ("html",),
         "info",
         None,
-        "a JSON-LD script needed repairs (comment wrapper, trailing comma, control characters)",
+        "a JSON-LD script needed repairs (comment wrapper, trailing comma, control characters, comments, unescaped quotes, a stray character); the message names them",
+    ),
+    "embedded-json-salvaged": CodeRow(
+        ("html",),
+        "warning",
+        None,
+        "a JSON-LD script had a defect no repair fixes: its readable members are used, the ones that could not be read are named and kept in unrecognised",
     ),
     "encoding-mismatch": CodeRow(
         ("html",),
@@ -252,11 +264,17 @@ ISSUE_CODES: dict[str, CodeRow] = {
         None,
         "the page declared no encoding or a wrong one; the message says which was used and why",
     ),
+    "image-candidates": CodeRow(
+        ("html",),
+        "info",
+        None,
+        "an image value held a srcset-like list of candidates (a.jpg 600w, b.jpg 1200w); the best one (widest, else densest) is used",
+    ),
     "tracking-pixel": CodeRow(
         ("resolve",),
         "info",
         None,
-        "an image that is a tracking pixel or spacer (a side of 1 px, a counter's name such as t.gif); kept in unrecognised, not in images",
+        "an image that is a tracking pixel or spacer (a side of 1 px, a counter's name such as t.gif, a counter's host such as scorecardresearch.com); kept in unrecognised, not in images",
     ),
     "placeholder-filled": CodeRow(
         ("html",),

@@ -37,7 +37,6 @@ import contextlib
 import datetime as dt
 import enum
 import itertools
-import operator
 import os
 import types
 import typing
@@ -180,78 +179,42 @@ def arrow_schema() -> pa.Schema:
 
 # --------------------------------------------------------------------------- records to Arrow
 #
-# Column by column, never row by row: a builder takes the list of one field's
-# values over the batch and returns its Arrow array, recursing into structs,
-# lists and maps with flattened child lists. No dict or list per row is built
-# (that costs more than parsing in allocations and garbage collection), and
-# pyarrow converts each list of strings or integers in one C loop.
+# Record by record, into flat lists; then a column at a time, in C. The record
+# classes are compiled once into a plan: one :class:`_Node` per Arrow array,
+# whose leaves are plain Python lists (a scalar column's values, a datetime's
+# instants and offsets, a list's or a map's lengths and keys, a nullable
+# value's null flags). A function generated from the plan takes one record,
+# walks it depth first and appends each value to its list, in straight-line
+# code; when a batch is complete, each list becomes an Arrow array in one
+# pyarrow call (a C loop over the list) and the arrays are joined bottom-up
+# into structs, lists and maps.
+#
+# Why record by record: a writer (:class:`ParquetSink`, ``newsmeta parse
+# --output x.parquet``) takes each record as it is parsed and lets it go at
+# once. The lists hold only strings, numbers and datetimes, which the garbage
+# collector does not track, so nothing accumulates for it to trace. Holding a
+# batch's records until the batch was converted (the design before this)
+# made the collector walk them again and again: measured on NewsAPI items,
+# that cost more than the conversion itself (docs/performance.md).
+#
+# Under a null struct every non-nullable child holds a zero (``""``, ``0``, an
+# empty list): Arrow keeps a slot for each child under a null parent, and a
+# non-nullable column must hold no null. A column null in a whole batch, and
+# the items of a list empty in a whole batch, are made once and reused: every
+# pyarrow call costs a few microseconds whatever its length, and NewsAPI
+# items leave a third of the columns empty.
 
-_Build = Callable[[list[Any]], pa.Array]
+#: The leaf lists of a batch, in the plan's order.
+_Lists = list[list[Any]]
 
 
 def _offset_seconds(value: dt.datetime) -> int:
     offset = value.utcoffset()
-    assert offset is not None  # records hold aware datetimes only
+    if offset is None:
+        raise InputError(f"a datetime without a UTC offset cannot be stored: {value.isoformat()}")
     if offset.microseconds:
         raise InputError(f"a UTC offset finer than a second cannot be stored: {value.isoformat()}")
     return offset.days * 86_400 + offset.seconds
-
-
-def _nulls(values: list[Any]) -> list[bool] | None:
-    """Which of ``values`` are ``None`` (``None`` when none is), in one C loop."""
-    isnull = list(map(operator.is_, values, itertools.repeat(None)))
-    return isnull if True in isnull else None
-
-
-def _all_null(zero: pa.Array, fields: list[pa.Field], n: int) -> pa.Array:
-    """``n`` null structs over copies of the one-row ``zero``: the children of a
-    non-nullable type must hold values even under a null parent."""
-    rows = zero.take(pa.array([0] * n, pa.int32()))
-    return pa.StructArray.from_arrays(
-        [rows.field(i) for i in range(len(fields))],
-        fields=fields,
-        mask=pa.array([True] * n, pa.bool_()),
-    )
-
-
-def _build_datetimes(values: list[Any]) -> pa.Array:
-    isnull = _nulls(values)
-    if isnull is not None:  # the children are not nullable: zeros under the nulls
-        if False not in isnull:
-            return _all_null(_ZERO_DATETIME, _DATETIME_FIELDS, len(values))
-        values = [_ZEROS[dt.datetime] if v is None else v for v in values]
-    return pa.StructArray.from_arrays(
-        [
-            pa.array(values, DATETIME_TYPE.field(0).type),
-            pa.array(list(map(_offset_seconds, values)), pa.int32()),
-        ],
-        fields=_DATETIME_FIELDS,
-        mask=None if isnull is None else pa.array(isnull, pa.bool_()),
-    )
-
-
-def _null_of(tp: Any) -> object:
-    """What stands in a null struct's slot of a child: a zero value of the child's
-    type (``""``, ``0``, ``False``, ``()``, ``{}``, a null record), or ``None`` for
-    a nullable child. It is never read (its parent is null), but a non-nullable
-    child array must hold no null, and a list child needs no ``None`` check."""
-    tp, nullable = _optional(tp)
-    if nullable:
-        return None
-    if tp in _ZEROS:
-        return _ZEROS[tp]
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        return ()
-    if origin in (Mapping, dict):
-        return {}
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return next(iter(tp))
-    if isinstance(tp, type) and attrs.has(tp):
-        return _null_record(tp)
-    raise TypeError(
-        f"no Arrow conversion for {tp!r}"
-    )  # pragma: no cover - arrow_type refuses first
 
 
 _ZEROS: dict[Any, object] = {
@@ -262,122 +225,311 @@ _ZEROS: dict[Any, object] = {
     dt.date: dt.date(1970, 1, 1),
     dt.datetime: dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc),
 }
-_DATETIME_FIELDS = list(DATETIME_TYPE)
-_ZERO_DATETIME = pa.array([{"instant": 0, "offset_seconds": 0}], DATETIME_TYPE)
 
 
-_NULLS: dict[type, object] = {}
+@attrs.define(eq=False)
+class _Node:
+    """One Arrow array of the plan and the leaf lists it is built from."""
+
+    kind: str
+    """``scalar``, ``datetime``, ``list``, ``map`` or ``struct``."""
+    type: pa.DataType
+    nullable: bool
+    slots: list[int]
+    """Its own leaf lists: a scalar's values; a datetime's instants and offsets;
+    a list's lengths; a map's lengths and keys."""
+    mask: int | None = None
+    """The leaf list of its null flags (``True`` for null); nullable non-scalars only."""
+    children: list[tuple[str, _Node]] = attrs.Factory(list)
+    """A struct's fields (attribute name, node); a list's or a map's item (``""``, node)."""
+    zero: object = None
+    """A scalar's value under a null parent: ``None`` if nullable, else a zero."""
+    enum_value: bool = False
+    """A scalar enum whose members are not ``str``: its ``_value_`` is stored."""
+    empty: pa.Array | None = None
+    """A list's or a map's item array when the batch holds no item at all."""
+    nulls: dict[int, pa.Array] = attrs.Factory(dict)
+    """Arrays null in every slot, by length (a column null in a whole batch)."""
 
 
-def _null_record(cls: type) -> object:
-    null = _NULLS.get(cls)
-    if null is None:
-        hints = _hints(cls)
-        null = types.SimpleNamespace(**{a.name: _null_of(hints[a.name]) for a in attrs.fields(cls)})
-        _NULLS[cls] = null
-    return null
+class _Plan:
+    """The conversion of :class:`~newsmeta.Article` records to Arrow arrays,
+    derived once from the record classes (their attrs fields and type hints)."""
 
-
-def _builder(tp: Any) -> _Build:
-    """The function turning a list of values of type ``tp`` into an Arrow array."""
-    tp, nullable = _optional(tp)
-    arrow = arrow_type(tp)
-    if tp is dt.datetime:
-        return _build_datetimes
-    if tp in _SCALARS:
-        return lambda values: pa.array(values, arrow)
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        item = _builder(typing.get_args(tp)[0])
-
-        def build_list(values: list[Any]) -> pa.Array:
-            isnull = _nulls(values) if nullable else None
-            if isnull is not None:
-                values = [() if v is None else v for v in values]
-            offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
-            flat = list(itertools.chain.from_iterable(values))
-            mask = None if isnull is None else pa.array(isnull, pa.bool_())
-            return pa.ListArray.from_arrays(offsets, item(flat), type=arrow, mask=mask)
-
-        return build_list
-    if origin in (Mapping, dict):
-        value = _builder(typing.get_args(tp)[1])
-        items_of = operator.methodcaller("values")
-
-        def build_map(values: list[Any]) -> pa.Array:
-            isnull = _nulls(values) if nullable else None
-            if isnull is not None:
-                values = [{} if v is None else v for v in values]
-            offsets = pa.array(list(itertools.accumulate(map(len, values), initial=0)), pa.int32())
-            keys = pa.array(list(itertools.chain.from_iterable(values)), pa.string())
-            items = value(list(itertools.chain.from_iterable(map(items_of, values))))
-            mask = None if isnull is None else pa.array(isnull, pa.bool_())
-            return pa.MapArray.from_arrays(offsets, keys, items, type=arrow, mask=mask)
-
-        return build_map
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return lambda values: pa.array([None if v is None else v.value for v in values], arrow)
-    if isinstance(tp, type) and attrs.has(tp):
-        hints = _hints(tp)
-        children = [
-            (operator.attrgetter(a.name), _builder(hints[a.name])) for a in attrs.fields(tp)
-        ]
-        fields = list(arrow)
-        null = _null_record(tp)
-        zero: list[pa.Array] = []  # one row of zeros, built on first need
-
-        def build_struct(values: list[Any]) -> pa.Array:
-            isnull = _nulls(values) if nullable else None
-            if isnull is not None:
-                if False not in isnull:
-                    if not zero:
-                        zero.append(build_struct([null]))
-                    return _all_null(zero[0], fields, len(values))
-                values = [null if v is None else v for v in values]
-            arrays = [build(list(map(get, values))) for get, build in children]
-            mask = None if isnull is None else pa.array(isnull, pa.bool_())
-            return pa.StructArray.from_arrays(arrays, fields=fields, mask=mask)
-
-        return build_struct
-    raise TypeError(f"no Arrow conversion for {tp!r}")  # pragma: no cover
-
-
-_COLUMNS: list[tuple[str, Callable[[Any], Any], _Build]] | None = None
-
-
-def _columns() -> list[tuple[str, Callable[[Any], Any], _Build]]:
-    global _COLUMNS
-    if _COLUMNS is None:
+    def __init__(self) -> None:
+        self.initial = 0  # leaf lists
+        self.lines: list[str] = []  # the body of the per-record function
+        self.namespace: dict[str, Any] = {"_bad_offset": _offset_seconds}
+        self._temps = itertools.count()
         hints = _hints(Article)
-        _COLUMNS = [
-            (a.name, operator.attrgetter(a.name), _builder(hints[a.name]))
-            for a in attrs.fields(Article)
+        self.columns = [(a.name, self._node(hints[a.name])) for a in attrs.fields(Article)]
+        for name, node in self.columns:
+            self._value(node, f"o.{name}", 2)
+        self.adder = self._compile()
+
+    # -- the tree
+
+    def _list(self) -> int:
+        self.initial += 1
+        return self.initial - 1
+
+    def _node(self, tp: Any) -> _Node:
+        tp, nullable = _optional(tp)
+        arrow = arrow_type(tp)
+        origin = typing.get_origin(tp)
+        if tp is dt.datetime:
+            node = _Node("datetime", arrow, nullable, [self._list(), self._list()])
+        elif origin is tuple:
+            item = self._node(typing.get_args(tp)[0])
+            node = _Node("list", arrow, nullable, [self._list()], children=[("", item)])
+        elif origin in (Mapping, dict):
+            item = self._node(typing.get_args(tp)[1])
+            node = _Node(
+                "map", arrow, nullable, [self._list(), self._list()], children=[("", item)]
+            )
+        elif isinstance(tp, type) and attrs.has(tp):
+            hints = _hints(tp)
+            children = [(a.name, self._node(hints[a.name])) for a in attrs.fields(tp)]
+            node = _Node("struct", arrow, nullable, [], children=children)
+        else:
+            node = _Node("scalar", arrow, nullable, [self._list()])
+            if isinstance(tp, type) and issubclass(tp, enum.Enum):
+                # A str enum (Severity) is its value already: pyarrow reads the str.
+                node.enum_value = not all(isinstance(m, str) and m == m.value for m in tp)
+                node.zero = None if nullable else next(iter(tp)).value
+            else:
+                node.zero = None if nullable else _ZEROS[tp]
+            return node
+        if nullable:
+            node.mask = self._list()
+        return node
+
+    # -- the code
+
+    def _temp(self) -> str:
+        return f"t{next(self._temps)}"
+
+    def _const(self, value: object) -> str:
+        if value is None or isinstance(value, (str, int, float)):
+            return repr(value)
+        name = f"k{next(self._temps)}"
+        self.namespace[name] = value
+        return name
+
+    def _emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def _value(self, node: _Node, expr: str, depth: int) -> None:
+        """Code appending the value ``expr`` of ``node``'s type to its lists."""
+        if node.kind == "scalar":
+            (slot,) = node.slots
+            if not node.enum_value:
+                self._emit(depth, f"a{slot}({expr})")
+            else:
+                v = self._temp()
+                self._emit(depth, f"{v} = {expr}")
+                self._emit(depth, f"a{slot}(None if {v} is None else {v}._value_)")
+            return
+        v = self._temp()
+        self._emit(depth, f"{v} = {expr}")
+        if node.mask is None:
+            self._present(node, v, depth)
+            return
+        self._emit(depth, f"if {v} is None:")
+        self._null(node, depth + 1)
+        self._emit(depth, "else:")
+        self._emit(depth + 1, f"a{node.mask}(False)")
+        self._present(node, v, depth + 1)
+
+    def _present(self, node: _Node, v: str, depth: int) -> None:
+        """Code for the value ``v`` of a non-scalar ``node``, known not to be ``None``."""
+        if node.kind == "datetime":
+            instants, offsets = node.slots
+            u = self._temp()
+            self._emit(depth, f"a{instants}({v})")
+            self._emit(depth, f"{u} = {v}.utcoffset()")
+            self._emit(depth, f"if {u} is None or {u}.microseconds:")
+            self._emit(depth + 1, f"_bad_offset({v})")
+            self._emit(depth, f"a{offsets}({u}.days * 86400 + {u}.seconds)")
+        elif node.kind in ("list", "map"):
+            self._emit(depth, f"a{node.slots[0]}(len({v}))")
+            items = v
+            if node.kind == "map":
+                self._emit(depth, f"e{node.slots[1]}({v})")
+                items = f"{v}.values()"
+            ((_, item),) = node.children
+            if item.kind == "scalar" and not item.enum_value:
+                self._emit(depth, f"e{item.slots[0]}({items})")
+            else:
+                x = self._temp()
+                self._emit(depth, f"for {x} in {items}:")
+                self._value(item, x, depth + 1)
+        else:
+            for name, child in node.children:
+                self._value(child, f"{v}.{name}", depth)
+
+    def _null(self, node: _Node, depth: int) -> None:
+        """Code for ``node`` null, or under a null parent: a null, or zeros."""
+        if node.mask is not None:
+            self._emit(depth, f"a{node.mask}(True)")
+        if node.kind == "scalar":
+            self._emit(depth, f"a{node.slots[0]}({self._const(node.zero)})")
+        elif node.kind == "datetime":
+            instants, offsets = node.slots
+            self._emit(depth, f"a{instants}({self._const(_ZEROS[dt.datetime])})")
+            self._emit(depth, f"a{offsets}(0)")
+        elif node.kind in ("list", "map"):
+            self._emit(depth, f"a{node.slots[0]}(0)")
+        else:
+            for _name, child in node.children:
+                self._null(child, depth)
+
+    def _compile(self) -> Callable[..., Callable[[Any], None]]:
+        """``adder(*lists)``: the function appending one record's values to ``lists``."""
+        names = [f"L{i}" for i in range(self.initial)]
+        lines = [f"def adder({', '.join(names)}):"]
+        lines += [f"    a{i} = L{i}.append; e{i} = L{i}.extend" for i in range(self.initial)]
+        lines += ["    def add(o):", *self.lines, "    return add"]
+        code = compile("\n".join(lines), "<newsmeta.arrow: records to Arrow>", "exec")
+        exec(code, self.namespace)  # built from attrs field names and list numbers only
+        return typing.cast(Callable[..., Callable[[Any], None]], self.namespace["adder"])
+
+
+def _struct(
+    struct_type: pa.StructType, children: list[pa.Array], isnull: list[bool] | None
+) -> pa.Array:
+    """A struct array of ``children``, null where ``isnull`` says.
+
+    The validity bitmap is a boolean array's own bits: ``StructArray.from_arrays(
+    mask=...)`` inverts the mask with ``pyarrow.compute``, whose import alone
+    costs 0.1-0.3 s of CPU in every process that converts records."""
+    if isnull is None:
+        return pa.StructArray.from_arrays(children, fields=list(struct_type))
+    valid = pa.array([not null for null in isnull], pa.bool_())
+    return pa.Array.from_buffers(struct_type, len(isnull), [valid.buffers()[1]], children=children)
+
+
+def _build(node: _Node, lists: _Lists) -> pa.Array:
+    """The Arrow array of ``node`` from the leaf lists of a batch."""
+    isnull = None
+    if node.mask is not None:
+        flags = lists[node.mask]
+        if True in flags:
+            isnull = flags
+            if False not in flags and node.kind in ("struct", "datetime"):
+                # Null in the whole batch (``created`` in NewsAPI items): made once per length.
+                got = node.nulls.get(len(flags))
+                return got if got is not None else _build_null(node, flags, lists)
+    if node.kind == "scalar":
+        return pa.array(lists[node.slots[0]], node.type)
+    if node.kind == "datetime":
+        instants, offsets = node.slots
+        children = [
+            pa.array(lists[instants], DATETIME_TYPE.field(0).type),
+            pa.array(lists[offsets], pa.int32()),
         ]
-    return _COLUMNS
+        return _struct(node.type, children, isnull)
+    if node.kind == "struct":
+        return _struct(node.type, [_build(child, lists) for _name, child in node.children], isnull)
+    ends = list(itertools.accumulate(lists[node.slots[0]], initial=0))
+    ((_, item),) = node.children
+    if ends[-1] == 0:  # no item in the whole batch: one empty array, made once
+        if node.empty is None:
+            node.empty = _build(item, [[] for _ in lists])
+        items = node.empty
+    else:
+        items = _build(item, lists)
+    offsets_array = pa.array(ends, pa.int32())
+    mask = None if isnull is None else pa.array(isnull, pa.bool_())
+    if node.kind == "list":
+        return pa.ListArray.from_arrays(offsets_array, items, type=node.type, mask=mask)
+    keys = pa.array(lists[node.slots[1]], pa.string())
+    return pa.MapArray.from_arrays(offsets_array, keys, items, type=node.type, mask=mask)
+
+
+def _build_null(node: _Node, flags: list[bool], lists: _Lists) -> pa.Array:
+    """A struct ``node``'s array when every slot of the batch is null, kept by length."""
+    saved, node.mask = node.mask, None
+    try:
+        zeros = _build(node, lists)  # the zeros the nulls hold, as if they were values
+    finally:
+        node.mask = saved
+    got = _struct(node.type, [zeros.field(i) for i in range(node.type.num_fields)], flags)
+    if len(node.nulls) >= 4:  # batches come in one or two lengths; the last one is shorter
+        node.nulls.clear()
+    node.nulls[len(flags)] = got
+    return got
+
+
+_PLAN: _Plan | None = None
+
+
+def _plan() -> _Plan:
+    global _PLAN
+    if _PLAN is None:
+        _PLAN = _Plan()
+    return _PLAN
+
+
+class _BatchBuilder:
+    """Records added one at a time, a record batch when asked (:meth:`finish`).
+
+    A record that cannot be added (not an ``Article``, a value of the wrong
+    shape) raises :class:`~newsmeta.errors.InputError` and leaves the builder
+    unusable: its lists may hold part of that record."""
+
+    def __init__(self) -> None:
+        plan = _plan()
+        self._lists: _Lists = [[] for _ in range(plan.initial)]
+        self._add = plan.adder(*self._lists)
+        self.count = 0
+        """Records added since the last :meth:`finish`."""
+        self._broken: str | None = None
+
+    def add(self, article: Article) -> None:
+        """Append one record's values (the record itself is not kept)."""
+        if self._broken is not None:
+            raise InputError(f"no more records: {self._broken}")
+        if type(article) is not Article:
+            raise InputError(f"item {self.count} is a {type(article).__name__}, not an Article")
+        try:
+            self._add(article)
+        except (AttributeError, TypeError, InputError) as exc:
+            self._broken = f"item {self.count} is not a valid Article: {exc}"
+            raise InputError(self._broken) from None
+        self.count += 1
+
+    def finish(self) -> pa.RecordBatch:
+        """The records added so far as a record batch; the builder starts afresh."""
+        if self._broken is not None:
+            raise InputError(f"no batch: {self._broken}")
+        lists, self._lists = self._lists, [[] for _ in self._lists]
+        self._add = _plan().adder(*self._lists)
+        self.count = 0
+        arrays = []
+        for name, node in _plan().columns:
+            try:
+                arrays.append(_build(node, lists))
+            except (  # noqa: PERF203 - the column is named in the error
+                pa.ArrowInvalid,
+                pa.ArrowTypeError,
+                OverflowError,
+            ) as exc:
+                raise InputError(f"column {name}: {exc}") from None
+        return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema())
 
 
 def to_record_batch(articles: Iterable[Article]) -> pa.RecordBatch:
     """An Arrow record batch of ``articles``, one row each, with :func:`arrow_schema`.
 
     Raises :class:`~newsmeta.errors.InputError` for an item that is not an
-    ``Article`` and for a value Arrow cannot hold (an integer beyond 64 bits),
-    naming the column.
+    ``Article`` (or holds a value of the wrong shape), naming the item, and for
+    a value Arrow cannot hold (an integer beyond 64 bits), naming the column.
     """
-    rows = articles if isinstance(articles, list) else list(articles)
-    for i, a in enumerate(rows):
-        if type(a) is not Article:
-            raise InputError(f"item {i} is a {type(a).__name__}, not an Article")
-    arrays = []
-    for name, get, build in _columns():
-        try:
-            arrays.append(build(list(map(get, rows))))
-        except (  # noqa: PERF203 - the column is named in the error
-            pa.ArrowInvalid,
-            pa.ArrowTypeError,
-            OverflowError,
-        ) as exc:
-            raise InputError(f"column {name}: {exc}") from None
-    return pa.RecordBatch.from_arrays(arrays, schema=arrow_schema())
+    builder = _BatchBuilder()
+    for a in articles:
+        builder.add(a)
+    return builder.finish()
 
 
 # --------------------------------------------------------------------------- Arrow to records
@@ -535,7 +687,9 @@ class ParquetSink:
     >>> sink.count, os.listdir(folder)
     (2, ['out.parquet'])
 
-    Records are converted ``batch_size`` at a time; a row group is written each
+    Each record's values go into flat lists as it is written, and the record
+    is not kept; every ``batch_size`` records the lists become an Arrow record
+    batch (see the notes in this module's source); a row group is written each
     ``row_group_size`` rows, in a background thread (pyarrow encodes and
     compresses without holding the GIL, so on a free core the writing overlaps
     the parsing of the next records), with at most one row group waiting, so
@@ -562,7 +716,7 @@ class ParquetSink:
         """Records written so far."""
         self._batch_size = batch_size
         self._row_group_size = row_group_size
-        self._records: list[Article] = []
+        self._builder = _BatchBuilder()
         self._batches: list[pa.RecordBatch] = []
         self._rows = 0
         self._atomic = atomic_path(self.path)
@@ -578,8 +732,8 @@ class ParquetSink:
 
     def write(self, article: Article) -> None:
         """Add one record."""
-        self._records.append(article)
-        if len(self._records) >= self._batch_size:
+        self._builder.add(article)
+        if self._builder.count >= self._batch_size:
             self._convert()
 
     def write_batch(self, batch: pa.RecordBatch) -> None:
@@ -587,7 +741,7 @@ class ParquetSink:
         process, say), after the records written before it."""
         if not batch.schema.equals(arrow_schema()):
             raise InputError("the batch's schema is not arrow_schema()")
-        if self._records:
+        if self._builder.count:
             self._convert()
         self._batches.append(batch)
         self._rows += batch.num_rows
@@ -601,8 +755,7 @@ class ParquetSink:
             self.write(a)
 
     def _convert(self) -> None:
-        batch = to_record_batch(self._records)
-        self._records = []
+        batch = self._builder.finish()
         self._batches.append(batch)
         self._rows += batch.num_rows
         self.count += batch.num_rows
@@ -626,7 +779,7 @@ class ParquetSink:
         if self._closed:
             return
         try:
-            if self._records:
+            if self._builder.count:
                 self._convert()
             if self._batches:
                 self._flush()

@@ -178,14 +178,23 @@ could not be read at all (a missing file, a corrupt gzip), as for validate.
 """
 
 
-def _input_format(p: argparse.ArgumentParser) -> None:
+#: The ``--input-format`` that is no adapter: read every input as a WARC file.
+WARC_FORMAT = "warc"
+
+
+def _input_format(p: argparse.ArgumentParser, *, warc: bool = False) -> None:
     p.add_argument(
         "--input-format",
         dest="input_format",
-        choices=sorted(ADAPTERS),
+        choices=_formats(warc),
         default=None,
-        help="input format (default: detected per input)",
+        help="input format (default: detected per input)"
+        + ("; warc reads every input, standard input too, as a WARC file" if warc else ""),
     )
+
+
+def _formats(warc: bool) -> list[str]:
+    return sorted([*ADAPTERS, WARC_FORMAT] if warc else ADAPTERS)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -200,13 +209,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_batch_options(p)
-    _input_format(p)
+    _input_format(p, warc=True)
     p.add_argument(
         "--format",
         dest="input_format",
         action=_Deprecated,
         new="--input-format",
-        choices=sorted(ADAPTERS),
+        choices=_formats(warc=True),
         help=argparse.SUPPRESS,
     )
     p.add_argument(
@@ -252,7 +261,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         ),
     )
     _add_batch_options(v)
-    _input_format(v)
+    _input_format(v, warc=True)
     report_help = (
         "report: a human summary (default on a terminal) or one JSON line per record "
         "(jsonl, the default otherwise; json wraps the lines in an array)"
@@ -331,10 +340,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
 
     args, extra = parser.parse_known_args(argv)
+    sub_parser = {"parse": p, "validate": v, "fill": f, "spark": sp, "schema": parser}[args.command]
     if extra:  # say it with the subcommand's usage, not the top level's
-        {"parse": p, "validate": v, "fill": f, "spark": sp, "schema": parser}[args.command].error(
-            f"unrecognized arguments: {' '.join(extra)}"
-        )
+        sub_parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    # WARC is a container, not an adapter: the batch reads it, the pages are HTML.
+    args.warc = getattr(args, "input_format", None) == WARC_FORMAT
+    if args.warc:
+        if args.lines:
+            sub_parser.error(
+                "--lines reads JSON Lines and --input-format warc reads WARC: give one"
+            )
+        args.input_format = None
     return args
 
 
@@ -421,7 +437,9 @@ class _Batch:
             if len(self.names) < 2:
                 self.names.append(source.name)
             try:
-                yield from iter_tasks(source, stdin, args.max_bytes, self.note_skipped)
+                yield from iter_tasks(
+                    source, stdin, args.max_bytes, self.note_skipped, warc=args.warc
+                )
             except READ_ERRORS as exc:
                 self.read -= 1
                 yield UNREADABLE, (source.name, describe_read_error(exc))

@@ -22,6 +22,7 @@ import attrs
 from attrs import field, frozen
 
 __all__ = [
+    "PAGE_KINDS",
     "Article",
     "Image",
     "Issue",
@@ -45,6 +46,34 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
         raise TypeError(f"expected a sequence, not a bare string: {value!r}")
     return tuple(value)
+
+
+#: What :attr:`Article.page_kind` may say. ``article`` covers every kind of
+#: news or blog article; the others are pages whose subject is not an article
+#: (``listing``: a home, section, tag or search page; ``other``: a page that
+#: says what it is, none of these).
+PAGE_KINDS: tuple[str, ...] = (
+    "article",
+    "review",
+    "recipe",
+    "video",
+    "audio",
+    "event",
+    "product",
+    "listing",
+    "profile",
+    "faq",
+    "job",
+    "other",
+)
+
+
+def _page_kind(inst: Any, attribute: Any, value: Any) -> None:
+    """Validator: a page kind is one of :data:`PAGE_KINDS`."""
+    if value is not None and value not in PAGE_KINDS:
+        raise ValueError(
+            f"{attribute.name}: {value!r} is not a page kind; one of {', '.join(PAGE_KINDS)}"
+        )
 
 
 def _aware(inst: Any, attribute: Any, value: Any) -> None:
@@ -255,6 +284,11 @@ class Article:
 
     url: str | None = None
     """The article's canonical URL (absolute http(s))."""
+    page_kind: str | None = field(default=None, validator=_page_kind)
+    """What kind of page the record was read from, when the page says: ``article``,
+    ``review``, ``recipe``, ``video``, ``audio``, ``event``, ``product``, ``listing``,
+    ``profile``, ``faq``, ``job`` or ``other`` (``newsmeta.records.PAGE_KINDS``); ``None``
+    when the input does not say (dumps, aggregator items, pages without markup)."""
     title: str | None = None
     """The headline, with the site's name cut off when the title carried it."""
     description: str | None = None

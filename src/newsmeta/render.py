@@ -148,6 +148,8 @@ def dump_losses(article: Article) -> tuple[str, ...]:
     """
 
     lost: list[str] = []
+    if article.page_kind is not None:
+        lost.append("page_kind")  # a dump has no line that says what kind of page it was
     seq = [f.split("[")[0] for f, _t in blocks(article)]
     # Label blocks of two fields side by side merge into one run.
     for a, b in itertools.pairwise(seq):

@@ -35,6 +35,7 @@ __all__ = ["SCALAR_FIELDS", "Candidate", "Extraction", "resolve"]
 #: Fields holding one value; the strongest candidate wins.
 SCALAR_FIELDS: tuple[FieldName, ...] = (
     "url",
+    "page_kind",
     "title",
     "description",
     "date",

@@ -594,6 +594,13 @@ def rule_authors(record: Article, ctx: Context) -> Iterator[Finding]:
             )
 
 
+def rule_page_kind(record: Article, ctx: Context) -> Iterator[Finding]:
+    """A record read from a page that says it is not an article."""
+    kind = record.page_kind
+    if kind is not None and kind != "article":
+        yield Finding("not-an-article", "page_kind", f"the page is a {kind} page, not an article")
+
+
 #: Every rule, in the order their issues are listed.
 RULES: tuple[Rule, ...] = (
     rule_required,
@@ -606,6 +613,7 @@ RULES: tuple[Rule, ...] = (
     rule_conflicts,
     rule_images,
     rule_authors,
+    rule_page_kind,
 )
 
 

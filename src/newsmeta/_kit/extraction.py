@@ -38,6 +38,7 @@ __all__ = ["FIELD_NAMES", "Candidate", "Extraction", "FieldName", "as_field", "s
 #: The :class:`~newsmeta.records.Article` fields an adapter can give values for.
 FieldName = Literal[
     "url",
+    "page_kind",
     "title",
     "description",
     "date",

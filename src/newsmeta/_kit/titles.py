@@ -268,6 +268,7 @@ NEAR_SHARE = 0.8
 _TOKENS = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=1024)
 def fold_title(text: str) -> str:
     """A title as compared: entities decoded, NFKC, typographic quotes and
     dashes folded, case-folded, spaces collapsed."""
@@ -338,11 +339,29 @@ def corroborates(value: str, evidence: str) -> bool:
         return False
     if v == e:
         return True
-    m = re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", e)
-    if m is not None:
-        before, after = e[: m.start()].rstrip(), e[m.end() :].lstrip()
+    at = _find_words(v, e)
+    if at >= 0:
+        before, after = e[:at].rstrip(), e[at + len(v) :].lstrip()
         trailing = bool(before) and before[-1] in _SEPARATOR_MARKS
         return headline_like(v) or not (trailing and (not after or after[0] in _SEPARATOR_MARKS))
-    if re.search(r"(?<!\w)" + re.escape(e) + r"(?!\w)", v) and _substantial(e, v):
+    if _find_words(e, v) >= 0 and _substantial(e, v):
         return True
     return _near(v, e)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _find_words(needle: str, hay: str) -> int:
+    """Where ``needle`` stands in ``hay`` as whole words (``\\b`` at both ends,
+    without compiling a pattern per title), or -1."""
+    start = 0
+    while (at := hay.find(needle, start)) >= 0:
+        end = at + len(needle)
+        if (at == 0 or not _is_word_char(hay[at - 1])) and (
+            end == len(hay) or not _is_word_char(hay[end])
+        ):
+            return at
+        start = at + 1
+    return -1

@@ -19,7 +19,8 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, cast
+from html import unescape
+from typing import Any, AnyStr, cast
 
 import attrs
 from lxml import etree
@@ -27,15 +28,25 @@ from lxml import etree
 from newsmeta._decode import as_text, bom_of, check_size
 from newsmeta._kit import Candidate, Extraction
 from newsmeta._kit.titles import TITLE_SEPARATORS, corroborates, fold_title, headline_like
+from newsmeta.adapters._html import bylines, jsonld, meta, schema
 from newsmeta.adapters._html import fill as _fill
-from newsmeta.adapters._html import jsonld, meta, schema
 from newsmeta.adapters._html import microdata as _microdata
 from newsmeta.adapters._html.encoding import decode, utf8_plan
-from newsmeta.adapters._html.names import RANK, WEAK
+from newsmeta.adapters._html.names import HANDLE_AUTHOR, RANK, WEAK
 from newsmeta.adapters._html.page import Page, clean_text, to_int
 from newsmeta.errors import FormatError, InputError, check_argument, url_argument
-from newsmeta.recognizers.dates import find_date, parse_when
-from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.dates import (
+    BIRTH_LABEL,
+    PUBLISHED_LABEL,
+    find_date,
+    find_date_at,
+    find_time,
+    from_timestamp,
+    local_zone,
+    month_first,
+    parse_when,
+    plausible_day,
+)
 from newsmeta.recognizers.shapes import has_letters
 from newsmeta.recognizers.urls import date_from_url, join
 from newsmeta.records import Article, Person
@@ -285,17 +296,35 @@ def extract_root(
     found = meta.collect(page, _elements(root))
     if found.base:
         page.base = join(url, found.base) if url else found.base
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    page_language = lang or _meta_language(found)
+    page.month_first = month_first(page_language)
 
     objects: list[tuple[schema.SchemaObject, str, bool]] = []
+    salvaged: list[tuple[schema.SchemaObject, str, bool]] = []
     for n, el in enumerate(found.scripts):
         path = f"jsonld[{n}]"
-        value, note = jsonld.load(el.text or "")
+        value, note, lost = jsonld.load(el.text or "")
         if value is None:
             ex.issue("bad-embedded-json", f"{path}: {note}; the script was skipped", path=path)
+            continue
+        if lost:
+            # Salvaged: the members that could be read are used; the others are kept.
+            where = ", ".join(w or "(after the value)" for w, _raw in lost[:5])
+            ex.issue(
+                "embedded-json-salvaged",
+                f"{path}: {note} ({where}); the rest of the script was read,"
+                " what could not be is kept in unrecognised",
+                path=path,
+            )
+            for w, raw in lost:
+                ex.keep(raw, path=f"{path}.{w}" if w else path)
+            salvaged.extend(schema.collect(value, path))  # after the whole scripts' objects
             continue
         if note:
             ex.issue("embedded-json-repaired", f"{path}: {note}", path=path)
         objects.extend(schema.collect(value, path))
+    objects.extend(salvaged)
     if objects:
         schema.map_objects(page, "jsonld", objects)
 
@@ -311,8 +340,9 @@ def extract_root(
             schema.map_objects(page, "microdata", [(orphans, schema.ORPHAN_PATH, True)])
 
     meta.emit(page, found)
+    bylines.rel_authors(page, found.anchors)
     _fallbacks(page, root, found.main, probe)
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    schema.set_aside_fallbacks(page)
     if lang:
         page.language(lang, "html[lang]", RANK["html-lang"])
     if url:
@@ -320,14 +350,28 @@ def extract_root(
     _url_date(page)
     _headline_segments(page)
     _backed_title(page)
-    _local_offsets(ex)
+    _local_offsets(ex, page, probe, page_language)
     _prune(ex)
     _author_link(page)
     return ex
 
 
-#: Words in a class or id (lower-cased) that mark a byline.
-BYLINE_WORDS = ("author", "byline")
+#: Meta keys that say the page's language, in the order they are trusted.
+_LANGUAGE_KEYS = (
+    "og:locale",
+    "content-language",
+    "http-equiv:content-language",
+    "language",
+    "dc.language",
+)
+
+
+def _meta_language(found: meta.Collected) -> str | None:
+    """The page's language as its meta tags say, when ``<html lang>`` does not."""
+    said = {k: v for k, v, _path in found.metas if k in _LANGUAGE_KEYS and v.strip()}
+    return next((said[k].split(",")[0].strip() for k in _LANGUAGE_KEYS if k in said), None)
+
+
 #: Words in a class or id (lower-cased) that mark a dateline: the date itself
 #: (date, datum, time, zeit, fecha), the line that says when (publish,
 #: posted, byline), the line under a headline ("entry-meta", "post-info").
@@ -345,13 +389,8 @@ DATELINE_WORDS = (
 )
 
 
-# The tests below run once per element with a class or id; written out, the
-# `in` tests cost a quarter (bylines) to a half (datelines) of a regex search.
-def _byline_marks(marks: str) -> bool:
-    """Does a lower-cased class/id hold one of :data:`BYLINE_WORDS`?"""
-    return "author" in marks or "byline" in marks
-
-
+# The test below runs once per element with a class or id; written out, the
+# `in` tests cost half of a regex search.
 def _dateline_marks(marks: str) -> bool:
     """Does a lower-cased class/id hold one of :data:`DATELINE_WORDS`?"""
     return (
@@ -366,9 +405,6 @@ def _dateline_marks(marks: str) -> bool:
         or "fecha" in marks
         or "datum" in marks
     )
-
-
-_AUTHOR_HREF = ("/author/", "/autor/", "/authors/")  # all hold "/aut"
 
 
 def _marked(scope: etree._Element, marked: Callable[[str], bool]) -> Iterator[etree._Element]:
@@ -422,9 +458,10 @@ def _mentions_author(probe: str | bytes | None) -> bool:
     """Could the page have a byline class or an author link at all?"""
     if probe is None:
         return True
+    # "uthor": author and Author in one scan of the page.
     if isinstance(probe, bytes):
-        return b"author" in probe or b"byline" in probe or b"Author" in probe
-    return "author" in probe or "byline" in probe or "Author" in probe
+        return b"uthor" in probe or b"byline" in probe
+    return "uthor" in probe or "byline" in probe
 
 
 def _fallbacks(
@@ -445,17 +482,27 @@ def _fallbacks(
         _lead_image(page, main if main is not None else root)
     if "description" not in fields:
         _standfirst(page, main if main is not None else root)
-    if "tags" not in fields:
+    if "tags" not in fields and (probe is None or _mentions_tag_pages(probe)):
         _tag_links(page, root)
-    if "authors" not in fields and _mentions_author(probe):
+    named = any(c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates)
+    if not named and _mentions_author(probe):
         for scope in scopes:
-            if _byline(page, scope):
+            if bylines.find_byline(page, scope, main if scope is root else None):
                 break
+    if not named and not any(
+        c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates
+    ):
+        bylines.text_byline(page, main if main is not None else root)
     dated = {c.field for c in page.ex.candidates if c.rank < WEAK} & {"published", "date"}
     if not dated:
         # No date from markup. A <time> element may stand as a weak
         # `published`; the visible day is still looked for, as `date`: on the
         # corpus it is right more often than an unmarked <time>.
+        meta.hatom(page, [el for el in root.iter("abbr") if meta.is_hatom_date(el)])
+        if probe is not None and _data_date(page, probe):
+            return
+        if probe is not None and _labelled_date(page, probe):
+            return
         for scope in scopes:
             if _dateline(page, scope):
                 return
@@ -519,6 +566,51 @@ def _keyed_search(
                 if m is not None:
                     return m
     return None
+
+
+#: A date in a ``data-*`` attribute whose name says it is the article's
+#: (``data-published-at``, ``data-publish-date``, ``data-article-publish-unix``,
+#: Facebook's ``data-utime``), or the ``published`` member of a JSON object of
+#: times in one (``data-microtimes="{&quot;published&quot;:…``). Not a bare
+#: ``data-timestamp``: a live blog's sidebar stamps every entry with one.
+_DATA_DATE = re.compile(
+    rb"""
+    data-(?:
+      (?:article-)?(?:first-)?(?:publish(?:ed)?(?:-?(?:at|date|time|unix|at-date))?|utime)
+      \s*=\s*["']([^"'<>]{6,64})["']
+    | [a-z-]*times\s*=\s*["']\{(?:&quot;|")published(?:&quot;|")\s*:\s*(?:&quot;|")?(\d{10,13})
+    )
+    """,
+    re.VERBOSE,  # case-sensitive, so the search runs from the literal "data-"
+)
+
+
+def _data_date(page: Page, probe: str | bytes) -> bool:
+    """The first article date in a ``data-*`` attribute (:data:`_DATA_DATE`) under the headline:
+    a Unix time, an ISO datetime or a day, as a weak ``published`` (or ``date``)."""
+    data = _under_headline(page, probe)
+    if b"data-" not in data:
+        return False
+    for n, m in enumerate(_DATA_DATE.finditer(data)):
+        if n >= MAX_LINES:
+            break
+        raw = (m[1] or m[2]).decode("utf-8", "replace")
+        stamp = from_timestamp(raw)
+        if stamp is not None:
+            if plausible_day(stamp.value.date()):
+                page.ex.add(
+                    "published", stamp.value, raw, path="data-*(unix time)", rank=RANK["data-date"]
+                )
+                return True
+            continue
+        when = parse_when(unescape(raw))
+        if when is None:
+            continue
+        day = when if isinstance(when, dt.date) else when.value.date()
+        if plausible_day(day):
+            page.when("published", unescape(raw), "data-*", RANK["data-date"])
+            return True
+    return False
 
 
 def _image_date(page: Page) -> bool:
@@ -676,16 +768,60 @@ def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
 
 #: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
 _TAG_HREF = re.compile(
-    r"(?:^|/)(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
-    r"|topics?|labels?|label|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
+    r"/(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
     re.I,
 )
-#: Class or id words of a list of the article's tags.
+#: The same at the start of a relative ``href`` (``tags/justice``).
+_TAG_HREF_START = re.compile(
+    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
+    re.I,
+)
+#: Class or id words of a list of the article's tags (each a whole word of
+#: the class: :func:`_says_tags` checks what stands around it). Written
+#: without a leading assertion, so the search skips ahead by its first letters.
 _TAG_LIST = re.compile(
-    r"(?:^|[\s_-])(?:tags?|tag-?links|tags-?list|tags-?items|keywords|schlagworte|stichworte"
-    r"|mots-?cles|mots|topics|related-topics|labels)(?:$|[\s_-])",
+    r"(?:tags?|tag-?links|tags-?list|tags-?items|keywords|schlagworte|stichworte"
+    r"|mots-?cles|mots|topics|related-topics|labels)",
     re.I,
 )
+_CLASS_SEPARATORS = frozenset(" \t\n_-")
+
+
+def _says_tags(marks: str) -> bool:
+    """A class or id naming a list of tags: one of :data:`_TAG_LIST`'s words,
+    set off by spaces, ``-`` or ``_`` (``tag-links``, ``post_tags``)."""
+    for m in _TAG_LIST.finditer(marks):
+        start, end = m.span()
+        if (start == 0 or marks[start - 1] in _CLASS_SEPARATORS) and (
+            end == len(marks) or marks[end] in _CLASS_SEPARATORS
+        ):
+            return True
+    return False
+
+
+#: A link into the site's tag pages somewhere in the page's bytes: the cheap
+#: test (a literal ``/`` first and no case folding, so the search skips ahead;
+#: sites write these paths in lower case) before the walk
+#: over every link.
+_TAG_PAGES = re.compile(
+    r"/(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#\"'\s>]",
+)
+_TAG_PAGES_BYTES = re.compile(_TAG_PAGES.pattern.encode())  # case-sensitive: twice as fast
+
+
+def _mentions_tag_pages(probe: str | bytes) -> bool:
+    if isinstance(probe, bytes):
+        return _TAG_PAGES_BYTES.search(probe) is not None
+    return _TAG_PAGES.search(probe) is not None
+
+
+def _tag_href(href: str) -> bool:
+    return _TAG_HREF.search(href) is not None or _TAG_HREF_START.match(href) is not None
+
+
 #: Class or id words of the site's navigation, not the article's tags.
 _NAVIGATION = re.compile(
     r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar"
@@ -712,22 +848,12 @@ def _tag_links(page: Page, root: etree._Element) -> None:
     a tag cloud (the site's, not the article's)."""
     tags: list[str] = []
     for a in root.iter("a"):
-        href = a.get("href") or ""
-        listed = _TAG_HREF.search(href) is not None
         parent = a.getparent()
-        if not listed and parent is not None:
-            marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
-            up = parent.getparent()
-            if up is not None:
-                marks += f" {up.get('class') or ''} {up.get('id') or ''}"
-            listed = _TAG_LIST.search(marks) is not None
-        if not listed or _in_navigation(a):
+        if parent is None:
             continue
-        if (
-            parent is not None
-            and parent.tag == "p"
-            and not _TAG_LIST.search(parent.get("class") or "")
-        ):
+        if not _tag_href(a.get(b"href") or "") or _in_navigation(a):
+            continue
+        if parent.tag == "p" and not _says_tags(parent.get(b"class") or ""):
             continue  # a link in the article's prose, not a list of tags
         text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
         if _tag_like(text):
@@ -808,29 +934,16 @@ def _el_text_upto(el: etree._Element, limit: int) -> str | None:
     return " ".join(parts)
 
 
-def _line_upto(el: etree._Element, limit: int) -> str | None:
-    """``" ".join(_el_text(el).split())``, or ``None`` as soon as it is longer than ``limit``."""
-    words: list[str] = []
-    size = -1
-    for t in el.itertext():
-        if isinstance(t, str):
-            for w in t.split():
-                size += len(w) + 1
-                if size > limit:
-                    return None
-                words.append(w)
-    return " ".join(words)
-
-
 #: Attributes that may hold a dateline's date (hAtom: ``<abbr class=published title=...>``).
 _DATE_ATTRS = (("datetime", b"datetime"), ("content", b"content"), ("title", b"title"))
 
 
 def _dateline(page: Page, scope: etree._Element) -> bool:
     """The first element whose class says date (or time, meta...) with a date in its text."""
+    short: tuple[dt.date, str] | None = None  # a day with a two-digit year, if nothing better
     for n, el in enumerate(_marked(scope, _dateline_marks)):
         if n >= MAX_LINES * 2:
-            return False
+            break
         for attr, key in _DATE_ATTRS:
             value = el.get(key)
             when = parse_when(value) if value else None
@@ -841,17 +954,55 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
         text = _el_text_upto(el, MAX_LINE_TEXT * 2)
         if not text:
             continue
-        found = find_date(text)
-        if found is None or _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
+        found = find_date_at(text, month_first=page.month_first)
+        if found is None:
+            if short is None and (found := _short_day(text, page)) is not None and not _teaser(el):
+                short = (found[0], text)
             continue
-        day = found
+        if _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
+            continue
+        day, at = found
+        if not plausible_day(day) or BIRTH_LABEL.search(text[max(0, at - 40) : at]):
+            continue  # a date the line talks about (a birth, a year before the web)
         # A dateline inside this one that says the same day is the tighter source.
         for inner in _marked(el, _dateline_marks):
-            if inner is not el and find_date(_el_text(inner)) == day:
+            if inner is not el and _day_of(_el_text(inner), page) == day:
                 text = _el_text(inner)
         page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
         return True
+    if short is not None:
+        page.day(
+            short[0], " ".join(short[1].split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"]
+        )
+        return True
     return False
+
+
+#: Words in a class (lower-cased) that mark a list of other articles.
+_TEASER_MARKS = ("teaser", "related", "recommend", "popular", "most-read")
+
+
+def _teaser(el: etree._Element) -> bool:
+    """Is ``el`` a teaser, or in one or in a list of other articles (related, popular)?"""
+    for a in (el, *el.iterancestors()):
+        marks = a.get(b"class")
+        if marks and any(m in marks.lower() for m in _TEASER_MARKS):
+            return True
+    return False
+
+
+def _short_day(text: str, page: Page) -> tuple[dt.date, int] | None:
+    """A day with a two-digit year (``23.09.22``) in a dateline that is not a
+    clock, a comment or a modified note: read only when no dateline has a full date."""
+    found = find_date_at(text, month_first=page.month_first, short_years=True)
+    if found is None or _CLOCK.search(text) or _MODIFIED_LABEL.search(text[:80]):
+        return None
+    return found
+
+
+def _day_of(text: str, page: Page) -> dt.date | None:
+    """The day a dateline's text says, in the page's numeric order."""
+    return find_date(text, month_first=page.month_first, short_years=True)
 
 
 _CLOCK = re.compile(
@@ -869,33 +1020,6 @@ _MODIFIED_LABEL = re.compile(
 )
 
 
-def _byline(page: Page, scope: etree._Element) -> bool:
-    """The first element whose class says author or byline and whose text
-    holds a name; else the text of a link to an author page."""
-    for n, el in enumerate(_marked(scope, _byline_marks)):
-        if n >= MAX_LINES:
-            break
-        text = _line_upto(el, MAX_LINE_TEXT)
-        if not text or meta.is_site_heading(el):
-            continue  # too long or empty; or the site's name linked to its home page
-        if clean_author(text, site_names=page.site_names):
-            page.authors([(text, None)], "byline", RANK["byline"])
-            return True
-    n = 0
-    for el in scope.iter("a"):
-        href = el.get("href")
-        if not href or "/aut" not in href or not any(h in href for h in _AUTHOR_HREF):
-            continue  # (one C-level test turns away nearly every link)
-        n += 1
-        if n > MAX_LINES:
-            break
-        text = " ".join(_el_text(el).split())
-        if 0 < len(text) <= MAX_LINE_TEXT and clean_author(text, site_names=page.site_names):
-            page.authors([(text, href)], "a[href*=/author/]", RANK["byline"])
-            return True
-    return False
-
-
 _UPDATED = re.compile(
     r"""
     (?:updated|update|modified|last\ change|geändert|änderung|aktualisiert|stand|mis\ à\ jour
@@ -908,7 +1032,8 @@ _UPDATED = re.compile(
 
 def _text_date(page: Page, scope: etree._Element | None) -> bool:
     """The last resort: the first date written in the article's text (or the
-    body's), passing over dates labelled as updates or copyright."""
+    body's), passing over dates labelled as updates or copyright, births, and
+    days before the web or in the future."""
     if scope is None:
         return False
     size = 0
@@ -917,15 +1042,17 @@ def _text_date(page: Page, scope: etree._Element | None) -> bool:
     for t in _text_nodes(scope):
         if not t.strip():
             continue
-        day = find_date(t)
-        if day is not None:
-            shown = " ".join(t.split())[:MAX_LINE_TEXT]
-            # What stands before the date: in this text node, or the one before.
-            head = t.split(str(day.year))[0] if str(day.year) in t else t
-            if not _UPDATED.search((previous + " " + head)[-60:]):
-                page.day(day, shown, "text", RANK["body-date"])
-                return True
-            first = first or (day, shown)
+        found = find_date_at(t, month_first=page.month_first)
+        if found is not None:
+            for day, at in _dates_in(t, page, found):
+                # What stands before the date: in this text node, or the one before.
+                before = (previous + " " + t[:at])[-60:]
+                if plausible_day(day) and not BIRTH_LABEL.search(before[-40:]):
+                    shown = " ".join(t.split())[:MAX_LINE_TEXT]
+                    if not _UPDATED.search(before):
+                        page.day(day, shown, "text", RANK["body-date"])
+                        return True
+                    first = first or (day, shown)
         previous = t
         size += len(t)
         if size > MAX_TEXT_SEARCH:
@@ -934,6 +1061,81 @@ def _text_date(page: Page, scope: etree._Element | None) -> bool:
         page.day(first[0], first[1], "text", RANK["body-date"])
         return True
     return False
+
+
+#: The stems of the commonest :data:`~newsmeta.recognizers.dates.PUBLISHED_LABEL`
+#: words, as lower-cased UTF-8 (``publi`` stands for published, publié,
+#: publicado, gepubliceerd, opublikowano...): each is looked for with a C-level
+#: search, and only where one stands is :data:`_LABEL_AT` tried.
+_LABEL_STEMS = tuple(
+    w.encode("utf-8")
+    for w in ("publi", "pubblicato", "posted", "veröffentlicht", "erschien", "опубл")
+)  # fmt: skip
+#: A whole label word at a stem, then what may stand between it and its date: a
+#: preposition, a colon, and the tags that close the label's element and open the date's.
+_LABEL_AT = re.compile(
+    rb"""
+    (?:published|posted|publication\ date|ver\xc3\xb6ffentlicht|erschienen
+    |publiziert|publi\xc3\xa9e?|publicad[oa]|pubblicato|gepubliceerd|opublikowano
+    |\xd0\xbe\xd0\xbf\xd1\x83\xd0\xb1\xd0\xbb)
+    [^<>]{0,24}(?:\s*</?[a-zA-Z][^<>]{0,200}>)*\s*
+    """,
+    re.VERBOSE,
+)
+_MARKUP_TAG = re.compile(r"<[^<>]*>")
+#: The ends of tags a window of bytes cut through: the window's start, up to
+#: a ``>`` before any ``<``; its end, from a ``<`` after the last ``>``.
+_CUT_TAG = re.compile(r"^[^<>]*>|<[^<>]*$")
+#: Most places one label stem is looked at on one page.
+MAX_LABELS = 8
+#: How much of the page after its first ``<h1>`` (else after ``<body>``) is
+#: searched for labels, datelines and data-* dates: on the corpus every labelled
+#: date stands within 6 KB of it.
+LABEL_WINDOW = 12288
+
+
+def _labelled_date(page: Page, probe: str | bytes) -> bool:
+    """A day the page labels as its publication (``Veröffentlicht am 16.08.2019``,
+    ``Published on: …``, ``Erschienen am:</span><h2>13.10.2021``) in its body,
+    read before datelines: the words say what the date is."""
+    data = _under_headline(page, probe)
+    low = data.lower()
+    for stem in _LABEL_STEMS:
+        at = low.find(stem)
+        n = 0
+        while at >= 0 and n < MAX_LABELS:
+            n += 1
+            # ("datepublished" is a key, not a label; "gepubliceerd" is one word)
+            begin = at - 2 if stem == b"publi" and low[at - 2 : at] in (b"ge", b"op") else at
+            label = _LABEL_AT.match(low, begin) if not low[begin - 1 : begin].isalpha() else None
+            if label is not None:
+                window = data[begin : label.end() + 40].decode("utf-8", "replace")
+                text = " ".join(_MARKUP_TAG.sub(" ", _CUT_TAG.sub(" ", window)).split())
+                found = find_date_at(text, month_first=page.month_first, short_years=True)
+                if found is not None and PUBLISHED_LABEL.search(text[: found[1]].rstrip()):
+                    day = found[0]
+                    if plausible_day(day):
+                        page.day(day, text[:MAX_LINE_TEXT], "text(labelled)", RANK["labelled-date"])
+                        return True
+            at = low.find(stem, at + len(stem))
+    return False
+
+
+#: Most dates read from one text node.
+MAX_DATES_IN_TEXT = 4
+
+
+def _dates_in(text: str, page: Page, first: tuple[dt.date, int]) -> Iterator[tuple[dt.date, int]]:
+    """The first few days written in ``text`` (the ``first`` already found),
+    with where each starts."""
+    found: tuple[dt.date, int] | None = first
+    pos = 0
+    for _ in range(MAX_DATES_IN_TEXT):
+        if found is None:
+            return
+        yield found[0], pos + found[1]
+        pos += found[1] + 1
+        found = find_date_at(text[pos:], month_first=page.month_first)
 
 
 def _headline_segments(page: Page) -> None:
@@ -1018,19 +1220,27 @@ def _url_date(page: Page) -> None:
 MAX_OFFSET = dt.timedelta(hours=14)
 
 
-def _local_offsets(ex: Extraction) -> None:
+def _local_offsets(
+    ex: Extraction,
+    page: Page | None = None,
+    probe: str | bytes | None = None,
+    language: str | None = None,
+) -> None:
     """Keep the publisher's own UTC offset when the strongest source wrote UTC.
 
     Of two sources giving the same instant, the one with the local offset
     (``21:25-03:00`` over ``00:25Z``) wins: the offset, and the local calendar
-    day, are information the UTC value lost. Failing that, a source that wrote
-    the local wall time without an offset (``2023-11-08 22:35:29`` beside
-    ``2023-11-09T06:35:29Z``) shows the offset, which is then applied to the
-    UTC value (same instant) and reported as ``offset-inferred``.
+    day, are information the UTC value lost. Failing that, the offset is
+    inferred (same instant, reported as ``offset-inferred``) from, in order:
+    a source that wrote the local wall time without an offset (``2023-11-08
+    22:35:29`` beside ``2023-11-09T06:35:29Z``); the page's visible dateline
+    (``3 de mayo de 2022 21:25`` beside ``2022-05-04T00:25:56Z``); the clock of
+    the page's language or region (``de``, ``pt-BR``) when the UTC value is
+    that clock's midnight (``2021-11-04T23:00Z``: a day stored as local midnight).
     """
     for name in ("published", "modified", "created"):
         cands = [c for c in ex.candidates if c.field == name]
-        if len(cands) < 2:
+        if not cands or (len(cands) < 2 and name != "published"):
             continue
         best = min(cands, key=lambda c: c.rank)
         value = best.value
@@ -1042,7 +1252,14 @@ def _local_offsets(ex: Extraction) -> None:
             isinstance(c.value, dt.datetime) and c.value == value and c.value.utcoffset()
             for c in cands
         ):
-            _infer_offset(ex, name, best, cands)
+            if (
+                not _infer_offset(ex, name, best, cands)
+                and name == "published"
+                and page is not None
+                and not _shown_offset(ex, page, best, probe)
+            ):
+                _midnight_offset(ex, best, language)
+            continue
         for i, c in enumerate(ex.candidates):
             v = c.value
             if (
@@ -1055,7 +1272,7 @@ def _local_offsets(ex: Extraction) -> None:
                 break
 
 
-def _infer_offset(ex: Extraction, name: str, best: Candidate, cands: list[Candidate]) -> None:
+def _infer_offset(ex: Extraction, name: str, best: Candidate, cands: list[Candidate]) -> bool:
     value = best.value
     assert isinstance(value, dt.datetime)
     for c in cands:
@@ -1064,22 +1281,146 @@ def _infer_offset(ex: Extraction, name: str, best: Candidate, cands: list[Candid
             continue
         if not isinstance(wall, dt.datetime):
             continue
-        offset = wall.replace(tzinfo=None) - value.replace(tzinfo=None)
-        quarter = dt.timedelta(minutes=15)
-        if not offset or abs(offset) > MAX_OFFSET or offset % quarter:
+        offset = _wall_offset(wall, value)
+        if offset is None:
             continue
-        local = value.astimezone(dt.timezone(offset))
-        i = ex.candidates.index(best)
-        ex.candidates[i] = attrs.evolve(best, value=local)
-        ex.issue(
-            "offset-inferred",
-            f"{name}: {best.provenance.raw!r} is UTC; {c.provenance.raw!r}"
-            f" ({c.provenance.location.path}) is the same instant in local time,"
-            f" so the offset {local.strftime('%z')} is kept",
-            field_name=name,
-            path=best.provenance.location.path,
+        _keep_offset(
+            ex,
+            name,
+            best,
+            offset,
+            f"{c.provenance.raw!r} ({c.provenance.location.path}) is the same instant in local time",
         )
-        return
+        return True
+    return False
+
+
+def _wall_offset(wall: dt.datetime, utc: dt.datetime) -> dt.timedelta | None:
+    """The UTC offset that makes ``utc`` read as the wall time ``wall``, if one
+    in use does (whole quarter hours, at most 14 hours)."""
+    offset = wall.replace(tzinfo=None, second=0, microsecond=0) - utc.replace(
+        tzinfo=None, second=0, microsecond=0
+    )
+    if not offset or abs(offset) > MAX_OFFSET or offset % dt.timedelta(minutes=15):
+        return None
+    return offset
+
+
+def _keep_offset(
+    ex: Extraction, name: str, best: Candidate, offset: dt.timedelta | dt.tzinfo, why: str
+) -> None:
+    """Write ``best`` (a UTC datetime) in the local offset, same instant; say why."""
+    value = best.value
+    assert isinstance(value, dt.datetime)
+    zone = dt.timezone(offset) if isinstance(offset, dt.timedelta) else offset
+    local = value.astimezone(zone)
+    # A fixed offset, not the zone: records hold offsets (the zone is a guess).
+    local = local.replace(tzinfo=dt.timezone(local.utcoffset() or dt.timedelta(0)))
+    i = ex.candidates.index(best)
+    ex.candidates[i] = attrs.evolve(best, value=local)
+    ex.issue(
+        "offset-inferred",
+        f"{name}: {best.provenance.raw!r} is UTC; {why}, so the offset {local.strftime('%z')} is kept",
+        field_name=name,
+        path=best.provenance.location.path,
+    )
+
+
+#: Most clock times under the headline read for the local offset.
+MAX_CLOCKS = 4
+
+
+def _shown_offset(ex: Extraction, page: Page, best: Candidate, probe: str | bytes | None) -> bool:
+    """The page shows the published time on its own clock, under its headline
+    (``3 de mayo de 2022 21:25`` beside ``2022-05-04T00:25:56Z``): keep that offset.
+
+    Only clock times with the UTC value's minutes are looked at (a C-level
+    search for ``:25``), and each only with a day beside it that is the UTC
+    day or one either side."""
+    value = best.value
+    assert isinstance(value, dt.datetime)
+    if probe is None:
+        return False
+    window = _under_headline(page, probe)
+    minutes = b":%02d" % value.minute
+    at = window.find(minutes)
+    n = 0
+    while at >= 0 and n < MAX_CLOCKS:
+        n += 1
+        if window[at - 1 : at].isdigit() and not window[at + 3 : at + 4].isdigit():
+            around = window[max(0, at - 120) : at + 40].decode("utf-8", "replace")
+            text = " ".join(_MARKUP_TAG.sub(" ", _CUT_TAG.sub(" ", around)).split())
+            found = find_date_at(text, month_first=page.month_first, short_years=True)
+            clock = find_time(text[found[1] :]) if found is not None else None
+            if (
+                found is not None
+                and clock is not None
+                and clock.minute == value.minute
+                and abs(found[0] - value.date()) <= dt.timedelta(days=1)
+            ):
+                offset = _wall_offset(dt.datetime.combine(found[0], clock), value)
+                if offset is not None:
+                    _keep_offset(
+                        ex,
+                        "published",
+                        best,
+                        offset,
+                        f"the page shows it as {text[:MAX_LINE_TEXT]!r}",
+                    )
+                    return True
+        at = window.find(minutes, at + 3)
+    return False
+
+
+def _under_headline(page: Page, probe: str | bytes) -> bytes:
+    """The part of the page after its first ``<h1>`` (else after ``<body>``)
+    where bylines, datelines and their labels stand: :data:`LABEL_WINDOW` bytes
+    (empty when the page has no body). Found once per page."""
+    if page.under_headline is None:
+        # The same search in str or bytes; only the window is encoded.
+        if isinstance(probe, str):
+            start = _headline_start(probe, "<body", "<BODY", "<h1")
+            window = probe[start : start + LABEL_WINDOW] if start >= 0 else ""
+            page.under_headline = window.encode("utf-8", "replace")
+        else:
+            start = _headline_start(probe, b"<body", b"<BODY", b"<h1")
+            page.under_headline = probe[start : start + LABEL_WINDOW] if start >= 0 else b""
+    return page.under_headline
+
+
+def _headline_start(probe: AnyStr, body: AnyStr, upper: AnyStr, h1: AnyStr) -> int:
+    """Where the first ``<h1>`` after ``<body>`` starts (else ``<body>``); -1 without a body."""
+    at = probe.find(body)
+    if at < 0:
+        at = probe.find(upper)
+    if at < 0:
+        return -1
+    head = probe.find(h1, at)
+    return head if head >= 0 else at
+
+
+def _midnight_offset(ex: Extraction, best: Candidate, language: str | None) -> bool:
+    """A UTC value that is exactly midnight on the clock of the page's language
+    or region (``2021-11-04T23:00:00Z`` on a German page) is a day stored as
+    local midnight: keep the local offset, so the day is the page's own."""
+    value = best.value
+    assert isinstance(value, dt.datetime)
+    if value.second or value.microsecond or value.minute % 15:
+        return False
+    zone = local_zone(language)
+    if zone is None:
+        return False
+    local = value.astimezone(zone)
+    if local.time() != dt.time(0) or not local.utcoffset():
+        return False
+    _keep_offset(
+        ex,
+        "published",
+        best,
+        zone,
+        f"it is midnight on the clock of the page's language ({language}, {zone})",
+    )
+    return True
 
 
 def _author_link(page: Page) -> None:

@@ -37,7 +37,7 @@ from newsmeta.errors import FormatError, InputError, NewsmetaError
 from newsmeta.recognizers.dates import parse_datetime
 from newsmeta.recognizers.markup import has_tags, strip_tags
 from newsmeta.recognizers.mojibake import repair_mojibake
-from newsmeta.recognizers.people import clean_author
+from newsmeta.recognizers.people import clean_author, organisation_credit
 from newsmeta.recognizers.placeholders import find_placeholders
 from newsmeta.recognizers.prose import Picture, prose_roles
 from newsmeta.recognizers.shapes import (
@@ -363,14 +363,20 @@ def _envelope(ctx: _Ctx, obj: Mapping[str, Any]) -> None:
 
     author = _string(ctx, obj, "author", "authors")
     if author is not None:
-        people = clean_author(
-            _repair(ctx, "author", "authors", author), site_names=[n for n in (site,) if n]
-        )
+        repaired = _repair(ctx, "author", "authors", author)
+        people = clean_author(repaired, site_names=[n for n in (site,) if n])
         for name in people:
             ex.add(
                 "authors", Person(name=name), author, path=ctx.path("author"), rank=ENVELOPE_RANK
             )
-        if not people:
+        # No person named: an agency or a desk credited is the author (the
+        # source's own name given as the author stays a "not-a-name" note).
+        credit = None if people else organisation_credit(repaired)
+        if credit is not None:
+            ex.add(
+                "authors", Person(name=credit), author, path=ctx.path("author"), rank=ENVELOPE_RANK
+            )
+        elif not people:
             ex.reject(
                 "not-a-name",
                 f"author names no person: {_show(author)}",

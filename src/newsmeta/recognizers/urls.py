@@ -28,9 +28,11 @@ import re
 import urllib.parse
 
 __all__ = [
+    "best_image_candidate",
     "canonical",
     "date_from_url",
     "host",
+    "image_candidates",
     "is_image_url",
     "is_tracking_pixel",
     "is_url",
@@ -164,6 +166,38 @@ _PIXEL_NAME = re.compile(
 )
 
 
+#: Hosts (and their subdomains) that serve counters and ad beacons, never a picture.
+PIXEL_HOSTS: frozenset[str] = frozenset(
+    {
+        "scorecardresearch.com",
+        "doubleclick.net",
+        "google-analytics.com",
+        "quantserve.com",
+        "pixel.wp.com",
+        "stats.wp.com",
+        "bat.bing.com",
+        "adnxs.com",
+        "statcounter.com",
+        "alexametrics.com",
+        "ads.linkedin.com",
+        "analytics.twitter.com",
+        "ioam.de",
+    }
+)
+
+
+def _pixel_host(url: str) -> bool:
+    h = host(url) if not url.startswith("//") else host("https:" + url)
+    if h is None:
+        return False
+    # The host and each parent domain: sb.scorecardresearch.com, scorecardresearch.com.
+    while "." in h:
+        if h in PIXEL_HOSTS:
+            return True
+        h = h.split(".", 1)[1]
+    return False
+
+
 def is_tracking_pixel(url: str | None, width: int | None = None, height: int | None = None) -> bool:
     """A 1×1 counter or spacer loaded from ``url``, not a picture: a side of one
     pixel, or a name that tracking pixels use (``t.gif``, ``pixel.png``,
@@ -177,10 +211,96 @@ def is_tracking_pixel(url: str | None, width: int | None = None, height: int | N
     False
     >>> is_tracking_pixel("https://rs.n1info.com/wp-content/uploads/2021/07/2C6A3778_b.jpg")
     False
+    >>> is_tracking_pixel("https://sb.scorecardresearch.com/p?c1=2&c2=1234&cv=2.0&cj=1")
+    True
     """
     if not url:
         return False
-    return width == 1 or height == 1 or _PIXEL_NAME.search(url) is not None
+    return width == 1 or height == 1 or _PIXEL_NAME.search(url) is not None or _pixel_host(url)
+
+
+#: A candidate list percent-encoded into one URL (``a.jpg%20600w,%20https://…``).
+_ENCODED_CANDIDATES = re.compile(r"%20\d+(?:\.\d+)?[wx](?:,|%2C)", re.IGNORECASE)
+_DESCRIPTOR = re.compile(r"(\d+(?:\.\d+)?)([wxh])", re.IGNORECASE)
+
+
+def image_candidates(text: str) -> list[tuple[str, str]]:
+    """The ``(url, descriptor)`` pairs of a ``srcset``-like list, as the HTML
+    standard splits them: a URL runs to white space (commas ending it are the
+    separator), its descriptors to the next comma; a URL with commas inside
+    (``w_300,h_200``) stays whole.
+
+    >>> image_candidates("https://x/a.jpg 600w, https://x/b.jpg 320w")
+    [('https://x/a.jpg', '600w'), ('https://x/b.jpg', '320w')]
+    >>> image_candidates("/c/w_300,h_200/a.jpg 1x,/c/w_600,h_400/a.jpg 2x")
+    [('/c/w_300,h_200/a.jpg', '1x'), ('/c/w_600,h_400/a.jpg', '2x')]
+    """
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and (text[i].isspace() or text[i] == ","):
+            i += 1
+        j = i
+        while j < n and not text[j].isspace():
+            j += 1
+        url = text[i:j]
+        i = j
+        desc = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            k = text.find(",", i)
+            k = n if k < 0 else k
+            desc = text[i:k].strip()
+            i = k + 1
+        if url:
+            out.append((url, desc))
+    return out
+
+
+def best_image_candidate(text: str) -> tuple[str, int | None] | None:
+    """The best image of a value holding a candidate list, and its width when
+    a ``w`` descriptor gives it; ``None`` when ``text`` is not such a list.
+
+    The widest candidate (``600w``) wins, else the densest (``2x``), else the
+    first. A list percent-encoded into one URL is decoded first.
+
+    >>> best_image_candidate("https://x/a.jpg 600w, https://x/b.jpg 1200w")
+    ('https://x/b.jpg', 1200)
+    >>> best_image_candidate("https://x/a.jpg%20600w,%20https://x/b.jpg%20320w")
+    ('https://x/a.jpg', 600)
+    >>> best_image_candidate("/a.jpg 1x, /a@2x.jpg 2x")
+    ('/a@2x.jpg', None)
+    >>> best_image_candidate("https://x/a.jpg"), best_image_candidate("Photo: John Doe")
+    (None, None)
+    """
+    value = text.strip()
+    if _ENCODED_CANDIDATES.search(value):
+        value = urllib.parse.unquote(value)
+    if not any(c.isspace() for c in value):
+        return None
+    candidates = image_candidates(value)
+    scored: list[tuple[float, float, int, str, int | None]] = []
+    for n, (url, desc) in enumerate(candidates):
+        width = density = 0.0
+        for m in _DESCRIPTOR.finditer(desc):
+            if m[2].lower() == "w":
+                width = float(m[1])
+            elif m[2].lower() == "x":
+                density = float(m[1])
+        if desc and not width and not density:
+            return None  # words after a URL, not descriptors: not a candidate list
+        if not _IMAGE_URLISH.match(url):
+            return None
+        scored.append((width, density, -n, url, int(width) if width else None))
+    if len(scored) < 2 and not (scored and scored[0][0] + scored[0][1]):
+        return None
+    best = max(scored)
+    return best[3], best[4]
+
+
+#: What a candidate URL looks like: absolute, protocol-relative or a path.
+_IMAGE_URLISH = re.compile(r"(?:https?:)?//[^\s/]+|/|\.{0,2}/?[\w%.-]+/", re.IGNORECASE)
 
 
 def join(base: str | None, url: str) -> str:

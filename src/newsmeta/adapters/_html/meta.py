@@ -20,12 +20,12 @@ import orjson
 from attrs import define, field
 from lxml import etree
 
-from newsmeta._kit import as_field
-from newsmeta.adapters._html.names import HTTP_EQUIV, META, RANK
+from newsmeta._kit import FieldName, as_field
+from newsmeta.adapters._html.names import DC_COLON, HTTP_EQUIV, META, OG_TYPE_KINDS, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
 
-__all__ = ["Collected", "collect", "emit", "is_site_heading"]
+__all__ = ["Collected", "collect", "emit", "hatom", "is_hatom_date", "is_site_heading", "og_kind"]
 
 #: Most ``<h1>`` headings read: one is the headline, many are a layout.
 MAX_H1 = 3
@@ -124,6 +124,14 @@ def is_site_heading(el: etree._Element) -> bool:
     return False
 
 
+def _dc_dotted(key: str) -> str:
+    """``dc:date.created`` as ``dc.date.created`` (Dublin Core in RDFa's spelling)."""
+    for colon, dot in DC_COLON:
+        if key.startswith(colon):
+            return dot + key[len(colon) :]
+    return key
+
+
 def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
     """Sort the elements; note the site's names at once, since they clean
     titles and author lists in every source."""
@@ -145,8 +153,12 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                 key, attr = el.get(b"name"), "name"
             if key:
                 k = key.strip().lower()
+                if k not in META and k.startswith("dc"):
+                    k = _dc_dotted(k)
                 if k in META:
                     c.metas.append((k, content, f"meta[{attr}={key.strip()}]"))
+                    if k == "og:type" and page.og_kind is None:
+                        page.og_kind = og_kind(content)
                 if k in _SITE_KEYS and content.strip():
                     name = clean_text(content).lstrip("@")
                     if name and name not in page.site_names:
@@ -201,7 +213,6 @@ def emit(page: Page, c: Collected) -> None:
         _link(page, el)
     _metas(page, c.metas)
     _times(page, c.times, c.main)
-    _rel_authors(page, c.anchors)
     _rel_tags(page, c.anchors)
     h1s = [t for t in (clean_text(_text(h)) for h in c.h1s) if t]
     page.headings = h1s + [t for t in (clean_text(_text(h)) for h in c.h2s) if t]
@@ -255,6 +266,20 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             name = clean_text(content)
             if name:
                 page.publisher(Organization(name=name), content, path, rank)
+        elif kind == "publisher":
+            # <meta name=publisher>, article:publisher: a name; not a URL (a
+            # Facebook page, a Google+ profile) or a number (a Facebook id).
+            name = clean_text(content)
+            if name and not _NOT_A_PUBLISHER.match(name):
+                page.publisher(Organization(name=name), content, path, rank, site_name=False)
+        elif kind == "page_kind":
+            # og:type says the kind only when no schema.org object did.
+            if (
+                page.main_kind is None
+                and page.og_kind is not None
+                and not any(c.field == "page_kind" for c in page.ex.candidates)
+            ):
+                page.kind(page.og_kind, content, path, rank)
         elif kind in ("author", "tags", "keywords"):
             lists.add(kind, family, content, path)
         elif kind == "parsely-page":
@@ -282,6 +307,20 @@ def _metas(page: Page, metas: list[tuple[str, str, str]]) -> None:
             primary_rank=RANK["og-image"] if img.rank == RANK["og"] else None,
         )
         seen_ranks.add(img.rank)
+
+
+#: A publisher meta value that is no name: a URL, or only digits (a Facebook id).
+_NOT_A_PUBLISHER = re.compile(r"https?://|www\.facebook\.|\d+$", re.IGNORECASE)
+
+
+def og_kind(content: str) -> str | None:
+    """The page kind an ``og:type`` value says (:data:`~newsmeta.adapters._html.names.OG_TYPE_KINDS`).
+
+    >>> og_kind("article"), og_kind("video.movie"), og_kind("website"), og_kind("Article")
+    ('article', 'video', None, 'article')
+    """
+    value = content.strip().lower()
+    return OG_TYPE_KINDS.get(value) or OG_TYPE_KINDS.get(value.split(".", 1)[0])
 
 
 def _parsely_page(page: Page, content: str, path: str, rank: int) -> None:
@@ -354,19 +393,60 @@ def _times(page: Page, times: list[etree._Element], main: etree._Element | None 
             if el.get("datetime") and not any(h in _classes(el) for h in _MOD_HINTS)
         ]
         inside = [(i, el) for i, el in unmarked if main is not None and main in el.iterancestors()]
-        for i, el in (inside or unmarked)[:1]:
+        for i, el in inside or unmarked:
+            if _aside(el, main if inside else None):
+                continue  # a sidebar's, a teaser's or a comment's time, not the article's
             page.when("published", el.get("datetime"), f"time[{i}]", rank + 1)
+            break
 
 
-def _rel_authors(page: Page, anchors: list[etree._Element]) -> None:
-    found: list[tuple[str, str | None]] = []
-    for el in anchors[:50]:
-        if "author" in (el.get("rel") or "").lower().split():
-            text = clean_text(_text(el))
-            if text:
-                found.append((text, el.get("href")))
-    if found:
-        page.authors(found, "a[rel=author]", RANK["rel-author"])
+#: Elements whose content is beside the article, not the article's own.
+_ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
+#: Words in a class or id (lower-cased) that mark content beside the article,
+#: inside it (a comment, a related story) or anywhere.
+_INNER_ASIDE_MARKS = ("related", "teaser", "comment", "recommend")
+_ASIDE_MARKS = (*_INNER_ASIDE_MARKS, "sidebar", "widget", "popular", "most-read")
+
+
+def _aside(el: etree._Element, article: etree._Element | None = None) -> bool:
+    """Is ``el`` inside a sidebar, a navigation, a footer, a related-stories
+    list, a teaser or a comment? Inside ``article`` (the page's ``<article>``
+    or ``<main>``), only what stands between ``el`` and it counts, and a
+    "sidebar" there is the article's own header column."""
+    marks_of = _INNER_ASIDE_MARKS if article is not None else _ASIDE_MARKS
+    for a in el.iterancestors():
+        if a is article:
+            return False
+        if a.tag in _ASIDE_TAGS:
+            return True
+        marks = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+        if marks.strip() and any(m in marks for m in marks_of):
+            return True
+    return False
+
+
+def is_hatom_date(el: etree._Element) -> bool:
+    """``<abbr class="published" title="…">`` (or ``updated``): an hAtom date."""
+    marks = el.get(b"class")
+    return bool(marks and el.get(b"title") and ("published" in marks or "updated" in marks))
+
+
+#: hAtom's date classes and the fields they feed.
+_HATOM: tuple[tuple[str, FieldName], ...] = (("published", "published"), ("updated", "modified"))
+
+
+def hatom(page: Page, abbrs: list[etree._Element]) -> None:
+    """hAtom's ``<abbr class="published" title="2012-08-22T09:43:41+0100">``
+    (and ``updated``): the first of each, as strong as a marked ``<time>``.
+    Read when no markup gave a date (the adapter's fallbacks)."""
+    done: set[str] = set()
+    for el in abbrs[:50]:
+        classes = (el.get("class") or "").split()
+        for mark, name in _HATOM:
+            if mark in classes and name not in done:
+                done.add(name)
+                page.when(name, el.get("title"), f"abbr.{mark}@title", RANK["time"])
+                break
 
 
 def _rel_tags(page: Page, anchors: list[etree._Element]) -> None:

@@ -40,6 +40,17 @@ _URL_ATTR = {
     "object": b"data",
 }
 
+#: schema.org's date properties as pages misspell them (``itemprop="datecreated"``):
+#: property names are case-sensitive, but no other property shares these letters.
+_DATE_NAMES = {
+    "datepublished": "datePublished",
+    "datecreated": "dateCreated",
+    "datemodified": "dateModified",
+    "DatePublished": "datePublished",
+    "DateCreated": "dateCreated",
+    "DateModified": "dateModified",
+}
+
 # Attribute steps are faster in libxml2 than an element test with a predicate.
 _FIND = etree.XPath("//@itemprop/.. | //@itemscope/..")
 
@@ -110,6 +121,8 @@ def items(root: etree._Element) -> tuple[list[SchemaObject], SchemaObject]:
         else:
             value = _value(n)
         for name in names:
+            if name in _DATE_NAMES:
+                name = _DATE_NAMES[name]
             bucket = owner.setdefault(name, [])
             if isinstance(bucket, list):
                 bucket.append(value)

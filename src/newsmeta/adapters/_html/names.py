@@ -21,22 +21,28 @@ RANK: dict[str, int] = {
     "jsonld": 20,  # JSON-LD, the article object
     "microdata": 25,  # schema.org microdata, the article item
     "jsonld-other": 30,  # JSON-LD/microdata: WebPage, WebSite, Organization, orphan itemprops
+    "meta-publisher": 39,  # <meta name=publisher> (any case), for the publisher only
     "og": 40,  # OpenGraph og:* and article:*
+    "og-publisher": 41,  # article:publisher when it is a name (after og:site_name)
     "meta": 45,  # <meta name=description|author|keywords|date...>, http-equiv
     "dc": 50,  # Dublin Core, citation_*, parsely-*, sailthru.*
     "twitter": 55,  # Twitter cards
     "orphan-name": 56,  # an itemprop="name" outside any item, as a title (it names anything)
-    "time": 80,  # <time datetime> in the page body
+    "time": 80,  # <time datetime> in the page body; hAtom <abbr class=published title>
+    "data-date": 82,  # a date in a data-* attribute named for it (data-published-at, data-utime)
     "rel-author": 80,  # <a rel=author>Name</a>
     "rel-tag": 80,  # <a rel=tag>Tag</a>
     "title-tag": 85,  # <title>, the site name removed
     "h1": 86,  # the page's only <h1> (after <title>: a blog's <h1> is often its name)
     "byline": 88,  # an element whose class says author or byline
     "lead-image": 89,  # the article's first <img> at least 300 pixels wide
+    "jsonld-embedded": 89,  # a video embedded in an article page: not the article's own object
     "standfirst": 87,  # a visible dek/standfirst/teaser element, itemprop=description on text
     "first-paragraph": 95,  # the article's first paragraph, as readability's excerpt
-    "url-date": 90,
-    "tag-links": 91,  # links into the site's tag pages, or in a list whose class says tags  # a date spelled out in the URL
+    "url-date": 90,  # a date spelled out in the URL
+    "labelled-date": 91,  # a day after words that say published ("Veröffentlicht am", "Published on")
+    "tag-links": 91,  # links into the site's tag pages, or in a list whose class says tags
+    "text-byline": 91,  # a labelled line in the article's text ("Von Jane Doe", "Autor: ...")
     "text-date": 92,  # a date written in an element whose class says date
     "image-date": 93,  # a day in the page image's URL (its upload day)
     "script-date": 93,  # "published_at": "…" in a script's application state
@@ -44,6 +50,17 @@ RANK: dict[str, int] = {
     "page-url": 96,  # the url= argument (where the page was fetched)
 }
 WEAK = 80
+#: Added to a source's rank when its author is a user name (``gnaddrig``), not
+#: a name as written: every source writing a person's name comes first.
+HANDLE_AUTHOR = 100
+#: Added to a source's rank when its author is an organisation (an agency such
+#: as ``dpa``, a desk, the site, a schema.org ``Organization``), not a person:
+#: every source naming a person (or a user) comes first, and among
+#: organisations the sources keep their order.
+ORG_AUTHOR = 200
+#: Added again when the organisation is the site itself (its name, publisher or
+#: host): an agency or a desk named as the author says more.
+SITE_AUTHOR = 100
 
 #: What a meta key (``property``/``name``, lower-cased) feeds, and its family.
 #: Kinds: title, description, published, modified, created, url, image,
@@ -61,6 +78,7 @@ META: dict[str, tuple[str, str]] = {
     "og:image:height": ("image:height", "og"),
     "og:image:alt": ("image:alt", "og"),
     "og:site_name": ("site_name", "og"),
+    "og:type": ("page_kind", "og"),
     "og:locale": ("language", "og"),
     "og:updated_time": ("modified", "og"),
     "og:published_time": ("published", "og"),
@@ -76,6 +94,7 @@ META: dict[str, tuple[str, str]] = {
     "article:author": ("author", "og"),
     "article:tag": ("tags", "og"),
     "article:section": ("section", "og"),
+    "article:publisher": ("publisher", "og-publisher"),
     # Twitter cards
     "twitter:title": ("title", "twitter"),
     "twitter:description": ("description", "twitter"),
@@ -109,12 +128,22 @@ META: dict[str, tuple[str, str]] = {
     "article.updated": ("modified", "meta"),
     "datemodified": ("modified", "meta"),
     "datecreated": ("created", "meta"),
+    "og:pubdate": ("published", "og"),
+    "pub_date": ("published", "meta"),
+    "publicationdate": ("published", "meta"),
+    "publication_date": ("published", "meta"),
+    "publication-date": ("published", "meta"),
+    "last-updated": ("modified", "meta"),
+    "last_updated_date": ("modified", "meta"),
+    "article_date_updated": ("modified", "meta"),
+    "dateupdated": ("modified", "meta"),
     "section": ("section", "meta"),
     "category": ("section", "meta"),
     "language": ("language", "meta"),
     "content-language": ("language", "meta"),
     "thumbnail": ("image", "meta"),
     "copyright": ("copyright", "meta"),
+    "publisher": ("publisher", "meta-publisher"),
     # Dublin Core
     "dc.title": ("title", "dc"),
     "dcterms.title": ("title", "dc"),
@@ -134,6 +163,14 @@ META: dict[str, tuple[str, str]] = {
     "dcterms.created": ("created", "dc"),
     "dc.date.modified": ("modified", "dc"),
     "dcterms.modified": ("modified", "dc"),
+    "dc.issued": ("published", "dc"),
+    "dc.date.available": ("published", "dc"),
+    "dcterms.available": ("published", "dc"),
+    "dc.created": ("created", "dc"),
+    "dc.modified": ("modified", "dc"),
+    "dc.date.updated": ("modified", "dc"),
+    "prism.publicationdate": ("published", "dc"),
+    "prism.coverdate": ("published", "dc"),
     "dc.language": ("language", "dc"),
     "dcterms.language": ("language", "dc"),
     "dc.publisher": ("site_name", "dc"),
@@ -159,6 +196,11 @@ META: dict[str, tuple[str, str]] = {
     "parsely-section": ("section", "dc"),
     "parsely-tags": ("tags", "dc"),
     "parsely-page": ("parsely-page", "dc"),
+    # cXense and Shareaholic (analytics tags that carry the article's dates)
+    "cxenseparse:publishtime": ("published", "dc"),
+    "cxenseparse:recs:publishtime": ("published", "dc"),
+    "shareaholic:article_published_time": ("published", "dc"),
+    "shareaholic:article_modified_time": ("modified", "dc"),
     # Sailthru
     "sailthru.title": ("title", "dc"),
     "sailthru.description": ("description", "dc"),
@@ -168,6 +210,10 @@ META: dict[str, tuple[str, str]] = {
     "sailthru.image.full": ("image", "dc"),
     "sailthru.image": ("image", "dc"),
 }
+
+#: Dublin Core written with a colon (``dc:date.created``, ``DCTERMS:issued``,
+#: RDFa's spelling): read as the dotted names above.
+DC_COLON: tuple[tuple[str, str], ...] = (("dc:", "dc."), ("dcterms:", "dcterms."))
 
 #: ``<meta http-equiv>`` names (lower-cased) and what they feed.
 HTTP_EQUIV: dict[str, str] = {
@@ -197,15 +243,92 @@ ARTICLE_TYPES: frozenset[str] = frozenset(
         "Report",
         "SatiricalArticle",
         "AdvertiserContentArticle",
-        "Review",
-        "Recipe",
-        "VideoObject",
-        "Episode",
-        "PodcastEpisode",
         "CreativeWork",
-        "Blog",
     }
 )
+#: Types of a page's subject when it is not an article, and the page kind
+#: each makes (``newsmeta.records.PAGE_KINDS``). Such an object is the page's
+#: own only when no article object stands on the page.
+SUBJECT_KINDS: dict[str, str] = {
+    "Review": "review",
+    "CriticReview": "review",
+    "UserReview": "review",
+    "EmployerReview": "review",
+    "Recipe": "recipe",
+    "Event": "event",
+    "BusinessEvent": "event",
+    "ChildrensEvent": "event",
+    "ComedyEvent": "event",
+    "CourseInstance": "event",
+    "DanceEvent": "event",
+    "DeliveryEvent": "event",
+    "EducationEvent": "event",
+    "ExhibitionEvent": "event",
+    "Festival": "event",
+    "FoodEvent": "event",
+    "Hackathon": "event",
+    "LiteraryEvent": "event",
+    "MusicEvent": "event",
+    "PublicationEvent": "event",
+    "SaleEvent": "event",
+    "ScreeningEvent": "event",
+    "SocialEvent": "event",
+    "SportsEvent": "event",
+    "TheaterEvent": "event",
+    "VisualArtsEvent": "event",
+    "Product": "product",
+    "ProductGroup": "product",
+    "ProductModel": "product",
+    "IndividualProduct": "product",
+    "Vehicle": "product",
+    "Car": "product",
+    "SoftwareApplication": "product",
+    "MobileApplication": "product",
+    "WebApplication": "product",
+    "VideoGame": "product",
+    "Book": "product",
+    "JobPosting": "job",
+    "Course": "other",
+    "HowTo": "other",
+    "Dataset": "other",
+}
+#: Media types: a page's subject on a video or podcast page, but most often a
+#: video embedded in an article, which is not the article's own object.
+MEDIA_KINDS: dict[str, str] = {
+    "VideoObject": "video",
+    "Clip": "video",
+    "Movie": "video",
+    "Episode": "video",
+    "TVEpisode": "video",
+    "AudioObject": "audio",
+    "PodcastEpisode": "audio",
+    "RadioEpisode": "audio",
+    "MusicRecording": "audio",
+}
+#: Page types (and lists) that say what kind of page holds them. (Not
+#: ``Blog``: WordPress themes wrap a single post in it as well as the index.)
+PAGE_TYPE_KINDS: dict[str, str] = {
+    "CollectionPage": "listing",
+    "SearchResultsPage": "listing",
+    "ItemList": "listing",
+    "ProfilePage": "profile",
+    "FAQPage": "faq",
+    "QAPage": "faq",
+}
+#: ``og:type`` values (lower-cased; ``video.movie`` by its prefix) and the page
+#: kind each says. ``website`` says nothing: article pages use it too.
+OG_TYPE_KINDS: dict[str, str] = {
+    "article": "article",
+    "news": "article",
+    "blog": "article",
+    "product": "product",
+    "product.item": "product",
+    "video": "video",
+    "music": "audio",
+    "profile": "profile",
+    "book": "product",
+    "event": "event",
+}
 #: Types that describe the page around the article: weaker candidates.
 PAGE_TYPES: frozenset[str] = frozenset(
     {

@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from attrs import define, field
 
 from newsmeta._kit import Extraction, FieldName
-from newsmeta._kit.titles import site_keys, strip_site
+from newsmeta._kit.titles import site_key, site_keys, strip_site
+from newsmeta.adapters._html.names import HANDLE_AUTHOR, ORG_AUTHOR, SITE_AUTHOR
 from newsmeta.recognizers.dates import ParsedDateTime, find_date, parse_when
 from newsmeta.recognizers.lang import normalize_language
 from newsmeta.recognizers.markup import strip_tags
-from newsmeta.recognizers.people import clean_author
-from newsmeta.recognizers.urls import is_url, join
+from newsmeta.recognizers.people import clean_author, looks_like_name, organisation_credit
+from newsmeta.recognizers.urls import best_image_candidate, is_url, join
 from newsmeta.records import Image, Organization, Person
 
 __all__ = ["Page", "clean_text", "to_int"]
@@ -35,6 +36,13 @@ MAX_TEXT = 5000
 MAX_WRITTEN_DATE = 64
 #: Longest raw value copied into a provenance record.
 MAX_RAW = 2000
+
+#: Longest text compared with the site's names.
+MAX_SITE_NAME = 100
+#: Articles a site's name may start with ("Die FURCHE", "The Local").
+_ARTICLES = frozenset(
+    ("the", "die", "der", "das", "le", "la", "les", "el", "los", "las", "il", "lo")
+)
 
 _INT = re.compile(r"\s*(\d{1,6})(?:\.0+)?\s*(?:px)?\s*", re.ASCII)
 
@@ -86,6 +94,14 @@ class Page:
     title_evidence: list[tuple[str, str]] = field(factory=list)
     """``(text, path)`` of the page's ``<title>`` and ``<h1>`` elements: what
     backs one title source over another (:func:`newsmeta._kit.titles.corroborates`)."""
+    month_first: bool = False
+    """The page's language writes ``01/02/2021`` month first (American English)."""
+    under_headline: bytes | None = None
+    """The bytes after the page's first ``<h1>``, where datelines stand (read once, when needed)."""
+    og_kind: str | None = None
+    """The page kind ``og:type`` says (``article``, ``video``...), or ``None``."""
+    main_kind: str | None = None
+    """The kind of the page's own schema.org object, once a syntax found one."""
     # A page repeats its dates and URLs from source to source (og:url, the
     # canonical link, JSON-LD's url): each raw value is read once.
     _dates: dict[str, ParsedDateTime | dt.date | None] = field(
@@ -115,6 +131,10 @@ class Page:
         if not isinstance(raw, str):
             return
         value = clean_text(strip_tags(raw))
+        if "<" in value:
+            # Markup escaped once more (a JSON-LD "&lt;p&gt;Text&lt;/p&gt;") is markup
+            # still; a tag named in a sentence ("&lt;meta&gt; elements") stays text.
+            value = clean_text(strip_tags(value))
         if strip_site:
             value = self.strip_site(value)
             if _URL_LIKE.match(value):
@@ -145,7 +165,9 @@ class Page:
         else:
             got = parse_when(raw)
             if got is None and len(raw) <= MAX_WRITTEN_DATE:
-                got = find_date(raw)  # "3 de mayo de 2022", "15. August 2016": a day, in words
+                # "3 de mayo de 2022", "15. August 2016", "03/01/2020": a day, in
+                # words or in the order of the page's language
+                got = find_date(raw, month_first=self.month_first)
             self._dates[raw] = got
         if got is None:
             self.ex.reject(
@@ -245,10 +267,56 @@ class Page:
         primary_rank: int | None = None,
     ) -> None:
         """An image; the first of a source also stands for ``og_image``
-        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names)."""
+        (at ``primary_rank`` when given: ``og:image`` is what ``og_image`` names).
+
+        A ``srcset``-like list (``a.jpg 600w, b.jpg 1200w``) gives its best
+        candidate (``image-candidates``); a value with white space that is
+        not such a list (``Photo: AP``) is kept and reported (``invalid-url``),
+        never mangled into one URL.
+        """
         value = self.resolve_url(raw)
         if value is None:
-            return
+            text = raw.strip()
+            if not any(c.isspace() for c in text):
+                return  # empty, data:, or a relative path with no base to resolve it
+
+            picked = best_image_candidate(text)
+            if picked is None:
+                # One URL after all: an <img> tag's src, or a path with spaces
+                # left unencoded (browsers encode them; so does this).
+                tag = _IMG_SRC.match(text)
+                spaced = tag[1] if tag is not None else text
+                if _SPACED_IMAGE_URL.match(spaced):
+                    picked = (spaced.replace(" ", "%20"), None)
+            value = self.resolve_url(picked[0]) if picked is not None else None
+            if picked is None or value is None:
+                self.ex.reject(
+                    "invalid-url",
+                    f"{path}: {text[:80]!r} is not one image URL; not used",
+                    self._raw(raw),
+                    field_name="images",
+                    path=path,
+                )
+                return
+            width = width if width is not None else picked[1]
+            if best_image_candidate(text) is not None:
+                self.ex.issue(
+                    "image-candidates",
+                    f"{path}: a list of image candidates; the best, {picked[0][:80]!r}, is used",
+                    field_name="images",
+                    path=path,
+                )
+        elif _ENCODED_LIST.search(value):
+            picked = best_image_candidate(value)
+            if picked is not None and (best := self.resolve_url(picked[0])) is not None:
+                value, width = best, width if width is not None else picked[1]
+                self.ex.issue(
+                    "image-candidates",
+                    f"{path}: a percent-encoded list of image candidates; the best,"
+                    f" {picked[0][:80]!r}, is used",
+                    field_name="images",
+                    path=path,
+                )
         img = Image(
             url=value,
             width=to_int(width),
@@ -267,19 +335,60 @@ class Page:
         rank: int,
         *,
         persons: bool = False,
+        organisation: bool = False,
     ) -> None:
         """Authors from ``(name text, profile URL)`` pairs, cleaned and split.
 
-        ``persons``: the markup says these are people (schema.org ``Person``),
-        so a name that is also the site's (a one-person blog) is kept.
+        Each name gets the source's ``rank``, but for three kinds that are
+        the answer only when no source writes a person's name:
+
+        - a user name (``gnaddrig``), and a schema.org ``Person`` named as
+          the site is (``persons``: a one-person blog, or a site that types
+          itself so): ``HANDLE_AUTHOR`` more;
+        - a text that names no person but credits an organisation (an
+          agency, a desk, the site; any name when ``organisation`` says the
+          markup typed it so): kept as that organisation, ``ORG_AUTHOR`` more
+          (and ``SITE_AUTHOR`` more again when it is the site itself).
         """
         for i, (raw, url) in enumerate(raws):
-            sites = () if persons else self.site_names
-            names = clean_author(clean_text(raw), site_names=sites)
+            text = clean_text(raw)
+            where = f"{path}[{i}]" if i else path
+            link = self.resolve_url(url) if url else None
+            names: list[str] = []
+            if not organisation:
+                sites = () if persons else self.site_names
+                names = clean_author(text, site_names=sites, markup=True)
+            credit: str | None = None
             for name in names:
-                person = Person(name=name, url=self.resolve_url(url) if url else None)
+                penalty = 0
+                if not looks_like_name(name, strict=True):
+                    penalty = HANDLE_AUTHOR  # a user name, not a name as written
+                if self.is_site(name):  # "Die FURCHE" on furche.at
+                    if not persons:
+                        credit = credit or name
+                        continue
+                    penalty = HANDLE_AUTHOR
                 self.ex.add(
-                    "authors", person, self._raw(raw), path=f"{path}[{i}]" if i else path, rank=rank
+                    "authors",
+                    Person(name=name, url=link),
+                    self._raw(raw),
+                    path=where,
+                    rank=rank + penalty,
+                )
+            if names and credit is None:
+                continue
+            if credit is None:
+                credit = organisation_credit(
+                    text, site_names=self.site_names, organisation=organisation
+                )
+            if credit is None and self.is_site(text):
+                credit = text
+            if credit is not None:
+                org = Person(name=credit, url=link)
+                # The site as its own author says least: after any other organisation.
+                extra = SITE_AUTHOR if self.is_site(credit) else 0
+                self.ex.add(
+                    "authors", org, self._raw(raw), path=where, rank=rank + ORG_AUTHOR + extra
                 )
 
     def tags(self, name: FieldName, raw: object, path: str, rank: int) -> None:
@@ -302,8 +411,17 @@ class Page:
             shown = raw if isinstance(raw, str) else ", ".join(out)
             self.ex.add(name, tuple(out), self._raw(shown), path=path, rank=rank)
 
-    def publisher(self, org: Organization, raw: str, path: str, rank: int) -> None:
-        if org.name:
+    def kind(self, kind: str, raw: str, path: str, rank: int) -> None:
+        """The page kind (``newsmeta.records.PAGE_KINDS``) a source says."""
+        self.ex.add("page_kind", kind, self._raw(raw), path=path, rank=rank)
+
+    def publisher(
+        self, org: Organization, raw: str, path: str, rank: int, *, site_name: bool = True
+    ) -> None:
+        """A publisher. ``site_name``: its name also names the site, and cleans
+        titles and author lists (not so for ``<meta name=publisher>``, which a
+        one-person site fills with the author's own name)."""
+        if org.name and site_name:
             self.site_names.append(org.name)
         if (
             any(
@@ -313,6 +431,24 @@ class Page:
             or org.logo
         ):
             self.ex.add("publisher", org, self._raw(raw), path=path, rank=rank)
+
+    def is_site(self, text: str) -> bool:
+        """Does ``text`` name the site (its ``og:site_name``, publisher or host),
+        with or without a leading article ("Die FURCHE" on ``furche.at``)?
+
+        >>> p = Page(ex=Extraction(adapter="html"), base="https://www.furche.at/a")
+        >>> p.is_site("Die FURCHE"), p.is_site("furche.at"), p.is_site("Jane Doe")
+        (True, True, False)
+        """
+        if not text or len(text) > MAX_SITE_NAME:
+            return False
+        keys = site_keys(self.site_names, self.base)
+        if site_key(text) in keys:
+            return True
+        words = text.split()
+        if len(words) > 1 and words[0].casefold() in _ARTICLES:
+            return site_key(" ".join(words[1:])) in keys
+        return False
 
     # ------------------------------------------------------------------ titles
 
@@ -329,6 +465,17 @@ class Page:
         """
         return strip_site(title, site_keys(self.site_names, self.base))
 
+
+#: A candidate list percent-encoded into one URL: ``a.jpg%20600w,%20https://…``.
+_ENCODED_LIST = re.compile(r"%20\d+(?:\.\d+)?[wx](?:,|%2C)", re.IGNORECASE)
+
+#: An ``<img>`` tag where a URL should be (a CMS pasted the tag): its ``src``.
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']([^"'<>]+)["']""", re.IGNORECASE)
+#: One image URL whose path has spaces left unencoded (``/Umwelt und Klima/a.jpg``).
+_SPACED_IMAGE_URL = re.compile(
+    r"(?:https?://[^\s/]+/|/|\.{0,2}/)[^<>\"'\n]*?\.(?:jpe?g|png|gif|webp|avif)(?:[?#][^\s]*)?$",
+    re.IGNORECASE,
+)
 
 _TAG_SPLIT = re.compile(r"\s*[,;]\s*")
 

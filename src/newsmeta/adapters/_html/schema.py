@@ -4,28 +4,37 @@ Strategy: both syntaxes are first turned into the same plain shape, dicts
 with ``@type`` and property lists, so one mapper serves both. All objects in
 a document are collected with their paths (``@graph`` members, array items,
 nested values); ``@id`` references are resolved against that index. The
-*main* object is the first article-typed one (``NewsArticle``,
-``BlogPosting``...), preferring top-level ones; page-typed objects
-(``WebPage``) and the publisher ``Organization`` give weaker candidates.
+page's *own* object (:func:`_main`) is the first top-level article object
+(``NewsArticle``, ``BlogPosting``...), else one a top-level object names as
+its ``mainEntity``, else the page's subject of another kind (a review, a
+recipe, an event, a product...) where ``og:type`` allows; its type gives the
+page kind. A video beside an article is embedded, not the article: its values
+are fallbacks. Page-typed objects (``WebPage``) and a top-level
+``Organization`` give weaker candidates.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newsmeta._kit import FieldName
 from newsmeta.adapters._html.names import (
     ARTICLE_TYPES,
+    MEDIA_KINDS,
     ORGANIZATION_TYPES,
+    PAGE_TYPE_KINDS,
     PAGE_TYPES,
     PERSON_TYPES,
     RANK,
+    SUBJECT_KINDS,
+    WEAK,
 )
 from newsmeta.adapters._html.page import Page, clean_text, to_int
 from newsmeta.recognizers.contacts import is_email, normalize_phone
 from newsmeta.records import Image, Organization
 
-__all__ = ["SchemaObject", "collect", "map_objects", "types_of"]
+__all__ = ["SchemaObject", "collect", "map_objects", "set_aside_fallbacks", "types_of"]
 
 #: Deepest nesting walked in one JSON-LD script or microdata item.
 MAX_DEPTH = 24
@@ -114,18 +123,48 @@ class _Mapper:
         return value
 
     def run(self) -> None:
-        main = _pick(self.objects, ARTICLE_TYPES)
+        p = self.page
         strong = RANK[self.syntax]
         weak = RANK["jsonld-other"]
+        main = _main(self.objects, p.og_kind)
+        kind = None
         if main is not None:
-            self.article(main[0], main[1], strong)
+            obj, path, kind = main
+            if p.main_kind == "article" and kind != "article":
+                # JSON-LD named the article; a microdata review or product is another object.
+                self.article(obj, path, RANK["jsonld-embedded"])
+                main, kind = None, None
+            else:
+                p.main_kind = kind
+                self.kind(kind, obj, path, strong)
+                self.article(obj, path, strong)
+        else:
+            media = _first_of(self.objects, MEDIA_KINDS)
+            if media is not None:
+                obj, path, media_kind = media
+                if p.og_kind in (None, media_kind) and p.main_kind is None:
+                    kind = p.main_kind = media_kind  # a video page: the video is its subject
+                    self.kind(kind, obj, path, strong)
+                    self.article(obj, path, strong)
+                else:  # a video embedded in an article: not the article's own object
+                    self.article(obj, path, RANK["jsonld-embedded"])
         page_obj = _pick(self.objects, PAGE_TYPES)
         if page_obj is not None and (main is None or page_obj[0] is not main[0]):
             self.article(page_obj[0], page_obj[1], weak)
+        if kind is None and p.main_kind is None and p.og_kind != "article":
+            listing = _first_of(self.objects, PAGE_TYPE_KINDS)
+            if listing is not None:
+                self.kind(listing[2], listing[0], listing[1], weak)
         if main is None or "publisher" not in main[0]:
-            org = _pick(self.objects, ORGANIZATION_TYPES)
+            org = _pick(self.objects, ORGANIZATION_TYPES, top_only=True)
             if org is not None:
                 self.publisher(org[0], org[1], weak)
+
+    def kind(self, kind: str, obj: SchemaObject, path: str, rank: int) -> None:
+        """The page kind the main object's type says."""
+        raw = obj.get("@type")
+        shown = ", ".join(t for t in raw if isinstance(t, str)) if isinstance(raw, list) else raw
+        self.page.kind(kind, shown if isinstance(shown, str) else kind, f"{path}.@type", rank)
 
     def article(self, obj: SchemaObject, path: str, rank: int) -> None:
         p = self.page
@@ -136,15 +175,20 @@ class _Mapper:
                 self.publisher(pub, f"{path}.publisher", rank)
             elif isinstance(pub, str):
                 p.publisher(Organization(name=clean_text(pub)), pub, f"{path}.publisher", rank)
+        if rank == RANK["jsonld-other"] and path != ORPHAN_PATH:
+            # The WebPage around the article names the page (often the site), not the article.
+            title_rank = RANK["og"] + 2
+        else:
+            title_rank = rank
         headline = _text_of(obj.get("headline"))
         if headline:
-            p.title(headline, f"{path}.headline", rank)
+            p.title(headline, f"{path}.headline", title_rank)
         else:
             name = _text_of(obj.get("name"))
             if name:
                 # An orphan ``itemprop="name"`` (no item around it) names anything on
                 # the page (an author card, a product): a fallback after the meta tags.
-                name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else rank + 1
+                name_rank = RANK["orphan-name"] if path == ORPHAN_PATH else title_rank + 1
                 p.title(name, f"{path}.name", name_rank)
         p.text(
             "description", _text_of(obj.get("description")), f"{path}.description", RANK["og"] + 1
@@ -159,6 +203,9 @@ class _Mapper:
         authors: list[tuple[str, str | None]] = []
         persons = True
         for key in ("author", "creator"):
+            # An Organization as the author (an agency, the newsroom): the
+            # answer when no source names a person (Page.authors ranks it so).
+            orgs: list[tuple[str, str | None]] = []
             for a in _as_list(obj.get(key)):
                 a = self.deref(a)
                 if isinstance(a, str):
@@ -166,17 +213,22 @@ class _Mapper:
                     persons = False
                 elif isinstance(a, dict):
                     types = types_of(a)
+                    name = _text_of(a.get("name"))
                     if types & ORGANIZATION_TYPES and not types & PERSON_TYPES:
+                        if name:
+                            orgs.append((name, _text_of(a.get("url"))))
                         continue
                     persons = persons and bool(types & PERSON_TYPES)
-                    name = _text_of(a.get("name"))
                     if name is None and isinstance(a.get("givenName"), str):
                         name = f"{a['givenName']} {a.get('familyName') or ''}".strip()
                     if name:
                         url = _text_of(a.get("url"))
                         authors.append((name, url))
+            if orgs:
+                p.authors(orgs, f"{path}.{key}", rank, organisation=True)
             if authors:
                 p.authors(authors, f"{path}.{key}", rank, persons=persons)
+            if authors or orgs:
                 break
         p.tags("tags", obj.get("keywords"), f"{path}.keywords", rank)
         section = obj.get("articleSection")
@@ -269,7 +321,10 @@ def _size(value: object) -> object:
 
 
 def _pick(
-    objects: list[tuple[SchemaObject, str, bool]], wanted: frozenset[str]
+    objects: list[tuple[SchemaObject, str, bool]],
+    wanted: frozenset[str],
+    *,
+    top_only: bool = False,
 ) -> tuple[SchemaObject, str] | None:
     """The first object of a wanted type, top-level ones first."""
     fallback = None
@@ -277,9 +332,84 @@ def _pick(
         if types_of(obj) & wanted:
             if top:
                 return obj, path
-            if fallback is None:
+            if fallback is None and not top_only:
                 fallback = (obj, path)
     return fallback
+
+
+#: Keys that hold a page's own object inside another one (``WebPage.mainEntity``).
+#: Objects nested under other keys are other things: a list's items, related
+#: links, what a review reviews, an author.
+_OWN_KEY = re.compile(r"\.(?:mainEntity|mainEntityOfPage)(?:\[\d+\])?$")
+
+
+def _own(path: str, top: bool) -> bool:
+    """Can the object at ``path`` be the page's own? Top-level ones can, and
+    those a top-level object names as its ``mainEntity``."""
+    return top or _OWN_KEY.search(path) is not None
+
+
+#: Page kinds whose object can be an article page's own (``og:type`` article):
+#: a review or a recipe is written like an article. An event or a product on
+#: an article page is a sidebar's or an advertisement's.
+ARTICLE_LIKE_KINDS = frozenset({"review", "recipe"})
+
+
+def _main(
+    objects: list[tuple[SchemaObject, str, bool]], og_kind: str | None
+) -> tuple[SchemaObject, str, str] | None:
+    """The page's own object and the page kind it makes, or ``None``.
+
+    The first top-level article object, else the first one a top-level
+    object names as its ``mainEntity``. Otherwise the first
+    top-level subject that is not an article (a review, a recipe, an event, a
+    product...), then a nested one; on a page whose ``og:type`` says article,
+    only a review or a recipe (:data:`ARTICLE_LIKE_KINDS`), and a product
+    whose one review the page is gives that review. Media objects are not
+    considered here (:data:`MEDIA_KINDS`).
+    """
+    ranked: list[tuple[int, int, SchemaObject, str, str]] = []
+    for n, (obj, path, top) in enumerate(objects):
+        types = types_of(obj)
+        if not types or not _own(path, top):
+            continue
+        if types & ARTICLE_TYPES:
+            if top:
+                return obj, path, "article"  # the best there can be: no need to look further
+            ranked.append((1, n, obj, path, "article"))
+            continue
+        kind = next((SUBJECT_KINDS[t] for t in sorted(types) if t in SUBJECT_KINDS), None)
+        tier = 2 if top else 3
+        if kind == "product" and og_kind == "article":
+            review = _first_review(obj.get("review"))
+            if review is not None:  # an article page reviewing a product
+                ranked.append((tier, n, review, f"{path}.review", "review"))
+        elif kind is not None and (og_kind != "article" or kind in ARTICLE_LIKE_KINDS):
+            ranked.append((tier, n, obj, path, kind))
+    if not ranked:
+        return None
+    _tier, _n, obj, path, kind = min(ranked, key=lambda r: (r[0], r[1]))
+    return obj, path, kind
+
+
+def _first_review(value: object) -> SchemaObject | None:
+    """The one review of a product (a list of several is readers' reviews)."""
+    items = value if isinstance(value, list) else [value]
+    if len(items) == 1 and isinstance(items[0], dict) and "Review" in types_of(items[0]):
+        return items[0]
+    return None
+
+
+def _first_of(
+    objects: list[tuple[SchemaObject, str, bool]], kinds: dict[str, str]
+) -> tuple[SchemaObject, str, str] | None:
+    """The first top-level object with a type in ``kinds``, and its kind."""
+    for obj, path, top in objects:
+        if top:
+            for t in sorted(types_of(obj)):
+                if t in kinds:
+                    return obj, path, kinds[t]
+    return None
 
 
 #: The path of the untyped object gathered from orphan ``itemprop`` elements.
@@ -289,3 +419,44 @@ ORPHAN_PATH = "microdata[itemprop]"
 def map_objects(page: Page, syntax: str, objects: list[tuple[SchemaObject, str, bool]]) -> None:
     """Add the candidates of one syntax's objects (``syntax`` is ``jsonld`` or ``microdata``)."""
     _Mapper(page, syntax, objects[:MAX_OBJECTS]).run()
+
+
+#: Page kinds whose visible dates and names are someone else's: an event's
+#: ``<time>`` is when it takes place, a listing's bylines are its teasers'.
+#: (A product or FAQ page often reads like a blog post, dated and signed.)
+UNDATED_KINDS = frozenset({"event", "listing"})
+#: Fields whose fallbacks (visible text, ``<time>``) are set aside on other pages.
+_TEXT_FIELDS = frozenset({"published", "created", "date", "authors"})
+
+
+def set_aside_fallbacks(page: Page) -> None:
+    """On a page that says it is an event or a listing (:data:`UNDATED_KINDS`), set aside what the fallbacks read off its text for the dates and
+    the authors (a concert's ``<time>``, a teaser's byline): kept in
+    ``unrecognised``, said in one ``not-an-article`` issue."""
+    ex = page.ex
+    kinds = [c for c in ex.candidates if c.field == "page_kind"]
+    if not kinds:
+        return
+    best = min(kinds, key=lambda c: c.rank)
+    if best.value not in UNDATED_KINDS:
+        return
+    aside = [c for c in ex.candidates if c.field in _TEXT_FIELDS and c.rank >= WEAK]
+    if not aside:
+        return
+    dropped = {id(c) for c in aside}
+    ex.candidates = [c for c in ex.candidates if id(c) not in dropped]
+    for c in aside:
+        ex.keep(c.provenance.raw, path=c.provenance.location.path)
+    fields = sorted({c.field for c in aside})
+    ex.issue(
+        "not-an-article",
+        f"the page is {_a(str(best.value))} page ({best.provenance.location.path}"
+        f" {best.provenance.raw!r}); what its text gave for {', '.join(fields)} is not"
+        " an article's: kept in unrecognised",
+        field_name="page_kind",
+        path=best.provenance.location.path,
+    )
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"

@@ -100,7 +100,11 @@ _LABELLED_CREDIT = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _CAPTION_LABEL = re.compile(r"(?:image|photo|picture)\s?caption:?\s*\Z", re.IGNORECASE)
-_KNOWN_AGENCIES = frozenset(
+#: Photo and wire agencies whose names stand alone as a picture's credit
+#: (``REUTERS``, ``Getty``): the credits of the seeds and of the NewsAPI pool's
+#: captions. Picture credits, not authors: the author agencies are
+#: ``recognizers._people_words.AGENCIES``.
+PHOTO_AGENCIES: frozenset[str] = frozenset(
     {"REUTERS", "AFP", "AP", "EPA", "GETTY", "SPUTNIK", "RIA", "TASS", "ANADOLU", "XINHUA"}
 )
 
@@ -145,7 +149,7 @@ def parse_credit(line: str) -> str | None:
     m = _AGENCY_SLASH.match(s)
     if m is not None:
         first = re.split(r"[\s/]", s, maxsplit=1)[0].strip(".").upper()
-        if first in _KNOWN_AGENCIES:
+        if first in PHOTO_AGENCIES:
             return m["who"]
     return None
 

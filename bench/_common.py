@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import html
 import os
 import platform
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +28,24 @@ SHARED = ROOT.parent / "shared"
 SEED = ROOT / "fixtures" / "dumps" / "sputnik-seed-001.txt"
 POOL = SHARED / "corpora" / "newsapi" / "pool-sample-100k.jsonl.gz"
 DUMPS = SHARED / "corpora" / "newsapi" / "dumps.jsonl"
+
+#: Typographic quotes and dashes folded to ASCII: a page's <h1> and its
+#: og:title often differ only in these, and the gold follows either.
+_TYPOGRAPHY = str.maketrans(
+    {c: "'" for c in "‘’‚‛′"} | {c: '"' for c in "“”„‟″«»"} | {c: "-" for c in "–—‒―"}
+)
+
+
+def norm_text(value: object) -> str | None:
+    """Text as the scoring compares it: NFKC, entities decoded (some gold files
+    keep ``&#8220;``), typographic quotes and dashes folded, case-folded, spaces
+    collapsed; ``None`` for no text. (The bench's own, not the library's
+    ``fold_title``: the scorer does not borrow from what it scores.)"""
+    if not isinstance(value, str):
+        return None
+    folded = unicodedata.normalize("NFKC", html.unescape(value)).translate(_TYPOGRAPHY)
+    text = " ".join(folded.casefold().split())
+    return text or None
 
 
 def rate(fn: Callable[[], object], n: int, repeats: int = 5) -> float:

@@ -23,26 +23,19 @@ from elsewhere); it is tried late, so a more specific class wins.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from bench._common import norm_text
+
 #: Separators a site name is joined to a title with.
 _SEPARATORS = re.compile(r"\s[-|–—:·•»/]\s|\s[|–—·•»]|[|–—·•»]\s")
 
-_TYPOGRAPHY = str.maketrans(
-    {c: "'" for c in "‘’‚‛′"} | {c: '"' for c in "“”„‟″«»"} | {c: "-" for c in "–—‒―"}
-)
-
 
 def _norm(value: object) -> str:
-    if not isinstance(value, str):
-        return ""
-    folded = unicodedata.normalize("NFKC", html.unescape(value)).translate(_TYPOGRAPHY)
-    return " ".join(folded.casefold().split())
+    return norm_text(value) or ""
 
 
 def _loose(value: str) -> str:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import html
 import importlib
 import importlib.util
 import json
@@ -41,12 +40,12 @@ import re
 import subprocess
 import sys
 import time
-import unicodedata
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench._common import norm_text
 from bench.misses import classify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,23 +154,6 @@ def load_pages(folder: Path) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- normalising
-
-
-#: Typographic quotes and dashes folded to ASCII: a page's <h1> and its
-#: og:title often differ only in these, and the gold follows either.
-_TYPOGRAPHY = str.maketrans(
-    {c: "'" for c in "‘’‚‛′"} | {c: '"' for c in "“”„‟″«»"} | {c: "-" for c in "–—‒―"}
-)
-
-
-def norm_text(value: object) -> str | None:
-    """NFKC, entities decoded (some gold files keep ``&#8220;``), typographic
-    quotes and dashes folded, case-folded, spaces collapsed."""
-    if not isinstance(value, str):
-        return None
-    folded = unicodedata.normalize("NFKC", html.unescape(value)).translate(_TYPOGRAPHY)
-    text = " ".join(folded.casefold().split())
-    return text or None
 
 
 def norm_day(value: object) -> str | None:

@@ -271,10 +271,11 @@ _MICRODATA = re.compile(r"item(?:[pP][rR][oO][pP]|[sS][cC][oO][pP][eE])")
 _MICRODATA_BYTES = re.compile(rb"item(?:[pP][rR][oO][pP]|[sS][cC][oO][pP][eE])")
 
 
-def _has_microdata(probe: str | bytes) -> bool:
+def _probe_has(probe: str | bytes, text: re.Pattern[str], raw: re.Pattern[bytes]) -> bool:
+    """Does the page's text, or its undecoded bytes, hold ``text``'s (``raw``'s) pattern?"""
     if isinstance(probe, bytes):
-        return _MICRODATA_BYTES.search(probe) is not None
-    return _MICRODATA.search(probe) is not None
+        return raw.search(probe) is not None
+    return text.search(probe) is not None
 
 
 def extract_root(
@@ -328,7 +329,7 @@ def extract_root(
     if objects:
         schema.map_objects(page, "jsonld", objects)
 
-    if probe is None or _has_microdata(probe):
+    if probe is None or _probe_has(probe, _MICRODATA, _MICRODATA_BYTES):
         top, orphans = _microdata.items(root)
         md: list[tuple[schema.SchemaObject, str, bool]] = []
         for i, item in enumerate(top):
@@ -482,7 +483,7 @@ def _fallbacks(
         _lead_image(page, main if main is not None else root)
     if "description" not in fields:
         _standfirst(page, main if main is not None else root)
-    if "tags" not in fields and (probe is None or _mentions_tag_pages(probe)):
+    if "tags" not in fields and (probe is None or _probe_has(probe, _TAG_PAGES, _TAG_PAGES_BYTES)):
         _tag_links(page, root)
     named = any(c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates)
     if not named and _mentions_author(probe):
@@ -767,17 +768,15 @@ def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
 
 
 #: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
-_TAG_HREF = re.compile(
-    r"/(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
-    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
-    re.I,
-)
-#: The same at the start of a relative ``href`` (``tags/justice``).
-_TAG_HREF_START = re.compile(
+#: The path words of a site's tag pages: ``/tag/…``, ``/schlagworte/…``, ``/motcle/…``.
+_TAG_PAGE_WORDS = (
     r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
-    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#]",
-    re.I,
+    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/"
 )
+#: A link into the site's tag pages.
+_TAG_HREF = re.compile(rf"/{_TAG_PAGE_WORDS}[^/?#]", re.I)
+#: The same at the start of a relative ``href`` (``tags/justice``).
+_TAG_HREF_START = re.compile(rf"{_TAG_PAGE_WORDS}[^/?#]", re.I)
 #: Class or id words of a list of the article's tags (each a whole word of
 #: the class: :func:`_says_tags` checks what stands around it). Written
 #: without a leading assertion, so the search skips ahead by its first letters.
@@ -805,17 +804,8 @@ def _says_tags(marks: str) -> bool:
 #: test (a literal ``/`` first and no case folding, so the search skips ahead;
 #: sites write these paths in lower case) before the walk
 #: over every link.
-_TAG_PAGES = re.compile(
-    r"/(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
-    r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/[^/?#\"'\s>]",
-)
+_TAG_PAGES = re.compile(rf"/{_TAG_PAGE_WORDS}[^/?#\"'\s>]")
 _TAG_PAGES_BYTES = re.compile(_TAG_PAGES.pattern.encode())  # case-sensitive: twice as fast
-
-
-def _mentions_tag_pages(probe: str | bytes) -> bool:
-    if isinstance(probe, bytes):
-        return _TAG_PAGES_BYTES.search(probe) is not None
-    return _TAG_PAGES.search(probe) is not None
 
 
 def _tag_href(href: str) -> bool:

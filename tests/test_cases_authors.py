@@ -19,13 +19,12 @@ import pytest
 from attrs import frozen
 from hypothesis import given
 from hypothesis import strategies as st
-from lxml import etree
 
 import newsmeta
 from newsmeta._kit import Extraction
 from newsmeta.adapters._html.bylines import _line, elsewhere, find_byline, text_byline
 from newsmeta.adapters._html.page import Page
-from newsmeta.adapters.html import _parse
+from newsmeta.adapters._html import dom
 from newsmeta.recognizers.people import clean_author, organisation_credit
 
 
@@ -478,11 +477,12 @@ _BYLINE_FRAGMENTS = st.sampled_from(
 
 @given(st.lists(_BYLINE_FRAGMENTS | st.text(max_size=20), max_size=30).map("".join))
 def test_byline_readers_never_crash(body: str) -> None:
-    root = _parse(f"<html><body>{body}</body></html>")
+    root = dom.parse(f"<html><body>{body}</body></html>").root
+    assert root is not None
     page = Page(ex=Extraction(adapter="html"))
     find_byline(page, root)
     text_byline(page, root)
-    for el in root.iter():
+    for el in dom.elements(root):
         elsewhere(el)
     for c in page.ex.candidates:
         assert c.field == "authors" and c.value.name.strip()
@@ -505,7 +505,8 @@ def test_name_readers_never_crash(text: str) -> None:
 )
 def test_bounded_byline_line_is_the_line_or_none(body: str, limit: int) -> None:
     """The early-exit line reader gives the whole line when it fits, else None."""
-    root = _parse(f"<html><body>{body}</body></html>")
-    for el in root.iter(etree.Element):
-        line = " ".join(" ".join(t for t in el.itertext() if isinstance(t, str)).split())
+    root = dom.parse(f"<html><body>{body}</body></html>").root
+    assert root is not None
+    for el in dom.elements(root):
+        line = " ".join(" ".join(dom.text_nodes(el)).split())
         assert _line(el, limit) == (line if len(line) <= limit else None)

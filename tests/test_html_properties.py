@@ -401,29 +401,36 @@ _TREE_BITS = st.sampled_from(
 @example("<nav><article><p>in a nav</p></article></nav>")
 @example("<p>a<!-- c -->b<script>s</script>t<nav>n<b>x</b>y</nav>z</p>end")
 def test_text_nodes_walk_is_the_xpath(body: str) -> None:
-    """The lazy walk yields exactly XPath's prose text nodes, for any scope."""
-    from lxml import etree
-
+    """The lazy walk yields exactly the prose text nodes (XPath's ``descendant::text()
+    [not(ancestor::script) and not(ancestor::style) and not(ancestor::nav)]``),
+    found here the slow way over Lexbor's tree, for any scope."""
     from newsmeta.adapters import html as h
+    from newsmeta.adapters._html import dom
 
-    xpath = etree.XPath(
-        "descendant::text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::nav)]",
-        smart_strings=False,
-    )
-    root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser(recover=True))
-    for scope in root.iter(etree.Element):
-        assert list(h._text_nodes(scope)) == xpath(scope)
+    def prose(scope: dom.Node) -> list[str]:
+        return [
+            t.text_content or ""
+            for t in scope.traverse(include_text=True)
+            if t.tag == dom.TEXT
+            and t.text_content
+            and not any(a.tag in ("script", "style", "nav") for a in dom.ancestors(t))
+        ]
+
+    root = dom.parse(f"<html><body>{body}</body></html>").root
+    assert root is not None
+    for scope in dom.elements(root):
+        assert list(h._text_nodes(scope)) == prose(scope)
 
 
 @given(st.lists(_TREE_BITS, max_size=40).map("".join), st.integers(0, 60))
 def test_bounded_element_texts_are_the_texts_or_none(body: str, limit: int) -> None:
     """The early-exit text readers give the full reading when it fits, else None."""
-    from lxml import etree
-
     from newsmeta.adapters import html as h
+    from newsmeta.adapters._html import dom
 
-    root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser(recover=True))
-    for el in root.iter(etree.Element):
+    root = dom.parse(f"<html><body>{body}</body></html>").root
+    assert root is not None
+    for el in dom.elements(root):
         text = h._el_text(el)
         assert h._el_text_upto(el, limit) == (text if len(text) <= limit else None)
 

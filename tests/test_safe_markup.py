@@ -211,11 +211,10 @@ def test_ordinary_pages_are_not_reported_cut() -> None:
     assert not [i for i in newsmeta.parse(page, format="html").issues if i.code == "markup-cut"]
 
 
-def test_parsers_reused_per_thread_keep_each_pages_log() -> None:
-    """Pages parsed at once in threads give the records they give alone; the
-    cut report (read from the parser's error log, and the adapter reuses one
-    parser per thread) is each page's own."""
-    deep = "<html><head><title>Deep</title></head><body>" + "<div>" * 2000 + "</body></html>"
+def test_pages_read_at_once_in_threads_give_their_own_records() -> None:
+    """Pages parsed at once in threads give the records they give alone, and
+    the cut report is each page's own (Lexbor's parser is made per page)."""
+    deep = "<html><head><title>Deep</title></head><body>" + "<div>" * 20_000 + "</body></html>"
     flat = "<html><head><title>Flat</title></head><body>" + "<p>x</p>" * 2000 + "</body></html>"
     pages = [deep.encode(), flat.encode()] * 8
     alone = [newsmeta.parse(p, format="html").to_json() for p in pages]

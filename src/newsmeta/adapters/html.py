@@ -1,8 +1,8 @@
 """HTML pages: the same :class:`~newsmeta.records.Article` from the page itself.
 
-Strategy: one lxml parse (the same parser settings as ``parsel``, so a
-crawler's ``Selector`` is read without parsing again) and one XPath union
-that returns every meta-like element in document order. Each syntax has its
+Strategy: one parse with selectolax's Lexbor engine (an HTML5 parser, several
+times faster than libxml2; ``_html/dom.py``) and one walk that sorts every
+meta-like element by kind, in document order. Each syntax has its
 own module under ``_html`` (JSON-LD, microdata, meta tags), all writing
 candidates to one :class:`~newsmeta.adapters._html.page.Page` sink that
 normalises values the same way for every source. Precedence is a rank per
@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from html import unescape
-from typing import Any, AnyStr, cast
+from typing import Any, AnyStr
 
 import attrs
 from lxml import etree
@@ -28,9 +28,10 @@ from lxml import etree
 from newsmeta._decode import as_text, bom_of, check_size
 from newsmeta._kit import Candidate, Extraction
 from newsmeta._kit.titles import TITLE_SEPARATORS, corroborates, fold_title, headline_like
-from newsmeta.adapters._html import bylines, jsonld, meta, schema
+from newsmeta.adapters._html import bylines, dom, jsonld, meta, schema
 from newsmeta.adapters._html import fill as _fill
 from newsmeta.adapters._html import microdata as _microdata
+from newsmeta.adapters._html.dom import Node, Tree
 from newsmeta.adapters._html.encoding import decode, utf8_plan
 from newsmeta.adapters._html.names import HANDLE_AUTHOR, RANK, WEAK
 from newsmeta.adapters._html.page import Page, clean_text, to_int
@@ -57,6 +58,7 @@ __all__ = [
     "NAME",
     "extract",
     "extract_root",
+    "extract_tree",
     "fill_placeholders",
     "looks_like",
     "looks_like_bytes",
@@ -77,20 +79,6 @@ _TAG = re.compile(
                                     # warnings, <br /><b>Deprecated</b>..., before <html>)
     """,
     re.VERBOSE | re.IGNORECASE,
-)
-#: Elements the meta reader and the JSON-LD reader want; one C-level walk.
-_INDEX_TAGS = (
-    "meta",
-    "link",
-    "title",
-    "base",
-    "time",
-    "a",
-    "script",
-    "h1",
-    "h2",
-    "article",
-    "main",
 )
 
 
@@ -181,19 +169,6 @@ def _parse_bytes(
     return root, cut, True if bad else (None if cut or len(log) >= COMPLETE_ERROR_LOG else False)
 
 
-def _parse_utf8(raw: bytes) -> tuple[etree._Element, list[str]] | None:
-    """The page parsed from its bytes as UTF-8, decoded and checked by libxml2
-    in C; ``None`` when they are not UTF-8 (checked in Python when the error
-    log cannot tell)."""
-    root, cut, bad = _parse_bytes(raw.strip() or b"<html/>")
-    if bad is None:
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            bad = True
-    return None if bad else (root, cut)
-
-
 def extract(
     data: str | bytes,
     *,
@@ -209,57 +184,62 @@ def extract(
     for bytes the page itself does not declare an encoding for.
     """
     ex = Extraction(adapter=NAME, input=input_name)
-    utf8: bytes | None = None
     if isinstance(data, str):
         text, notes = as_text(data, limits)  # the size check; lone surrogates replaced
         for note in notes:
             ex.issue("lossy-decoding", note)
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        raw = bytes(data)
-        check_size(raw, limits)
-        # Bytes that will be read as UTF-8 if they are UTF-8 (declared so, or
-        # not declared at all) go to libxml2 as they are: it decodes them in C,
-        # and its error log says whether they were UTF-8. Only when not is
-        # the page decoded in Python (and parsed again).
-        plan = utf8_plan(raw, content_type=content_type) if b"\x00" not in raw else None
-        parsed = _parse_utf8(raw) if plan is not None else None
-        if plan is not None and parsed is not None:
-            root, cut = parsed
-            if plan[1]:
-                ex.issue("encoding-mismatch", "; ".join(plan[1]))
-            _cut_issue(ex, cut)
-            return extract_root(root, url=url, ex=ex, probe=raw)
-        decoded = decode(raw, content_type=content_type)
-        text = decoded.text
-        if decoded.encoding == "utf-8" and decoded.source != "bom":
-            utf8 = raw  # parse the bytes as they are: no need to encode the text again
-        if decoded.notes:
-            ex.issue(
-                "lossy-decoding" if decoded.lossy else "encoding-mismatch",
-                "; ".join(decoded.notes),
-            )
-    else:
+        return extract_tree(_tree(ex, text), url=url, ex=ex, probe=text)
+    if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
-    root, cut = _parse_logged(text, utf8)
-    _cut_issue(ex, cut)
-    return extract_root(root, url=url, ex=ex, probe=utf8 if utf8 is not None else text)
+    raw = bytes(data)
+    check_size(raw, limits)
+    # Bytes that will be read as UTF-8 if they are UTF-8 (declared so, or not
+    # declared at all) go to Lexbor as they are, once checked (ASCII, the
+    # commonest case, in one C-level test). Only when not is the page decoded
+    # in Python first.
+    plan = utf8_plan(raw, content_type=content_type) if b"\x00" not in raw else None
+    if plan is not None and _is_utf8(raw):
+        if plan[1]:
+            ex.issue("encoding-mismatch", "; ".join(plan[1]))
+        return extract_tree(_tree(ex, raw), url=url, ex=ex, probe=raw)
+    decoded = decode(raw, content_type=content_type)
+    if decoded.notes:
+        ex.issue(
+            "lossy-decoding" if decoded.lossy else "encoding-mismatch",
+            "; ".join(decoded.notes),
+        )
+    text = decoded.text
+    if decoded.encoding == "utf-8" and decoded.source != "bom":
+        # The bytes are UTF-8 after all (with a NUL, or a stray byte replaced):
+        # the probes search the undecoded bytes, as on the path above.
+        return extract_tree(_tree(ex, text), url=url, ex=ex, probe=raw)
+    return extract_tree(_tree(ex, text), url=url, ex=ex, probe=text)
 
 
-def _cut_issue(ex: Extraction, cut: list[str]) -> None:
-    for why in cut[:1]:
+def _is_utf8(raw: bytes) -> bool:
+    if raw.isascii():
+        return True
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _tree(ex: Extraction, data: str | bytes) -> Tree:
+    """Lexbor's tree of the page, cut where it nests deeper than
+    :data:`~newsmeta.adapters._html.dom.MAX_DEPTH` (reported, not silent)."""
+    if isinstance(data, str):
+        data, line = dom.cut_deep(data)
+    else:
+        data, line = dom.cut_deep(data)
+    if line is not None:
         ex.issue(
             "markup-cut",
-            f"the HTML parser stopped early ({why}); what follows is not read",
+            f"the nesting depth passes {dom.MAX_DEPTH} elements at line {line};"
+            " what follows is not read",
         )
-
-
-def _elements(root: etree._Element) -> Iterator[etree._Element]:
-    """The elements the readers want, in document order: one C-level walk.
-
-    (Anchors are most of them; the reader keeps those whose ``rel`` says
-    ``author`` or ``tag``.)
-    """
-    return root.iter(*_INDEX_TAGS)
+    return dom.parse(data)
 
 
 #: ``itemprop``/``itemscope`` with the second word in any case (``itemProp``,
@@ -283,21 +263,42 @@ def extract_root(
     *,
     url: str | None = None,
     input_name: str | None = None,
+) -> Extraction:
+    """Candidates from a document lxml has parsed (a ``parsel.Selector``'s ``root``).
+
+    The tree is serialised and read again with Lexbor, which costs less than
+    walking lxml's tree (``docs/performance.md``); :func:`parse_selector`
+    reads the selector's own text when it has it.
+    """
+    ex = Extraction(adapter=NAME, input=input_name)
+    text = etree.tostring(root.getroottree(), method="html", encoding="unicode")
+    return extract_tree(_tree(ex, text), url=url, ex=ex, probe=text)
+
+
+def extract_tree(
+    tree: Tree,
+    *,
+    url: str | None = None,
+    input_name: str | None = None,
     ex: Extraction | None = None,
     probe: str | bytes | None = None,
 ) -> Extraction:
-    """Candidates from an already parsed document (a ``parsel.Selector``'s ``root``).
+    """Candidates from a page Lexbor has parsed.
 
-    ``probe`` is the page's text or bytes when the caller has them: a cheap
-    string test then skips the microdata walk on pages without any.
+    ``probe`` is the page's text or bytes when the caller has them: cheap
+    string tests then skip readers the page gives nothing to.
     """
     if ex is None:
         ex = Extraction(adapter=NAME, input=input_name)
     page = Page(ex=ex, base=url)
-    found = meta.collect(page, _elements(root))
+    root = tree.root
+    if root is None:  # (Lexbor always builds <html>; a guard for the type checker)
+        raise InputError("HTML could not be parsed")
+    found = meta.collect(page, root)
     if found.base:
         page.base = join(url, found.base) if url else found.base
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    html_attrs = root.attributes
+    lang = html_attrs.get("lang") or html_attrs.get("xml:lang")
     page_language = lang or _meta_language(found)
     page.month_first = month_first(page_language)
 
@@ -305,7 +306,7 @@ def extract_root(
     salvaged: list[tuple[schema.SchemaObject, str, bool]] = []
     for n, el in enumerate(found.scripts):
         path = f"jsonld[{n}]"
-        value, note, lost = jsonld.load(el.text or "")
+        value, note, lost = jsonld.load(dom.text(el))
         if value is None:
             ex.issue("bad-embedded-json", f"{path}: {note}; the script was skipped", path=path)
             continue
@@ -342,7 +343,7 @@ def extract_root(
 
     meta.emit(page, found)
     bylines.rel_authors(page, found.anchors)
-    _fallbacks(page, root, found.main, probe)
+    _fallbacks(page, tree, found.main, probe)
     schema.set_aside_fallbacks(page)
     if lang:
         page.language(lang, "html[lang]", RANK["html-lang"])
@@ -408,15 +409,11 @@ def _dateline_marks(marks: str) -> bool:
     )
 
 
-def _marked(scope: etree._Element, marked: Callable[[str], bool]) -> Iterator[etree._Element]:
+def _marked(scope: Node, marked: Callable[[str], bool]) -> Iterator[Node]:
     """Elements whose class or id matches, in document order, found lazily:
-    the walk stops as soon as the caller has what it wants. (A Python walk:
-    faster than XPath ``contains()`` tests, which libxml2 runs on every element.)"""
-    for el in scope.iter():
-        marks = el.get(b"class")  # bytes keys: lxml skips encoding the name, per element
-        ident = el.get(b"id")
-        if ident:
-            marks = f"{marks} {ident}" if marks else ident
+    the walk stops as soon as the caller has what it wants."""
+    for el in scope.traverse():
+        marks = dom.marks(el.attributes)
         if marks and marked(marks.lower()):
             yield el
 
@@ -425,26 +422,13 @@ def _marked(scope: etree._Element, marked: Callable[[str], bool]) -> Iterator[et
 _NOT_PROSE = frozenset({"script", "style", "nav"})
 
 
-def _text_nodes(scope: etree._Element) -> Iterator[str]:
+def _text_nodes(scope: Node) -> Iterator[str]:
     """The text nodes under ``scope`` in document order, but for those inside
-    a script, a style or a navigation (XPath ``descendant::text()[not(ancestor::
-    script) and ...]``), found lazily: the search stops early, and the
-    skipped subtrees are not walked at all."""
-    if scope.tag in _NOT_PROSE or any(a.tag in _NOT_PROSE for a in scope.iterancestors()):
+    a script, a style or a navigation, found lazily: the search stops early,
+    and the skipped subtrees are not walked at all."""
+    if scope.tag in _NOT_PROSE or any(a.tag in _NOT_PROSE for a in dom.ancestors(scope)):
         return
-    walk = etree.iterwalk(scope, events=("start", "end", "comment", "pi"))
-    for event, el in walk:
-        if event == "start":
-            if el.tag in _NOT_PROSE:
-                walk.skip_subtree()  # its tail still comes, at its "end"
-                continue
-            text = el.text
-            if text:
-                yield text
-        elif el is not scope:  # "end", or a comment or processing instruction: its tail
-            tail = el.tail
-            if tail:
-                yield tail
+    yield from dom.text_nodes(scope, _NOT_PROSE)
 
 
 #: How much of the article's text the last-resort date search reads.
@@ -467,8 +451,8 @@ def _mentions_author(probe: str | bytes | None) -> bool:
 
 def _fallbacks(
     page: Page,
-    root: etree._Element,
-    main: etree._Element | None,
+    tree: Tree,
+    main: Node | None,
     probe: str | bytes | None = None,
 ) -> None:
     """Visible bylines and datelines, read only when no markup gave authors or dates.
@@ -477,6 +461,8 @@ def _fallbacks(
     when the page marks one, then in the whole page; each search walks the
     tree only until it finds what it wants, and runs only when needed.
     """
+    root = tree.root
+    assert root is not None  # (extract_tree checked)
     fields = {c.field for c in page.ex.candidates}
     scopes = [main, root] if main is not None else [root]
     if "og_image" not in fields:
@@ -499,7 +485,7 @@ def _fallbacks(
         # No date from markup. A <time> element may stand as a weak
         # `published`; the visible day is still looked for, as `date`: on the
         # corpus it is right more often than an unmarked <time>.
-        meta.hatom(page, [el for el in root.iter("abbr") if meta.is_hatom_date(el)])
+        meta.hatom(page, [el for el in root.css("abbr[title]") if meta.is_hatom_date(el)])
         if probe is not None and _data_date(page, probe):
             return
         if probe is not None and _labelled_date(page, probe):
@@ -511,7 +497,7 @@ def _fallbacks(
             return
         if probe is not None and _script_date(page, probe):
             return
-        body = root.find("body")
+        body = tree.body
         if not _text_date(page, main if main is not None else body) and main is not None:
             _text_date(page, body)  # the first <article> may be a teaser
 
@@ -693,18 +679,27 @@ MIN_FIRST_PARAGRAPH = 80
 MAX_STANDFIRST_ELEMENTS = 400
 
 
-def _standfirst(page: Page, scope: etree._Element) -> None:
+#: Elements a standfirst or a first paragraph stands in.
+_STANDFIRST_TAGS = frozenset({"p", "div", "h2", "span", "section"})
+
+
+def _standfirst(page: Page, scope: Node) -> None:
     """No description in the markup: the article's visible standfirst (an
     element whose class says dek, standfirst, teaser, lead…, or
     ``itemprop=description`` on text), else its first paragraph of prose,
     as readability's excerpt is; both weaker than any markup. Hidden
     elements, page furniture and copyright lines are passed over."""
     first: str | None = None
-    for n, el in enumerate(scope.iter("p", "div", "h2", "span", "section")):
+    n = -1
+    for el in scope.traverse():
+        if el.tag not in _STANDFIRST_TAGS:
+            continue
+        n += 1
         if n > MAX_STANDFIRST_ELEMENTS:
             break
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        marked = (marks.strip() and _STANDFIRST.search(marks)) or el.get(
+        attributes = el.attributes
+        marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        marked = (marks.strip() and _STANDFIRST.search(marks)) or attributes.get(
             "itemprop"
         ) == "description"
         if marked and _el_text_upto(el, MAX_STANDFIRST) is not None and not _hidden(el, scope):
@@ -731,39 +726,40 @@ _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\)\s)", re.I)
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _prose(el: etree._Element) -> str:
+#: Elements whose text a reader does not see as prose.
+_NOT_TEXT = frozenset({"script", "style"})
+
+
+def _prose(el: Node) -> str:
     """An element's text as a reader sees it (scripts and styles left out)."""
-    texts = cast("list[str]", _PROSE_TEXT(el))
-    return clean_text("".join(texts))
+    return clean_text("".join(dom.text_nodes(el, _NOT_TEXT)))
 
 
-_PROSE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
-
-
-def _hidden(el: etree._Element, scope: etree._Element) -> bool:
+def _hidden(el: Node, scope: Node) -> bool:
     """Hidden from readers: ``hidden``, ``aria-hidden``, or an inline style
     saying so, on the element or an ancestor within the scope."""
-    node: etree._Element | None = el
-    while node is not None:
+    node: Node | None = el
+    while node is not None and node.tag != dom.DOCUMENT:
+        attributes = node.attributes
         if (
-            node.get("hidden") is not None
-            or node.get("aria-hidden") == "true"
-            or _HIDING_STYLE.search(node.get("style") or "")
+            "hidden" in attributes
+            or attributes.get("aria-hidden") == "true"
+            or _HIDING_STYLE.search(attributes.get("style") or "")
         ):
             return True
-        if node is scope:
+        if node == scope:
             break
-        node = node.getparent()
+        node = node.parent
     return False
 
 
-def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
+def _in_furniture(el: Node, scope: Node) -> bool:
     """Inside navigation, a header or footer, a caption, a form, a list or a quote."""
-    parent = el.getparent()
-    while parent is not None and parent is not scope:
+    for parent in dom.ancestors(el):
+        if parent == scope:
+            return False
         if parent.tag in _FURNITURE:
             return True
-        parent = parent.getparent()
     return False
 
 
@@ -830,20 +826,20 @@ MAX_TAG_WORDS, MIN_TAG_LETTERS = 5, 2
 _INDEX_ENTRY = re.compile(r"^\w\s*[-–]\s*\w$")
 
 
-def _tag_links(page: Page, root: etree._Element) -> None:
+def _tag_links(page: Page, root: Node) -> None:
     """No tags in the markup: the article's visible tag links, as a weak
     ``tags`` list. A link counts when it points into the site's tag pages
     (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``) or stands in a list whose
     class says tags or keywords, and not in navigation, a menu, a footer or
     a tag cloud (the site's, not the article's)."""
     tags: list[str] = []
-    for a in root.iter("a"):
-        parent = a.getparent()
-        if parent is None:
+    for a in root.css("a[href]"):
+        if not _tag_href(a.attributes.get("href") or "") or _in_navigation(a):
             continue
-        if not _tag_href(a.get(b"href") or "") or _in_navigation(a):
+        parent = a.parent
+        if parent is None or parent.tag == dom.DOCUMENT:
             continue
-        if parent.tag == "p" and not _says_tags(parent.get(b"class") or ""):
+        if parent.tag == "p" and not _says_tags(parent.attributes.get("class") or ""):
             continue  # a link in the article's prose, not a list of tags
         text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
         if _tag_like(text):
@@ -866,12 +862,12 @@ def _tag_like(text: str) -> bool:
     )
 
 
-def _in_navigation(el: etree._Element) -> bool:
+def _in_navigation(el: Node) -> bool:
     """In navigation, or an element near the link whose class says menu,
     navigation, sidebar, widget or tag cloud; in a header, footer or aside
     of the page, not of the article (a post's footer lists its tags)."""
     furniture = False
-    for depth, anc in enumerate(el.iterancestors()):
+    for depth, anc in enumerate(dom.ancestors(el)):
         tag = anc.tag
         if tag == "nav":
             return True
@@ -879,63 +875,58 @@ def _in_navigation(el: etree._Element) -> bool:
             furniture = True
         elif tag == "article":
             return False
-        if depth < MAX_NAVIGATION_DEPTH and _NAVIGATION.search(
-            f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        ):
-            return True
+        if depth < MAX_NAVIGATION_DEPTH:
+            attributes = anc.attributes
+            if _NAVIGATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+                return True
     return furniture
 
 
-def _lead_image(page: Page, scope: etree._Element) -> None:
+def _lead_image(page: Page, scope: Node) -> None:
     """No image in the markup: the article's first image wide enough to lead it
     (a ``width`` attribute or a CSS width of at least 300 pixels)."""
-    for el in scope.iter("img"):
-        src = el.get("src")
+    for el in scope.css("img[src]"):
+        attributes = el.attributes
+        src = attributes.get("src")
         if not src or src.startswith("data:"):
             continue
-        width = to_int(el.get("width"))
+        width = to_int(attributes.get("width"))
         if width is None:
-            m = _STYLE_WIDTH.search(el.get("style") or "")
+            m = _STYLE_WIDTH.search(attributes.get("style") or "")
             width = int(m[1]) if m else None
         if width is not None and width >= MIN_LEAD_IMAGE_WIDTH:
-            height = to_int(el.get("height"))
+            height = to_int(attributes.get("height"))
             if height is None:
-                m = _STYLE_HEIGHT.search(el.get("style") or "")
+                m = _STYLE_HEIGHT.search(attributes.get("style") or "")
                 height = int(m[1]) if m else None
             page.image(src, "img", RANK["lead-image"], width=width, height=height)
             return
 
 
-def _el_text(el: etree._Element) -> str:
-    return " ".join(t for t in el.itertext() if isinstance(t, str))
+def _el_text(el: Node) -> str:
+    return el.text(deep=True, separator=" ")
 
 
-def _el_text_upto(el: etree._Element, limit: int) -> str | None:
-    """:func:`_el_text`, or ``None`` as soon as it is longer than ``limit``
+def _el_text_upto(el: Node, limit: int) -> str | None:
+    """:func:`_el_text`, or ``None`` when it is longer than ``limit``
     (a container marked ``meta`` or ``author-…`` can hold the whole page)."""
-    parts: list[str] = []
-    size = -1
-    for t in el.itertext():
-        if isinstance(t, str):
-            size += len(t) + 1
-            if size > limit:
-                return None
-            parts.append(t)
-    return " ".join(parts)
+    text = el.text(deep=True, separator=" ")
+    return text if len(text) <= limit else None
 
 
 #: Attributes that may hold a dateline's date (hAtom: ``<abbr class=published title=...>``).
-_DATE_ATTRS = (("datetime", b"datetime"), ("content", b"content"), ("title", b"title"))
+_DATE_ATTRS = ("datetime", "content", "title")
 
 
-def _dateline(page: Page, scope: etree._Element) -> bool:
+def _dateline(page: Page, scope: Node) -> bool:
     """The first element whose class says date (or time, meta...) with a date in its text."""
     short: tuple[dt.date, str] | None = None  # a day with a two-digit year, if nothing better
     for n, el in enumerate(_marked(scope, _dateline_marks)):
         if n >= MAX_LINES * 2:
             break
-        for attr, key in _DATE_ATTRS:
-            value = el.get(key)
+        attributes = el.attributes
+        for attr in _DATE_ATTRS:
+            value = attributes.get(attr)
             when = parse_when(value) if value else None
             if when is not None:
                 day = when if isinstance(when, dt.date) else when.value.date()
@@ -956,7 +947,7 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
             continue  # a date the line talks about (a birth, a year before the web)
         # A dateline inside this one that says the same day is the tighter source.
         for inner in _marked(el, _dateline_marks):
-            if inner is not el and _day_of(_el_text(inner), page) == day:
+            if inner != el and _day_of(_el_text(inner), page) == day:
                 text = _el_text(inner)
         page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
         return True
@@ -972,10 +963,10 @@ def _dateline(page: Page, scope: etree._Element) -> bool:
 _TEASER_MARKS = ("teaser", "related", "recommend", "popular", "most-read")
 
 
-def _teaser(el: etree._Element) -> bool:
+def _teaser(el: Node) -> bool:
     """Is ``el`` a teaser, or in one or in a list of other articles (related, popular)?"""
-    for a in (el, *el.iterancestors()):
-        marks = a.get(b"class")
+    for a in (el, *dom.ancestors(el)):
+        marks = a.attributes.get("class")
         if marks and any(m in marks.lower() for m in _TEASER_MARKS):
             return True
     return False
@@ -1020,7 +1011,7 @@ _UPDATED = re.compile(
 )
 
 
-def _text_date(page: Page, scope: etree._Element | None) -> bool:
+def _text_date(page: Page, scope: Node | None) -> bool:
     """The last resort: the first date written in the article's text (or the
     body's), passing over dates labelled as updates or copyright, births, and
     days before the web or in the future."""
@@ -1539,20 +1530,27 @@ def fill_placeholders(
 def parse_selector(
     selector: Any, *, url: str | None = None, input_name: str | None = None
 ) -> Article:
-    """An :class:`Article` from a ``parsel.Selector`` (or a Scrapy response), not parsed again.
+    """An :class:`Article` from a ``parsel.Selector`` (or a Scrapy response).
 
     A Scrapy ``Response`` (or a web-poet ``HttpResponse``) works too: its
     ``.selector`` is used and its ``.url`` is the default ``url``. ``url`` may be
     a ``str`` or a URL object (web-poet's ``ResponseUrl``).
+
+    The page is read again with Lexbor from the text the selector was made
+    from (a response's ``.text``), which costs less than walking lxml's tree
+    (``docs/performance.md``); a selector made from a tree alone is serialised
+    first. Either way the record is the one :func:`parse` gives for that text.
     """
     url = url_argument("url", url)
     check_argument("input_name", input_name, str)
+    text: object = None
     if not hasattr(selector, "root") and hasattr(selector, "selector"):
         if url is None:  # a Scrapy response's str, a web-poet response's ResponseUrl
             try:
                 url = url_argument("url", getattr(selector, "url", None))
             except InputError:
                 url = None
+        text = getattr(selector, "text", None)  # a response's decoded body
         selector = selector.selector
     root = getattr(selector, "root", None)
     if not isinstance(root, etree._Element):
@@ -1562,4 +1560,16 @@ def parse_selector(
     if url is None:
         base = getattr(root.getroottree().docinfo, "URL", None)
         url = base if isinstance(base, str) and base.startswith(("http://", "https://")) else None
+    if not isinstance(text, str):
+        # parsel keeps the text a Selector was made from (``Selector(text=...)``),
+        # and a selector over a part of a page has its own root: use the text only
+        # for the whole document's selector.
+        own = getattr(selector, "_text", None)
+        text = own if isinstance(own, str) and root.getparent() is None else None
+    if isinstance(text, str):
+        ex = Extraction(adapter=NAME, input=input_name)
+        text, notes = as_text(text, DEFAULT_LIMITS)
+        for note in notes:
+            ex.issue("lossy-decoding", note)
+        return resolve(extract_tree(_tree(ex, text), url=url, ex=ex, probe=text), source=NAME)
     return resolve(extract_root(root, url=url, input_name=input_name), source=NAME)

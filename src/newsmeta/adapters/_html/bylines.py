@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
-
+from newsmeta.adapters._html import dom
+from newsmeta.adapters._html.dom import Node
 from newsmeta.adapters._html.meta import is_site_heading
 from newsmeta.adapters._html.names import RANK
 from newsmeta.adapters._html.page import Page
@@ -85,86 +85,87 @@ ELSEWHERE_TAGS = frozenset({"nav", "aside", "figcaption", "figure", "blockquote"
 AUTHOR_HREF = ("/author/", "/autor/", "/authors/", "/autoren/", "/auteur/")
 
 
-def elsewhere(el: etree._Element) -> bool:
+def elsewhere(el: Node) -> bool:
     """Is ``el`` (or an element around it) a comment, a related story, a
     sidebar, a widget, a menu or a figure caption?"""
-    node: etree._Element | None = el
+    node: Node | None = el
     while node is not None:
         tag = node.tag
         if tag in ELSEWHERE_TAGS:
             return True
-        if tag in ("body", "article", "main"):
+        if tag in ("body", "article", "main", dom.DOCUMENT):
             return False  # the article's own container: not elsewhere
-        cls = node.get(b"class")  # bytes keys: lxml skips encoding the name
-        ident = node.get(b"id")
-        if cls or ident:
-            m = _ELSEWHERE.search(f"{cls} {ident}" if cls and ident else cls or ident or "")
+        marks = dom.marks(node.attributes)
+        if marks:
+            m = _ELSEWHERE.search(marks)
             if m is not None:
                 return m[0].lower() != "hentry"  # hAtom's entry (Blogger's post in a "widget")
-        node = node.getparent()
+        node = node.parent
     return False
 
 
-def _line(el: etree._Element, limit: int = MAX_LINE_TEXT) -> str | None:
+def _line(el: Node, limit: int = MAX_LINE_TEXT) -> str | None:
     """The element's words joined by one space, or ``None`` as soon as they
     are longer than ``limit`` (a container marked ``author-…`` can hold the
     whole page)."""
-    words: list[str] = []
-    size = -1
-    for t in el.itertext():
-        if isinstance(t, str):
-            for w in t.split():
-                size += len(w) + 1
-                if size > limit:
-                    return None
-                words.append(w)
-    return " ".join(words)
+    return dom.words_upto(el, limit)
 
 
-def _author_link(el: etree._Element) -> bool:
+def _author_link(el: Node, attributes: dict[str, str | None]) -> bool:
     if el.tag != "a":
         return False
-    if "author" in (el.get("rel") or "").lower():
+    if "author" in (attributes.get("rel") or "").lower():
         return True
-    href = el.get("href") or ""
+    href = attributes.get("href") or ""
     return "/aut" in href and any(h in href for h in AUTHOR_HREF)
 
 
-def _is_name_element(el: etree._Element) -> bool:
+def _is_name_element(el: Node, attributes: dict[str, str | None]) -> bool:
     """A link to an author's page, or an element whose class says name (hCard ``fn``)."""
-    if _author_link(el):
+    if _author_link(el, attributes):
         return True
-    cls = (el.get("class") or "").lower()
+    cls = (attributes.get("class") or "").lower()
     return "name" in cls or "fn" in cls.split()
 
 
-def _names_in(page: Page, el: etree._Element) -> list[tuple[str, str | None]]:
+def _names_in(page: Page, el: Node) -> list[tuple[str, str | None]]:
     """The names a byline element marks inside it: links to author pages,
     ``fn`` and ``*name*`` elements (outermost only)."""
     found: list[tuple[str, str | None]] = []
-    taken: list[etree._Element] = []
-    for k, inner in enumerate(el.iterdescendants()):
-        if k >= MAX_BYLINE_ELEMENTS:
+    taken: list[Node] = []
+    for k, inner in enumerate(el.traverse()):
+        if k > MAX_BYLINE_ELEMENTS:
             break  # a container marked "author-…" (a page's <body>) is no byline
-        if not isinstance(inner.tag, str) or not _is_name_element(inner):
+        if k == 0 or inner.tag in _NOT_ELEMENTS:
             continue
-        if any(t in inner.iterancestors() for t in taken):
+        attributes = inner.attributes
+        if not _is_name_element(inner, attributes):
+            continue
+        if taken and any(t in taken for t in dom.ancestors(inner)):
             continue  # inside a name element already read
         text = _line(inner)
         if text and clean_author(text, site_names=page.site_names, markup=True):
-            href = inner.get("href") if inner.tag == "a" else None
+            href = attributes.get("href") if inner.tag == "a" else None
             found.append((text, href))
             taken.append(inner)
     return found
 
 
-def _after(el: etree._Element) -> str | None:
+#: Lexbor's tags of nodes that are not elements.
+_NOT_ELEMENTS = frozenset({dom.TEXT, dom.COMMENT})
+
+
+def _after(el: Node) -> str | None:
     """The text after a label ("By", "Autor:"): its tail, else the next element's."""
-    tail = " ".join((el.tail or "").split())
-    if tail:
-        return tail[:MAX_LINE_TEXT]
-    nxt = el.getnext()
-    return _line(nxt) if nxt is not None else None
+    nxt = el.next
+    if nxt is not None and nxt.tag == dom.TEXT:
+        tail = " ".join((nxt.text_content or "").split())
+        if tail:
+            return tail[:MAX_LINE_TEXT]
+        nxt = nxt.next
+    if nxt is None or nxt.tag in _NOT_ELEMENTS:
+        return None
+    return _line(nxt)
 
 
 #: "Autor: Jane Doe" inside a longer line ("Datum: 19.11.2021 Autor: Jane Doe Quelle: X").
@@ -180,21 +181,18 @@ def _labelled(text: str) -> str | None:
     return m["name"] if m is not None and m.start() > 0 else None
 
 
-def _byline_elements(scope: etree._Element) -> Iterator[etree._Element]:
+def _byline_elements(scope: Node) -> Iterator[Node]:
     """Elements whose class or id says author or byline, in document order, lazily."""
-    for el in scope.iter():
-        marks = el.get(b"class")
-        ident = el.get(b"id")
-        if ident:
-            marks = f"{marks} {ident}" if marks else ident
+    for el in scope.traverse():
+        marks = dom.marks(el.attributes)
         if marks:
             low = marks.lower()
             if "author" in low or "byline" in low:
                 yield el
 
 
-def _within(el: etree._Element, ancestor: etree._Element) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
+def _within(el: Node, ancestor: Node) -> bool:
+    return any(a == ancestor for a in dom.ancestors(el))
 
 
 def _word_list(names: list[str]) -> bool:
@@ -203,7 +201,7 @@ def _word_list(names: list[str]) -> bool:
     return len(names) >= 3 and 2 * sum(" " not in n for n in names) > len(names)
 
 
-def find_byline(page: Page, scope: etree._Element, searched: etree._Element | None = None) -> bool:
+def find_byline(page: Page, scope: Node, searched: Node | None = None) -> bool:
     """The first byline element (class or id says author or byline) that names
     a person; else the first link to an author page that does; else the first
     organisation a byline credits. Whether one was found.
@@ -241,8 +239,10 @@ def find_byline(page: Page, scope: etree._Element, searched: etree._Element | No
         if credit is None and organisation_credit(text, site_names=page.site_names):
             credit = (text, "byline")
     n = 0
-    for el in scope.iter("a"):
-        href = el.get("href")
+    for el in scope.traverse():
+        if el.tag != "a":
+            continue
+        href = el.attributes.get("href")
         if not href or "/aut" not in href or not any(h in href for h in AUTHOR_HREF):
             continue  # (one C-level test turns away nearly every link)
         if elsewhere(el) or (searched is not None and _within(el, searched)):
@@ -260,15 +260,16 @@ def find_byline(page: Page, scope: etree._Element, searched: etree._Element | No
     return False
 
 
-def rel_authors(page: Page, anchors: list[etree._Element]) -> None:
+def rel_authors(page: Page, anchors: list[Node]) -> None:
     """``<a rel=author>`` links, but for those in comments, related stories,
     sidebars and menus."""
     found: list[tuple[str, str | None]] = []
     for el in anchors[:50]:
-        if "author" in (el.get("rel") or "").lower().split() and not elsewhere(el):
+        attributes = el.attributes
+        if "author" in (attributes.get("rel") or "").lower().split() and not elsewhere(el):
             text = _line(el, MAX_LINE_TEXT)
             if text:
-                found.append((text, el.get("href")))
+                found.append((text, attributes.get("href")))
     if found:
         page.authors(found, "a[rel=author]", RANK["rel-author"])
 
@@ -292,6 +293,15 @@ _LINE_TAGS = (
     "font",
     "byline",
 )
+_LINE_TAG_SET = frozenset(_LINE_TAGS)
+
+
+def _head(el: Node) -> str:
+    """The text an element starts with, before its first child element (lxml's ``.text``)."""
+    child = el.child
+    return (child.text_content or "") if child is not None and child.tag == dom.TEXT else ""
+
+
 #: A line that starts with a byline's lead-in ("Von Jane Doe", "Autor: Jane Doe",
 #: "Text von Jane Doe", "Eine Kolumne von Jane Doe").
 _TEXT_LEAD = re.compile(
@@ -321,21 +331,29 @@ def _strip_lead(line: str) -> str:
     return line[m.end() :].lstrip(" :") if m is not None else line
 
 
-def text_byline(page: Page, scope: etree._Element) -> bool:
+def text_byline(page: Page, scope: Node) -> bool:
     """A labelled byline line in the article's text ("Von Jane Doe", "Autor:
     Jane Doe"), else the agency a dateline credits ("Hamburg (dpa/lno) – ...")."""
-    for n, p in enumerate(scope.iter("p")):
+    n = 0
+    for p in scope.traverse():
+        if p.tag != "p":
+            continue
         if n >= MAX_DATELINE_PARAGRAPHS:
             break
-        m = _DATELINE_CREDIT.match((p.text or "").lstrip())
+        n += 1
+        m = _DATELINE_CREDIT.match(_head(p).lstrip())
         if m is not None and organisation_credit(m[1]) and not elsewhere(p):
             page.authors([(m[1], None)], "text(dateline)", RANK["text-byline"])
             return True
     size = 0
-    for n, el in enumerate(scope.iter(*_LINE_TAGS)):
+    n = 0
+    for el in scope.traverse():
+        if el.tag not in _LINE_TAG_SET:
+            continue
         if n >= MAX_TEXT_ELEMENTS or size > MAX_TEXT_SEARCH:
             break
-        head = el.text
+        n += 1
+        head = _head(el)
         if not head or head.isspace():  # (most are: the indentation before a child)
             continue
         size += len(head)

@@ -2,8 +2,8 @@
 ``citation_*``, ``parsely-*``, ``sailthru.*``), ``<link rel>``, ``<time>``,
 ``<title>`` and ``<html lang>``.
 
-Strategy: the caller runs one XPath union over the document and hands the
-elements here in document order. Meta keys are looked up, lower-cased, in
+Strategy: one walk over the document (:func:`collect`) sorts the elements
+these readers want by kind, in document order. Meta keys are looked up, lower-cased, in
 :data:`~newsmeta.adapters._html.names.META` whether they stand in
 ``property=`` or ``name=``. Repeated keys (``article:tag``, several
 ``author`` metas) are gathered into one candidate per key, so a list keeps
@@ -14,13 +14,13 @@ belong to the ``og:image`` before them (ogp.me "structured properties").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import orjson
 from attrs import define, field
-from lxml import etree
 
 from newsmeta._kit import FieldName, as_field
+from newsmeta.adapters._html import dom
+from newsmeta.adapters._html.dom import Node
 from newsmeta.adapters._html.names import DC_COLON, HTTP_EQUIV, META, OG_TYPE_KINDS, RANK
 from newsmeta.adapters._html.page import Page, clean_text
 from newsmeta.records import Organization
@@ -33,9 +33,9 @@ _PUB_HINTS = ("publish", "posted", "pubdate", "created", "date-time", "entry-dat
 _MOD_HINTS = ("updated", "modified")
 
 
-def _text(el: etree._Element) -> str:
-    """An element's text content (lxml's stubs type ``itertext`` loosely)."""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+def _text(el: Node) -> str:
+    """An element's text content."""
+    return el.text(deep=True)
 
 
 @define
@@ -71,16 +71,16 @@ class Collected:
 
     metas: list[tuple[str, str, str]] = field(factory=list)
     """``(key, content, path)``: keys lower-cased, ``http-equiv:`` prefixed for those."""
-    links: list[etree._Element] = field(factory=list)
-    times: list[etree._Element] = field(factory=list)
-    anchors: list[etree._Element] = field(factory=list)
-    scripts: list[etree._Element] = field(factory=list)
+    links: list[Node] = field(factory=list)
+    times: list[Node] = field(factory=list)
+    anchors: list[Node] = field(factory=list)
+    scripts: list[Node] = field(factory=list)
     """JSON-LD scripts."""
-    h1s: list[etree._Element] = field(factory=list)
-    h2s: list[etree._Element] = field(factory=list)
-    title: etree._Element | None = None
+    h1s: list[Node] = field(factory=list)
+    h2s: list[Node] = field(factory=list)
+    title: Node | None = None
     base: str | None = None
-    main: etree._Element | None = None
+    main: Node | None = None
     """The first ``<article>`` or ``<main>``: where bylines and datelines are looked for."""
 
 
@@ -108,19 +108,24 @@ _HIDDEN = re.compile(
 )
 
 
-def is_site_heading(el: etree._Element) -> bool:
+def is_site_heading(el: Node) -> bool:
     """A heading that names the site, not the article: marked as the site's
     title, or all of its text a link to the home page (``rel=home``, ``href=/``)."""
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    attributes = el.attributes
+    marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
     if any(m in marks for m in _SITE_MARKS):
         return True
-    text = _text(el).strip()
-    for a in el.iter("a"):
-        href = (a.get("href") or "").strip()
-        if ("home" in (a.get("rel") or "").lower() or _HOME.match(href)) and _text(
-            a
-        ).strip() == text:
-            return True
+    text: str | None = None
+    for a in el.traverse():
+        if a.tag != "a":
+            continue
+        link = a.attributes
+        href = (link.get("href") or "").strip()
+        if "home" in (link.get("rel") or "").lower() or _HOME.match(href):
+            if text is None:
+                text = _text(el).strip()
+            if _text(a).strip() == text:
+                return True
     return False
 
 
@@ -132,25 +137,36 @@ def _dc_dotted(key: str) -> str:
     return key
 
 
-def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
-    """Sort the elements; note the site's names at once, since they clean
-    titles and author lists in every source."""
+#: The elements :func:`collect` sorts (the others are passed over).
+INDEX_TAGS = frozenset(
+    {"meta", "link", "title", "base", "time", "a", "script", "h1", "h2", "article", "main"}
+)
+
+
+def collect(page: Page, root: Node) -> Collected:
+    """One walk over the document: sort the elements the readers want; note
+    the site's names at once, since they clean titles and author lists in
+    every source."""
     c = Collected()
-    # Attribute names as bytes: lxml then skips encoding the name on every get().
-    for el in elements:
+    for el in root.traverse():
         tag = el.tag
+        if tag not in INDEX_TAGS:
+            continue
         if tag == "a":  # most elements are links, nearly all without rel
-            rel = el.get(b"rel")
+            rel = el.attributes.get("rel")
             if rel and ("author" in rel.lower() or "tag" in rel.lower()):
                 c.anchors.append(el)
         elif tag == "meta":
-            content = el.get(b"content")
+            attributes = el.attributes
+            content = attributes.get("content")
             if content is None:
-                continue
-            key = el.get(b"property")
+                if "content" not in attributes:
+                    continue
+                content = ""
+            key = attributes.get("property")
             attr = "property"
             if not key:
-                key, attr = el.get(b"name"), "name"
+                key, attr = attributes.get("name"), "name"
             if key:
                 k = key.strip().lower()
                 if k not in META and k.startswith("dc"):
@@ -164,7 +180,7 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                     if name and name not in page.site_names:
                         page.site_names.append(name)
                 continue
-            equiv = el.get(b"http-equiv")
+            equiv = attributes.get("http-equiv")
             if equiv:
                 e = equiv.strip().lower()
                 if e in HTTP_EQUIV:
@@ -172,20 +188,20 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
                         ("http-equiv:" + e, content, f"meta[http-equiv={equiv.strip()}]")
                     )
         elif tag == "script":
-            kind = el.get(b"type")
+            kind = el.attributes.get("type")
             if kind and kind.strip().lower() in _LD_TYPES:
                 c.scripts.append(el)
         elif tag == "link":
-            rel = el.get(b"rel")
+            rel = el.attributes.get("rel")
             if rel:
                 rel = rel.lower()
                 if "canonical" in rel or "image_src" in rel or "author" in rel:
                     c.links.append(el)
         elif tag == "time":
-            if el.get(b"datetime"):
+            if el.attributes.get("datetime"):
                 c.times.append(el)
         elif tag == "h1":
-            if _HIDDEN.search(el.get(b"class") or ""):
+            if _HIDDEN.search(el.attributes.get("class") or ""):
                 continue  # for screen readers only ("Navigation", "detail")
             if is_site_heading(el):
                 name = clean_text(_text(el))
@@ -203,7 +219,7 @@ def collect(page: Page, elements: Iterable[etree._Element]) -> Collected:
             if c.title is None:
                 c.title = el
         elif tag == "base" and c.base is None:
-            c.base = el.get(b"href")
+            c.base = el.attributes.get("href")
     return c
 
 
@@ -346,9 +362,10 @@ def _parsely_page(page: Page, content: str, path: str, rank: int) -> None:
     page.tags("tags", data.get("tags"), f"{path}.tags", rank)
 
 
-def _link(page: Page, el: etree._Element) -> None:
-    rels = (el.get("rel") or "").lower().split()
-    href = el.get("href")
+def _link(page: Page, el: Node) -> None:
+    attributes = el.attributes
+    rels = (attributes.get("rel") or "").lower().split()
+    href = attributes.get("href")
     if not href:
         return
     if "canonical" in rels:
@@ -361,26 +378,31 @@ def _link(page: Page, el: etree._Element) -> None:
             page.author_urls.append(url)
 
 
-def _classes(el: etree._Element) -> str:
-    parts = [el.get("class") or "", el.get("itemprop") or "", el.get("id") or ""]
-    parent = el.getparent()
-    if parent is not None:
-        parts.append(parent.get("class") or "")
+def _classes(el: Node) -> str:
+    attributes = el.attributes
+    parts = [
+        attributes.get("class") or "",
+        attributes.get("itemprop") or "",
+        attributes.get("id") or "",
+    ]
+    parent = el.parent
+    if parent is not None and parent.tag != dom.DOCUMENT:
+        parts.append(parent.attributes.get("class") or "")
     return " ".join(parts).lower()
 
 
-def _times(page: Page, times: list[etree._Element], main: etree._Element | None = None) -> None:
+def _times(page: Page, times: list[Node], main: Node | None = None) -> None:
     """``<time datetime>``: marked published (``pubdate``, a class saying so)
     first, then the first one in the article (else on the page) as a weak fallback."""
     rank = RANK["time"]
     published = modified = False
     for i, el in enumerate(times[:200]):
-        raw = el.get("datetime")
+        raw = el.attributes.get("datetime")
         if not raw:
             continue
         path = f"time[{i}]"
         hints = _classes(el)
-        if not published and (el.get("pubdate") is not None or any(h in hints for h in _PUB_HINTS)):
+        if not published and ("pubdate" in el.attributes or any(h in hints for h in _PUB_HINTS)):
             page.when("published", raw, path, rank)
             published = True
         elif not modified and any(h in hints for h in _MOD_HINTS):
@@ -390,13 +412,17 @@ def _times(page: Page, times: list[etree._Element], main: etree._Element | None 
         unmarked = [
             (i, el)
             for i, el in enumerate(times[:200])
-            if el.get("datetime") and not any(h in _classes(el) for h in _MOD_HINTS)
+            if el.attributes.get("datetime") and not any(h in _classes(el) for h in _MOD_HINTS)
         ]
-        inside = [(i, el) for i, el in unmarked if main is not None and main in el.iterancestors()]
+        inside = [
+            (i, el)
+            for i, el in unmarked
+            if main is not None and any(a == main for a in dom.ancestors(el))
+        ]
         for i, el in inside or unmarked:
             if _aside(el, main if inside else None):
                 continue  # a sidebar's, a teaser's or a comment's time, not the article's
-            page.when("published", el.get("datetime"), f"time[{i}]", rank + 1)
+            page.when("published", el.attributes.get("datetime"), f"time[{i}]", rank + 1)
             break
 
 
@@ -408,53 +434,56 @@ _INNER_ASIDE_MARKS = ("related", "teaser", "comment", "recommend")
 _ASIDE_MARKS = (*_INNER_ASIDE_MARKS, "sidebar", "widget", "popular", "most-read")
 
 
-def _aside(el: etree._Element, article: etree._Element | None = None) -> bool:
+def _aside(el: Node, article: Node | None = None) -> bool:
     """Is ``el`` inside a sidebar, a navigation, a footer, a related-stories
     list, a teaser or a comment? Inside ``article`` (the page's ``<article>``
     or ``<main>``), only what stands between ``el`` and it counts, and a
     "sidebar" there is the article's own header column."""
     marks_of = _INNER_ASIDE_MARKS if article is not None else _ASIDE_MARKS
-    for a in el.iterancestors():
-        if a is article:
+    for a in dom.ancestors(el):
+        if a == article:
             return False
         if a.tag in _ASIDE_TAGS:
             return True
-        marks = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+        attributes = a.attributes
+        marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
         if marks.strip() and any(m in marks for m in marks_of):
             return True
     return False
 
 
-def is_hatom_date(el: etree._Element) -> bool:
+def is_hatom_date(el: Node) -> bool:
     """``<abbr class="published" title="…">`` (or ``updated``): an hAtom date."""
-    marks = el.get(b"class")
-    return bool(marks and el.get(b"title") and ("published" in marks or "updated" in marks))
+    attributes = el.attributes
+    marks = attributes.get("class")
+    return bool(marks and attributes.get("title") and ("published" in marks or "updated" in marks))
 
 
 #: hAtom's date classes and the fields they feed.
 _HATOM: tuple[tuple[str, FieldName], ...] = (("published", "published"), ("updated", "modified"))
 
 
-def hatom(page: Page, abbrs: list[etree._Element]) -> None:
+def hatom(page: Page, abbrs: list[Node]) -> None:
     """hAtom's ``<abbr class="published" title="2012-08-22T09:43:41+0100">``
     (and ``updated``): the first of each, as strong as a marked ``<time>``.
     Read when no markup gave a date (the adapter's fallbacks)."""
     done: set[str] = set()
     for el in abbrs[:50]:
-        classes = (el.get("class") or "").split()
+        attributes = el.attributes
+        classes = (attributes.get("class") or "").split()
         for mark, name in _HATOM:
             if mark in classes and name not in done:
                 done.add(name)
-                page.when(name, el.get("title"), f"abbr.{mark}@title", RANK["time"])
+                page.when(name, attributes.get("title"), f"abbr.{mark}@title", RANK["time"])
                 break
 
 
-def _rel_tags(page: Page, anchors: list[etree._Element]) -> None:
+def _rel_tags(page: Page, anchors: list[Node]) -> None:
     """``<a rel=tag>`` links (WordPress and others): the article's tags.
     ``rel="category tag"`` marks categories, which are not tags."""
     tags: list[str] = []
     for el in anchors[:200]:
-        rels = (el.get("rel") or "").lower().split()
+        rels = (el.attributes.get("rel") or "").lower().split()
         if "tag" in rels and "category" not in rels:
             text = clean_text(_text(el))
             if text:

@@ -1,0 +1,204 @@
+"""The page's tree: selectolax's Lexbor engine, and the few operations the readers share.
+
+Lexbor builds the tree an HTML5 browser builds (with scripting off, so a
+``<noscript>``'s markup is read as markup), from UTF-8 bytes or a ``str``,
+several times faster than libxml2. Its nodes are made on demand: two
+objects for one element compare equal (``==``) but are not the same object
+(``is``), so the readers compare with ``==`` and key by node.
+
+Attribute values: ``node.attributes`` is a fresh ``dict`` per call, where an
+attribute written without a value (``<div hidden>``) maps to ``None``; the
+readers read the dict once per element and test presence with ``in``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import AnyStr
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = [
+    "MAX_DEPTH",
+    "Node",
+    "Tree",
+    "ancestors",
+    "attr",
+    "cut_deep",
+    "descendants",
+    "elements",
+    "marks",
+    "parse",
+    "text",
+    "text_nodes",
+    "words_upto",
+]
+
+Node = LexborNode
+Tree = LexborHTMLParser
+
+#: Tags Lexbor gives nodes that are not elements.
+TEXT, COMMENT, DOCUMENT = "-text", "-comment", "-document"
+
+
+def parse(data: str | bytes) -> Tree:
+    """The page's tree. ``bytes`` must be UTF-8 (invalid sequences read as
+    U+FFFD); other encodings are decoded first (``_html.encoding``)."""
+    return LexborHTMLParser(data)
+
+
+#: Deepest nesting read. An HTML5 tree builder checks the stack of open
+#: elements at each block start tag, so pages nested tens of thousands deep
+#: cost time growing with the square of the depth (20,000 nested ``<div>``:
+#: half a second); browsers cap it too (Blink at 512). libxml2 stopped at 256,
+#: and so does this adapter: the rest of the page is not read, and the record
+#: says so (``markup-cut``).
+MAX_DEPTH = 256
+#: Pages with fewer ``<`` than this are parsed without the depth check: even
+#: nested all the way down they parse in about a tenth of a second.
+DEPTH_CHECK_TAGS = 10_000
+
+_TAGS_PATTERN = (
+    r"<(?:(script|style|textarea|title|xmp|noembed|noframes|iframe)\b.*?</\1\s*>"  # raw text
+    r"|!--.*?-->"  # a comment
+    r"|(/?)([a-zA-Z][a-zA-Z0-9-]*))"  # a start or end tag and its name
+)
+_TAGS = re.compile(_TAGS_PATTERN, re.S | re.I)
+_TAGS_BYTES = re.compile(_TAGS_PATTERN.encode(), re.S | re.I)
+#: Elements without content, and those HTML closes by themselves when the
+#: next of their kind starts (``<p>a<p>b``, ``<li>``, table cells).
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_SELF_CLOSING = frozenset(
+    ["p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp"]
+)
+
+
+def cut_deep(data: AnyStr) -> tuple[AnyStr, int | None]:
+    """``data`` up to the tag that would nest deeper than :data:`MAX_DEPTH`, and
+    that tag's line (``None``: not cut). A cheap count of ``<`` decides whether
+    the tags are looked at at all; the nesting is then followed as a tree
+    builder would, roughly (end tags close what they match, void elements and
+    the contents of scripts and comments do not count)."""
+    lt = "<" if isinstance(data, str) else b"<"
+    if data.count(lt) < DEPTH_CHECK_TAGS:
+        return data, None
+    pattern = _TAGS if isinstance(data, str) else _TAGS_BYTES
+    stack: list[str] = []
+    for m in pattern.finditer(data):
+        name = m[3]
+        if not name:
+            continue  # raw text or a comment
+        tag = name.lower() if isinstance(name, str) else name.decode("ascii").lower()
+        if m[2]:  # an end tag closes the nearest open element it names
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i] == tag:
+                    del stack[i:]
+                    break
+            continue
+        if tag in _VOID:
+            continue
+        if tag in _SELF_CLOSING and tag in stack[-3:]:
+            i = len(stack) - 1 - stack[::-1].index(tag)
+            del stack[i:]
+        stack.append(tag)
+        if len(stack) > MAX_DEPTH:
+            at = m.start()
+            nl = "\n" if isinstance(data, str) else b"\n"
+            return data[:at], data.count(nl, 0, at) + 1
+    return data, None
+
+
+def attr(el: Node, name: str) -> str | None:
+    """An attribute's value; ``""`` for one written without a value, ``None`` when absent."""
+    attributes = el.attributes
+    if name not in attributes:
+        return None
+    return attributes[name] or ""
+
+
+def marks(attributes: dict[str, str | None]) -> str:
+    """An element's ``class`` and ``id``, one string (``""`` without either)."""
+    cls = attributes.get("class")
+    ident = attributes.get("id")
+    if ident:
+        return f"{cls} {ident}" if cls else ident
+    return cls or ""
+
+
+def elements(scope: Node) -> Iterator[Node]:
+    """``scope`` and the elements under it, in document order, lazily (as lxml's ``iter()``)."""
+    for node in scope.traverse():
+        if node.tag != COMMENT:
+            yield node
+
+
+def descendants(scope: Node) -> Iterator[Node]:
+    """The elements under ``scope`` (not ``scope`` itself), in document order, lazily."""
+    walk = scope.traverse()
+    next(walk, None)
+    for node in walk:
+        if node.tag != COMMENT:
+            yield node
+
+
+def ancestors(el: Node) -> Iterator[Node]:
+    """The elements around ``el``, nearest first, up to ``<html>``."""
+    node = el.parent
+    while node is not None and node.tag != DOCUMENT:
+        yield node
+        node = node.parent
+
+
+def text(el: Node, separator: str = "") -> str:
+    """The text under ``el`` (scripts' and styles' included, comments' not)."""
+    return el.text(deep=True, separator=separator)
+
+
+def text_nodes(scope: Node, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The text nodes under ``scope`` in document order, but for those inside an
+    element whose tag is in ``skip`` (whose subtree is not walked at all),
+    found lazily, so a search can stop early."""
+    node = scope.child
+    stack: list[Node] = []
+    while node is not None:
+        tag = node.tag
+        if tag == TEXT:
+            value = node.text_content
+            if value:
+                yield value
+        elif tag not in skip and tag != COMMENT:
+            child = node.child
+            if child is not None:
+                stack.append(node)
+                node = child
+                continue
+        nxt = node.next
+        while nxt is None and stack:
+            nxt = stack.pop().next
+        node = nxt
+
+
+def words_upto(el: Node, limit: int) -> str | None:
+    """The words under ``el`` joined by one space, or ``None`` when that is
+    longer than ``limit`` characters (a container marked ``author-…`` can hold
+    the whole page)."""
+    line = " ".join(el.text(deep=True, separator=" ").split())
+    return line if len(line) <= limit else None

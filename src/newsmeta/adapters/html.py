@@ -747,7 +747,7 @@ def _hidden(el: Node, scope: Node) -> bool:
             or _HIDING_STYLE.search(attributes.get("style") or "")
         ):
             return True
-        if node == scope:
+        if node.mem_id == scope.mem_id:
             break
         node = node.parent
     return False
@@ -755,8 +755,9 @@ def _hidden(el: Node, scope: Node) -> bool:
 
 def _in_furniture(el: Node, scope: Node) -> bool:
     """Inside navigation, a header or footer, a caption, a form, a list or a quote."""
+    stop = scope.mem_id
     for parent in dom.ancestors(el):
-        if parent == scope:
+        if parent.mem_id == stop:
             return False
         if parent.tag in _FURNITURE:
             return True
@@ -947,7 +948,7 @@ def _dateline(page: Page, scope: Node) -> bool:
             continue  # a date the line talks about (a birth, a year before the web)
         # A dateline inside this one that says the same day is the tighter source.
         for inner in _marked(el, _dateline_marks):
-            if inner != el and _day_of(_el_text(inner), page) == day:
+            if inner.mem_id != el.mem_id and _day_of(_el_text(inner), page) == day:
                 text = _el_text(inner)
         page.day(day, " ".join(text.split())[:MAX_LINE_TEXT], "dateline", RANK["text-date"])
         return True

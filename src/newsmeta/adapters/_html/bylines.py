@@ -132,7 +132,7 @@ def _names_in(page: Page, el: Node) -> list[tuple[str, str | None]]:
     """The names a byline element marks inside it: links to author pages,
     ``fn`` and ``*name*`` elements (outermost only)."""
     found: list[tuple[str, str | None]] = []
-    taken: list[Node] = []
+    taken: set[int] = set()
     for k, inner in enumerate(el.traverse()):
         if k > MAX_BYLINE_ELEMENTS:
             break  # a container marked "author-…" (a page's <body>) is no byline
@@ -141,13 +141,13 @@ def _names_in(page: Page, el: Node) -> list[tuple[str, str | None]]:
         attributes = inner.attributes
         if not _is_name_element(inner, attributes):
             continue
-        if taken and any(t in taken for t in dom.ancestors(inner)):
+        if taken and any(t.mem_id in taken for t in dom.ancestors(inner)):
             continue  # inside a name element already read
         text = _line(inner)
         if text and clean_author(text, site_names=page.site_names, markup=True):
             href = attributes.get("href") if inner.tag == "a" else None
             found.append((text, href))
-            taken.append(inner)
+            taken.add(inner.mem_id)
     return found
 
 
@@ -192,7 +192,8 @@ def _byline_elements(scope: Node) -> Iterator[Node]:
 
 
 def _within(el: Node, ancestor: Node) -> bool:
-    return any(a == ancestor for a in dom.ancestors(el))
+    target = ancestor.mem_id
+    return any(a.mem_id == target for a in dom.ancestors(el))
 
 
 def _word_list(names: list[str]) -> bool:

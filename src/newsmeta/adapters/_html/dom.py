@@ -3,8 +3,9 @@
 Lexbor builds the tree an HTML5 browser builds (with scripting off, so a
 ``<noscript>``'s markup is read as markup), from UTF-8 bytes or a ``str``,
 several times faster than libxml2. Its nodes are made on demand: two
-objects for one element compare equal (``==``) but are not the same object
-(``is``), so the readers compare with ``==`` and key by node.
+objects for one element are not the same object (``is``), and ``==``
+compares two nodes' serialised HTML (costly, and equal for twin elements),
+so the readers compare and key nodes by ``mem_id``, the element's address.
 
 Attribute values: ``node.attributes`` is a fresh ``dict`` per call, where an
 attribute written without a value (``<div hidden>``) maps to ``None``; the
@@ -30,6 +31,7 @@ __all__ = [
     "elements",
     "marks",
     "parse",
+    "select",
     "text",
     "text_nodes",
     "words_upto",
@@ -124,6 +126,23 @@ def cut_deep(data: AnyStr) -> tuple[AnyStr, int | None]:
             nl = "\n" if isinstance(data, str) else b"\n"
             return data[:at], data.count(nl, 0, at) + 1
     return data, None
+
+
+def select(scope: Node, selector: str) -> list[Node]:
+    """The elements under ``scope`` a CSS selector list matches, in document
+    order, each once (Lexbor's own list repeats an element for each selector
+    of the list it matches)."""
+    found = scope.css(selector)
+    if "," not in selector:
+        return found
+    out: list[Node] = []
+    seen: set[int] = set()
+    for el in found:
+        key = el.mem_id
+        if key not in seen:
+            seen.add(key)
+            out.append(el)
+    return out
 
 
 def attr(el: Node, name: str) -> str | None:

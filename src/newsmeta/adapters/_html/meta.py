@@ -417,7 +417,7 @@ def _times(page: Page, times: list[Node], main: Node | None = None) -> None:
         inside = [
             (i, el)
             for i, el in unmarked
-            if main is not None and any(a == main for a in dom.ancestors(el))
+            if main is not None and any(a.mem_id == main.mem_id for a in dom.ancestors(el))
         ]
         for i, el in inside or unmarked:
             if _aside(el, main if inside else None):
@@ -441,7 +441,7 @@ def _aside(el: Node, article: Node | None = None) -> bool:
     "sidebar" there is the article's own header column."""
     marks_of = _INNER_ASIDE_MARKS if article is not None else _ASIDE_MARKS
     for a in dom.ancestors(el):
-        if a == article:
+        if article is not None and a.mem_id == article.mem_id:
             return False
         if a.tag in _ASIDE_TAGS:
             return True

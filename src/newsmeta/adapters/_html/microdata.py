@@ -69,10 +69,10 @@ def _value(el: Node, attributes: dict[str, str | None]) -> str:
 
 def items(root: Node) -> tuple[list[SchemaObject], SchemaObject]:
     """Top-level items and the object of orphan properties."""
-    nodes = [(n, n.attributes) for n in root.css(_FIND)[:MAX_NODES]]
+    nodes = [(n, n.attributes) for n in dom.select(root, _FIND)[:MAX_NODES]]
     if not nodes:
         return [], {}
-    objects: dict[Node, SchemaObject] = {}
+    objects: dict[int, SchemaObject] = {}  # by node (mem_id: nodes compare by their HTML)
     for n, attributes in nodes:
         if "itemscope" in attributes:
             obj: SchemaObject = {}
@@ -82,27 +82,27 @@ def items(root: Node) -> tuple[list[SchemaObject], SchemaObject]:
             ident = attributes.get("itemid")
             if ident:
                 obj["@id"] = ident
-            objects[n] = obj
+            objects[n.mem_id] = obj
     top: list[SchemaObject] = []
     orphans: SchemaObject = {}
     for n, attributes in nodes:
         names = (attributes.get("itemprop") or "").split()
         if not names:
-            if n in objects:
-                top.append(objects[n])
+            if n.mem_id in objects:
+                top.append(objects[n.mem_id])
             continue
         owner = None
         for parent in dom.ancestors(n):
-            if parent in objects:
-                owner = objects[parent]
+            if parent.mem_id in objects:
+                owner = objects[parent.mem_id]
                 break
         if owner is None:
             owner = orphans
-            if n in objects:  # an item with itemprop but no owner is also top-level
-                top.append(objects[n])
+            if n.mem_id in objects:  # an item with itemprop but no owner is also top-level
+                top.append(objects[n.mem_id])
         value: object
-        if n in objects:
-            value = objects[n]
+        if n.mem_id in objects:
+            value = objects[n.mem_id]
         elif any(name in SKIP for name in names):
             continue
         else:

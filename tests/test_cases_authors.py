@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 import newsmeta
 from newsmeta._kit import Extraction
+from newsmeta.adapters._html import dom
 from newsmeta.adapters._html.bylines import _line, elsewhere, find_byline, text_byline
 from newsmeta.adapters._html.page import Page
-from newsmeta.adapters._html import dom
 from newsmeta.recognizers.people import clean_author, organisation_credit
 
 

@@ -292,7 +292,7 @@ ISSUE_CODES: dict[str, CodeRow] = {
         ("html",),
         "warning",
         None,
-        "the HTML parser stopped early (elements nested deeper than 256, a resource limit); the rest of the page is not read",
+        "the page nests elements deeper than 256 (the adapter's depth limit: an HTML5 tree builder's work grows with the square of the depth); the rest of the page is not read",
     ),
     "warc-truncated": CodeRow(
         ("warc",),

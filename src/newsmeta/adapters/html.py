@@ -242,15 +242,6 @@ def _tree(ex: Extraction, data: str | bytes) -> Tree:
     return dom.parse(data)
 
 
-#: ``itemprop``/``itemscope`` with the second word in any case (``itemProp``,
-#: React's spelling; libxml2 reads attribute names lower-cased, so the walk
-#: finds them). The literal ``item`` prefix keeps the search as fast as a plain
-#: substring test; a page that capitalises ``Item`` itself is not probed (none
-#: of the development corpus does).
-_MICRODATA = re.compile(r"item(?:[pP][rR][oO][pP]|[sS][cC][oO][pP][eE])")
-_MICRODATA_BYTES = re.compile(rb"item(?:[pP][rR][oO][pP]|[sS][cC][oO][pP][eE])")
-
-
 def _probe_has(probe: str | bytes, text: re.Pattern[str], raw: re.Pattern[bytes]) -> bool:
     """Does the page's text, or its undecoded bytes, hold ``text``'s (``raw``'s) pattern?"""
     if isinstance(probe, bytes):
@@ -330,8 +321,8 @@ def extract_tree(
     if objects:
         schema.map_objects(page, "jsonld", objects)
 
-    if probe is None or _probe_has(probe, _MICRODATA, _MICRODATA_BYTES):
-        top, orphans = _microdata.items(root)
+    if found.microdata:
+        top, orphans = _microdata.items(found.microdata)
         md: list[tuple[schema.SchemaObject, str, bool]] = []
         for i, item in enumerate(top):
             md.extend(schema.collect(item, f"microdata[{i}]"))

@@ -81,6 +81,8 @@ class Collected:
     title: Node | None = None
     base: str | None = None
     main: Node | None = None
+    microdata: list[tuple[Node, dict[str, str | None]]] = field(factory=list)
+    """Elements with ``itemprop`` or ``itemscope`` and their attributes, in document order."""
     """The first ``<article>`` or ``<main>``: where bylines and datelines are looked for."""
 
 
@@ -138,26 +140,37 @@ def _dc_dotted(key: str) -> str:
 
 
 #: The elements :func:`collect` sorts, as one selector list: Lexbor finds
-#: them in one walk in C, in document order (each element once: the
-#: selectors name different tags).
+#: them in one walk in C, in document order (an element that matches two of
+#: the selectors, a ``<meta itemprop content>``, comes twice in a row).
 INDEX = (
     "meta[content], a[rel], link[rel], script[type], time[datetime],"
-    " title, base, h1, h2, article, main"
+    " title, base, h1, h2, article, main, [itemprop], [itemscope]"
 )
+#: Most microdata elements read from one page.
+MAX_MICRODATA = 5000
 
 
 def collect(page: Page, root: Node) -> Collected:
     """Sort the elements the readers want; note the site's names at once,
     since they clean titles and author lists in every source."""
     c = Collected()
+    previous = -1
     for el in root.css(INDEX):
+        node_id = el.mem_id
+        if node_id == previous:
+            continue  # the same element again, for another selector of the list
+        previous = node_id
+        attributes = el.attributes
+        if ("itemprop" in attributes or "itemscope" in attributes) and len(
+            c.microdata
+        ) < MAX_MICRODATA:
+            c.microdata.append((el, attributes))
         tag = el.tag
         if tag == "a":  # most elements are links, nearly all without rel
-            rel = el.attributes.get("rel")
+            rel = attributes.get("rel")
             if rel and ("author" in rel.lower() or "tag" in rel.lower()):
                 c.anchors.append(el)
         elif tag == "meta":
-            attributes = el.attributes
             content = attributes.get("content")
             if content is None:
                 if "content" not in attributes:
@@ -188,20 +201,20 @@ def collect(page: Page, root: Node) -> Collected:
                         ("http-equiv:" + e, content, f"meta[http-equiv={equiv.strip()}]")
                     )
         elif tag == "script":
-            kind = el.attributes.get("type")
+            kind = attributes.get("type")
             if kind and kind.strip().lower() in _LD_TYPES:
                 c.scripts.append(el)
         elif tag == "link":
-            rel = el.attributes.get("rel")
+            rel = attributes.get("rel")
             if rel:
                 rel = rel.lower()
                 if "canonical" in rel or "image_src" in rel or "author" in rel:
                     c.links.append(el)
         elif tag == "time":
-            if el.attributes.get("datetime"):
+            if attributes.get("datetime"):
                 c.times.append(el)
         elif tag == "h1":
-            if _HIDDEN.search(el.attributes.get("class") or ""):
+            if _HIDDEN.search(attributes.get("class") or ""):
                 continue  # for screen readers only ("Navigation", "detail")
             if is_site_heading(el):
                 name = clean_text(_text(el))
@@ -219,7 +232,7 @@ def collect(page: Page, root: Node) -> Collected:
             if c.title is None:
                 c.title = el
         elif tag == "base" and c.base is None:
-            c.base = el.attributes.get("href")
+            c.base = attributes.get("href")
     return c
 
 

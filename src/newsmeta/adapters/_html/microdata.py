@@ -1,7 +1,8 @@
 """schema.org microdata: ``itemscope``/``itemtype``/``itemprop`` to plain objects.
 
-Strategy: one selector query (Lexbor's, in C) returns every element that has
-``itemscope`` or ``itemprop``, in document order. Each property's owner is
+Strategy: the adapter's one selector list (``meta.collect``, Lexbor's, in C)
+returns every element that has ``itemscope`` or ``itemprop``, in document
+order, with its attributes. Each property's owner is
 its nearest ``itemscope`` ancestor, found by walking up parents (a few steps)
 against the set of scope elements, so no subtree is walked in Python. Items
 come out in the same shape as JSON-LD (``{"@type": ..., "prop": [values]}``)
@@ -17,8 +18,6 @@ from newsmeta.adapters._html.schema import SchemaObject
 
 __all__ = ["items"]
 
-#: Most microdata elements read from one page.
-MAX_NODES = 5000
 #: Longest text value taken from an element's text content.
 MAX_TEXT = 2000
 #: Properties whose value is the article body: not needed, costly to read.
@@ -50,8 +49,6 @@ _DATE_NAMES = {
     "DateModified": "dateModified",
 }
 
-_FIND = "[itemprop], [itemscope]"
-
 
 def _value(el: Node, attributes: dict[str, str | None]) -> str:
     tag = el.tag or ""
@@ -67,9 +64,11 @@ def _value(el: Node, attributes: dict[str, str | None]) -> str:
     return dom.text(el)[:MAX_TEXT]
 
 
-def items(root: Node) -> tuple[list[SchemaObject], SchemaObject]:
-    """Top-level items and the object of orphan properties."""
-    nodes = [(n, n.attributes) for n in dom.select(root, _FIND)[:MAX_NODES]]
+def items(
+    nodes: list[tuple[Node, dict[str, str | None]]],
+) -> tuple[list[SchemaObject], SchemaObject]:
+    """Top-level items and the object of orphan properties, from the page's
+    microdata elements and their attributes in document order."""
     if not nodes:
         return [], {}
     objects: dict[int, SchemaObject] = {}  # by node (mem_id: nodes compare by their HTML)

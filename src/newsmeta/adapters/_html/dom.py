@@ -71,26 +71,14 @@ _TAGS_BYTES = re.compile(_TAGS_PATTERN.encode(), re.S | re.I)
 #: Elements without content, and those HTML closes by themselves when the
 #: next of their kind starts (``<p>a<p>b``, ``<li>``, table cells).
 _VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
 )
 _SELF_CLOSING = frozenset(
-    ["p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp"]
+    {"p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp"}
 )
+_VOID_BYTES = frozenset(t.encode() for t in _VOID)
+_SELF_CLOSING_BYTES = frozenset(t.encode() for t in _SELF_CLOSING)
 
 
 def cut_deep(data: AnyStr) -> tuple[AnyStr, int | None]:
@@ -99,33 +87,42 @@ def cut_deep(data: AnyStr) -> tuple[AnyStr, int | None]:
     the tags are looked at at all; the nesting is then followed as a tree
     builder would, roughly (end tags close what they match, void elements and
     the contents of scripts and comments do not count)."""
-    lt = "<" if isinstance(data, str) else b"<"
-    if data.count(lt) < DEPTH_CHECK_TAGS:
+    if isinstance(data, str):
+        if data.count("<") < DEPTH_CHECK_TAGS:
+            return data, None
+        at = _deep_at(_TAGS.finditer(data), _VOID, _SELF_CLOSING)
+        return (data, None) if at is None else (data[:at], data.count("\n", 0, at) + 1)
+    if data.count(b"<") < DEPTH_CHECK_TAGS:
         return data, None
-    pattern = _TAGS if isinstance(data, str) else _TAGS_BYTES
-    stack: list[str] = []
-    for m in pattern.finditer(data):
+    at = _deep_at(_TAGS_BYTES.finditer(data), _VOID_BYTES, _SELF_CLOSING_BYTES)
+    return (data, None) if at is None else (data[:at], data.count(b"\n", 0, at) + 1)
+
+
+def _deep_at(
+    tags: Iterator[re.Match[AnyStr]], void: frozenset[AnyStr], closing: frozenset[AnyStr]
+) -> int | None:
+    """Where the first tag nested deeper than :data:`MAX_DEPTH` starts, if one is."""
+    stack: list[AnyStr] = []
+    for m in tags:
         name = m[3]
         if not name:
             continue  # raw text or a comment
-        tag = name.lower() if isinstance(name, str) else name.decode("ascii").lower()
+        tag = name.lower()
         if m[2]:  # an end tag closes the nearest open element it names
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i] == tag:
                     del stack[i:]
                     break
             continue
-        if tag in _VOID:
+        if tag in void:
             continue
-        if tag in _SELF_CLOSING and tag in stack[-3:]:
+        if tag in closing and tag in stack[-3:]:
             i = len(stack) - 1 - stack[::-1].index(tag)
             del stack[i:]
         stack.append(tag)
         if len(stack) > MAX_DEPTH:
-            at = m.start()
-            nl = "\n" if isinstance(data, str) else b"\n"
-            return data[:at], data.count(nl, 0, at) + 1
-    return data, None
+            return m.start()
+    return None
 
 
 def select(scope: Node, selector: str) -> list[Node]:

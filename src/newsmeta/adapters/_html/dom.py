@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import AnyStr
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 __all__ = [
     "MAX_DEPTH",
@@ -46,8 +46,15 @@ TEXT, COMMENT, DOCUMENT = "-text", "-comment", "-document"
 
 def parse(data: str | bytes) -> Tree:
     """The page's tree. ``bytes`` must be UTF-8 (invalid sequences read as
-    U+FFFD); other encodings are decoded first (``_html.encoding``)."""
-    return LexborHTMLParser(data)
+    U+FFFD); other encodings are decoded first (``_html.encoding``).
+
+    Without Lexbor's DOM mutation events (``WO_EVENTS``: the tree as the
+    markup wrote it, not a ``<selectedcontent>`` filled in as a browser's
+    script would see it), which parses 3-4% faster."""
+    return LexborHTMLParser(data, options=_OPTIONS)
+
+
+_OPTIONS = LexborDocumentOptions.WO_EVENTS.value
 
 
 #: Deepest nesting read. An HTML5 tree builder checks the stack of open

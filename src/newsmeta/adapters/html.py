@@ -262,7 +262,7 @@ def extract_root(
     reads the selector's own text when it has it.
     """
     ex = Extraction(adapter=NAME, input=input_name)
-    text = etree.tostring(root.getroottree(), method="html", encoding="unicode")
+    text = etree.tostring(root, method="html", encoding="unicode", with_tail=False)
     return extract_tree(_tree(ex, text), url=url, ex=ex, probe=text)
 
 

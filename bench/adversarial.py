@@ -219,6 +219,104 @@ CASES: dict[str, tuple[int, dict[str, Callable[[int], str]]]] = {
     ),
 }
 
+
+def _page(body: str, head: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>A Title</title>{head}</head><body>{body}</body></html>"
+    )
+
+
+#: The Lexbor engine's known weak spots (issue 19): an HTML5 tree builder
+#: searches the stack of open elements and the list of active formatting
+#: elements, so nesting, misnesting and unclosed elements are where its time
+#: could grow faster than the page. Full sizes are counts of the repeated unit;
+#: the cases known to be quadratic today have smaller full sizes so the
+#: whole run stays within minutes.
+HTML_CASES: dict[str, tuple[int, dict[str, Callable[[int], str]]]] = {
+    "10^5 nested <ul>": (10**5, {"html": lambda n: _page("<ul>" * n + "x" + "</ul>" * n)}),
+    "10^5 nested <blockquote>": (
+        10**5,
+        {"html": lambda n: _page("<blockquote>" * n + "x" + "</blockquote>" * n)},
+    ),
+    "10^4 nested <div>, unclosed": (10**4, {"html": lambda n: _page("<div>" * n + "x")}),
+    "9,990 <div>, under the depth check": (9_990, {"html": lambda n: _page("<div>" * n + "x")}),
+    "4x10^4 <ul><li> nested": (4 * 10**4, {"html": lambda n: _page("<ul><li>" * n + "x")}),
+    "4x10^4 <div><p> nested": (4 * 10**4, {"html": lambda n: _page("<div><p>" * n + "x")}),
+    "10^5 <div><object></div>": (
+        10**5,
+        {"html": lambda n: _page("<div><object></div>" * n + "x")},
+    ),
+    "10^5 nested tables": (10**5, {"html": lambda n: _page("<table><tr><td>" * n + "x")}),
+    "10^5 unclosed <p>": (10**5, {"html": lambda n: _page("<p>word " * n)}),
+    "10^5 unclosed <li>": (10**5, {"html": lambda n: _page("<ul>" + "<li>word " * n + "</ul>")}),
+    "2x10^4 unclosed <!--": (2 * 10**4, {"html": lambda n: _page("<p>x</p>" + "<!--" * n)}),
+    "10^5 unclosed <script>": (10**5, {"html": lambda n: _page("<script>" * n)}),
+    "10 MB attribute value": (
+        10 * MB,
+        {
+            "html": lambda n: _page(
+                '<div data-x="' + "x" * n + '">x</div>',
+                head='<meta name="description" content="' + "word " * (n // 5) + '">',
+            )
+        },
+    ),
+    "10^5 attributes on one element": (
+        10**5,
+        {"html": lambda n: _page("<div " + " ".join(f"a{i}=v" for i in range(n)) + ">x</div>")},
+    ),
+    "10^5 copies of one attribute": (
+        10**5,
+        {"html": lambda n: _page('<meta name="author" ' + 'content="x" ' * n + ">")},
+    ),
+    "2 MB JSON-LD, @graph of small items": (
+        2 * MB,
+        {
+            "html": lambda n: _page(
+                "",
+                head='<script type="application/ld+json">{"@graph":['
+                + ",".join(
+                    [
+                        '{"@type":"NewsArticle","headline":"A Title","author":'
+                        '{"@type":"Person","name":"Jane Doe"}}'
+                    ]
+                    * (n // 90)
+                )
+                + "]}</script>",
+            )
+        },
+    ),
+    "10 MB text with spaces": (10 * MB, {"html": lambda n: _page("<p>" + "word " * (n // 5))}),
+    "10^5 tables": (
+        10**5,
+        {"html": lambda n: _page("<table><tr><td>x</td></tr></table>" * n)},
+    ),
+    "10^5 links": (10**5, {"html": lambda n: _page('<a href="/a">x</a> ' * n)}),
+    "10^5 unclosed <a>": (10**5, {"html": lambda n: _page('<a href="/a">x ' * n)}),
+    "10^5 misnested <b><i>": (10**5, {"html": lambda n: _page("<b><i>x</b></i>" * n)}),
+    "10^5 unclosed <b>": (10**5, {"html": lambda n: _page("<b>x " * n)}),
+    "10^5 unclosed <b><i><u><s> in <p>": (
+        10**5,
+        {"html": lambda n: _page("<p><b><i><u><s>x" * n)},
+    ),
+    "10^5 nested <template>": (
+        10**5,
+        {"html": lambda n: _page("<template>" * n + "x" + "</template>" * n)},
+    ),
+    "10^5 nested <svg><g>": (
+        10**5,
+        {"html": lambda n: _page("<svg>" + "<g>" * n + "x" + "</g>" * n + "</svg>")},
+    ),
+    "10^5 nested <math><mrow>": (
+        10**5,
+        {"html": lambda n: _page("<math>" + "<mrow>" * n + "x" + "</mrow>" * n + "</math>")},
+    ),
+    "10^5 <svg><foreignObject><div>": (
+        10**5,
+        {"html": lambda n: _page("<svg><foreignObject><div>" * n + "x")},
+    ),
+}
+CASES.update(HTML_CASES)
+
 # --------------------------------------------------------------------------- measuring
 
 

@@ -814,12 +814,17 @@ def _tag_href(href: str) -> bool:
 
 #: Class or id words of the site's navigation, not the article's tags.
 _NAVIGATION = re.compile(
-    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar"
-    r"|widget|tagcloud|cloud)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|widget|tagcloud|cloud)(?:$|[\s_-])",
     re.I,
 )
+#: Class or id words of a region of the page (its header, footer, sidebar):
+#: the site's links, unless a list whose class says tags stands nearer the link.
+_REGION = re.compile(r"(?:^|[\s_-])(?:footer|header|sidebar)(?:$|[\s_-])", re.I)
 #: How far up a link's ancestors navigation is looked for.
 MAX_NAVIGATION_DEPTH = 6
+#: How far up a link's ancestors a list whose class says tags is looked for
+#: (the link's ``<li>``, its ``<ul>``, the box around them).
+MAX_TAG_LIST_DEPTH = 3
 #: A count after a tag: ``2020 Election (611 posts)``.
 _TAG_COUNT = re.compile(r"\s*\(\d[\d,.]*(?:\s+\w+)?\)$")
 #: Tag links read before giving up, and the longest tag text.
@@ -868,9 +873,12 @@ def _tag_like(text: str) -> bool:
 
 def _in_navigation(el: etree._Element) -> bool:
     """In navigation, or an element near the link whose class says menu,
-    navigation, sidebar, widget or tag cloud; in a header, footer or aside
-    of the page, not of the article (a post's footer lists its tags)."""
-    furniture = False
+    navigation, widget or tag cloud; in a header, footer, aside or sidebar
+    of the page, not of the article (a post's footer lists its tags). A list
+    whose class says tags (:func:`_says_tags`) within three levels of the link
+    is the article's own: a header, footer, aside or sidebar around it does
+    not make it the site's (a keyword box set beside the article)."""
+    furniture = listed = False
     for depth, anc in enumerate(el.iterancestors()):
         tag = anc.tag
         if tag == "nav":
@@ -879,11 +887,15 @@ def _in_navigation(el: etree._Element) -> bool:
             furniture = True
         elif tag == "article":
             return False
-        if depth < MAX_NAVIGATION_DEPTH and _NAVIGATION.search(
-            f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        ):
-            return True
-    return furniture
+        if depth < MAX_NAVIGATION_DEPTH:
+            marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+            if _NAVIGATION.search(marks):
+                return True
+            if depth < MAX_TAG_LIST_DEPTH and not listed:
+                listed = _says_tags(marks)
+            if not listed and _REGION.search(marks):
+                return True
+    return furniture and not listed
 
 
 def _lead_image(page: Page, scope: etree._Element) -> None:

@@ -516,6 +516,21 @@ _SYSTEM_TOKEN = re.compile(
 )
 
 
+#: A link into a site's category (section) pages: WordPress themes mark these
+#: ``rel="tag"`` too (the default is ``rel="category tag"``), but a category
+#: is the site's filing, not one of the article's tags.
+_CATEGORY_HREF = re.compile(r"/(?:category|categories|kategorie|kategorien|categorie|categoria)/", re.I)
+
+
+def category_href(href: str) -> bool:
+    """A link into the site's category pages (``/category/sport/``), not its tag pages.
+
+    >>> category_href("https://example.com/category/radtouren/"), category_href("/tag/berlin/")
+    (True, False)
+    """
+    return _CATEGORY_HREF.search(href) is not None
+
+
 def system_token(tag: str) -> bool:
     """A CMS's own token in a tag list, not a tag.
 

@@ -842,19 +842,29 @@ def _tag_links(page: Page, root: etree._Element) -> None:
     class says tags or keywords, and not in navigation, a menu, a footer or
     a tag cloud (the site's, not the article's)."""
     tags: list[str] = []
+    lists: set[etree._Element] = set()
     for a in root.iter("a"):
         parent = a.getparent()
         if parent is None:
             continue
+        grand = parent.getparent() if parent.tag == "li" else None
+        if grand is not None and grand in lists:
+            continue  # read with its list
         if not _tag_href(a.get(b"href") or "") or _in_navigation(a):
             continue
         if parent.tag == "p" and not _says_tags(parent.get(b"class") or ""):
             continue  # a link in the article's prose, not a list of tags
-        text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
-        if _tag_like(text):
-            tags.append(text)
-            if len(tags) >= MAX_TAG_LINKS:
-                break
+        links = [a]
+        if grand is not None and grand.tag in ("ul", "ol"):
+            lists.add(grand)
+            links = list(grand.iter("a"))
+        for link in links:
+            text = _TAG_COUNT.sub("", clean_text(_el_text(link))).lstrip("#").strip()
+            if _tag_like(text):
+                tags.append(text)
+        if len(tags) >= MAX_TAG_LINKS:
+            del tags[MAX_TAG_LINKS:]
+            break
     if tags:
         page.tags("tags", tags, "a[href*=/tag/]", RANK["tag-links"])
 

@@ -770,7 +770,7 @@ def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
 #: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
 #: The path words of a site's tag pages: ``/tag/…``, ``/schlagworte/…``, ``/motcle/…``.
 _TAG_PAGE_WORDS = (
-    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|them(?:a|en?)"
     r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/"
 )
 #: A link into the site's tag pages.

@@ -519,7 +519,9 @@ _SYSTEM_TOKEN = re.compile(
 #: A link into a site's category (section) pages: WordPress themes mark these
 #: ``rel="tag"`` too (the default is ``rel="category tag"``), but a category
 #: is the site's filing, not one of the article's tags.
-_CATEGORY_HREF = re.compile(r"/(?:category|categories|kategorie|kategorien|categorie|categoria)/", re.I)
+_CATEGORY_HREF = re.compile(
+    r"/(?:category|categories|kategorie|kategorien|categorie|categoria)/", re.I
+)
 
 
 def category_href(href: str) -> bool:

@@ -183,6 +183,26 @@ CASES: dict[str, list[Case]] = {
             ["Bread"],
         ),
     ],
+    "html-dev: trafilatura piratenpartei-marburg.de, silvias.net (hashtags)": [
+        (
+            "article:tag keeps the tag as written",
+            page(
+                "<p>Text.</p>",
+                '<meta property="article:tag" content="#AlleFuersKlima" />'
+                '<meta property="article:tag" content="#nichtMeinErbe" />',
+            ),
+            ["#AlleFuersKlima", "#nichtMeinErbe"],
+        ),
+        (
+            "a tag link's # is the site's display",
+            page(
+                '<span class="tags"><a href="http://www.silvias.net/blog/tag/elenao/" rel="tag">'
+                '#elenão</a>, <a href="http://www.silvias.net/blog/tag/wahlen2018/" rel="tag">'
+                "wahlen2018</a></span>"
+            ),
+            ["elenão", "wahlen2018"],
+        ),
+    ],
     "written for this issue: not tags": [
         (
             "links in the article's prose",

@@ -852,13 +852,15 @@ def _tag_links(page: Page, root: etree._Element) -> None:
     tags: list[str] = []
     lists: set[etree._Element] = set()
     for a in root.iter("a"):
+        if not _tag_href(a.get(b"href") or ""):
+            continue
         parent = a.getparent()
         if parent is None:
             continue
         grand = parent.getparent() if parent.tag == "li" else None
         if grand is not None and grand in lists:
             continue  # read with its list
-        if not _tag_href(a.get(b"href") or "") or _in_navigation(a):
+        if _in_navigation(a):
             continue
         if parent.tag == "p" and not _says_tags(parent.get(b"class") or ""):
             continue  # a link in the article's prose, not a list of tags

@@ -457,7 +457,7 @@ def _rel_tags(page: Page, anchors: list[etree._Element]) -> None:
     for el in anchors[:200]:
         rels = (el.get("rel") or "").lower().split()
         if "tag" in rels and "category" not in rels and not category_href(el.get("href") or ""):
-            text = clean_text(_text(el))
+            text = clean_text(_text(el)).lstrip("#").strip()  # "#elenão": the link's display
             if text:
                 tags.append(text)
     if tags:

@@ -485,14 +485,20 @@ _URL_LIKE = re.compile(r"(?:https?://|www\.|/)\S*$", re.I)
 
 
 def _split_tags(raw: str) -> list[str]:
-    """A tag list split at its commas, each tag without quotes, a ``#`` or a
-    ``Category:`` prefix; the CMS's own tokens left out (:func:`system_token`)."""
+    """A tag list split at its commas, each tag without quotes or a
+    ``Category:`` prefix; the CMS's own tokens left out (:func:`system_token`).
+    A hashtag keeps its ``#`` (``#nichtMeinErbe`` is the tag's name as the
+    markup writes it); the readers of visible links drop it, a display habit.
+
+    >>> _split_tags('"Energy", Category: Climate, #nichtMeinErbe, 0c7e0d5a-1b8e-4a5c-9c1e-2a3b4c5d6e7f')
+    ['Energy', 'Climate', '#nichtMeinErbe']
+    """
     text = clean_text(raw)
     if not text:
         return []
     out = []
     for part in _TAG_SPLIT.split(text):
-        tag = _TAG_PREFIX.sub("", part.strip(" #\"'“”„«»")).strip()
+        tag = _TAG_PREFIX.sub("", part.strip(" \"'“”„«»")).strip()
         if tag and len(tag) <= MAX_TAG and not system_token(tag):
             out.append(tag)
     return out

@@ -483,11 +483,7 @@ def _fallbacks(
         _lead_image(page, main if main is not None else root)
     if "description" not in fields:
         _standfirst(page, main if main is not None else root)
-    if "tags" not in fields and (
-        probe is None
-        or _probe_has(probe, _TAG_PAGES, _TAG_PAGES_BYTES)
-        or _probe_has(probe, _RELATIVE_TAG_PAGES, _RELATIVE_TAG_PAGES_BYTES)
-    ):
+    if "tags" not in fields and (probe is None or _probe_has(probe, _TAG_PAGES, _TAG_PAGES_BYTES)):
         _tag_links(page, root)
     named = any(c.field == "authors" and c.rank < HANDLE_AUTHOR for c in page.ex.candidates)
     if not named and _mentions_author(probe):
@@ -774,7 +770,7 @@ def _in_furniture(el: etree._Element, scope: etree._Element) -> bool:
 #: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
 #: The path words of a site's tag pages: ``/tag/…``, ``/schlagworte/…``, ``/motcle/…``.
 _TAG_PAGE_WORDS = (
-    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|mots?|them(?:a|en?)"
+    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|them(?:a|en?)"
     r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/"
 )
 #: A link into the site's tag pages.
@@ -810,10 +806,6 @@ def _says_tags(marks: str) -> bool:
 #: over every link.
 _TAG_PAGES = re.compile(rf"/{_TAG_PAGE_WORDS}[^/?#\"'\s>]")
 _TAG_PAGES_BYTES = re.compile(_TAG_PAGES.pattern.encode())  # case-sensitive: twice as fast
-#: The same as a relative ``href`` (``href="tags/justice"``), looked for only
-#: when no absolute one is there (a literal ``"`` first: the search skips ahead).
-_RELATIVE_TAG_PAGES = re.compile(rf"\"{_TAG_PAGE_WORDS}[^/?#\"'\s>]")
-_RELATIVE_TAG_PAGES_BYTES = re.compile(_RELATIVE_TAG_PAGES.pattern.encode())
 
 
 def _tag_href(href: str) -> bool:

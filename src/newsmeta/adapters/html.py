@@ -838,9 +838,11 @@ _INDEX_ENTRY = re.compile(r"^\w\s*[-–]\s*\w$")
 def _tag_links(page: Page, root: etree._Element) -> None:
     """No tags in the markup: the article's visible tag links, as a weak
     ``tags`` list. A link counts when it points into the site's tag pages
-    (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``) or stands in a list whose
-    class says tags or keywords, and not in navigation, a menu, a footer or
-    a tag cloud (the site's, not the article's)."""
+    (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``), is not in navigation, a
+    menu, a footer or a tag cloud (the site's, not the article's:
+    :func:`_in_navigation`) and not in a paragraph of prose; then every link
+    of the ``<ul>``/``<ol>`` around its ``<li>`` counts with it, in order (a
+    site files some tags under other paths: ``/place/harris-county/``)."""
     tags: list[str] = []
     lists: set[etree._Element] = set()
     for a in root.iter("a"):

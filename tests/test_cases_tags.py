@@ -82,6 +82,18 @@ CASES: dict[str, list[Case]] = {
             ["berlin", "radtour"],
         ),
     ],
+    "fixture: flowfx.de (Nikola files its tags under /categories/)": [
+        (
+            "flowfx",
+            page(
+                '<aside class="postpromonav"><nav><ul class="tags">'
+                '<li><a class="tag p-category" href="../../categories/linux/" rel="tag">linux</a></li>'
+                '<li><a class="tag p-category" href="../../categories/tmux/" rel="tag">tmux</a></li>'
+                "</ul></nav></aside>"
+            ),
+            ["linux", "tmux"],
+        ),
+    ],
     "html-dev: trafilatura anchor.ch (categories and tags, both rel=tag)": [
         (
             "anchor",

@@ -524,10 +524,10 @@ _SYSTEM_TOKEN = re.compile(
 
 #: A link into a site's category (section) pages: WordPress themes mark these
 #: ``rel="tag"`` too (the default is ``rel="category tag"``), but a category
-#: is the site's filing, not one of the article's tags.
-_CATEGORY_HREF = re.compile(
-    r"/(?:category|categories|kategorie|kategorien|categorie|categoria)/", re.I
-)
+#: is the site's filing, not one of the article's tags. The singular only:
+#: WordPress's category base is ``/category/``, while Nikola files its tags
+#: under ``/categories/``.
+_CATEGORY_HREF = re.compile(r"/(?:category|kategorie|categorie|categoria)/", re.I)
 
 
 def category_href(href: str) -> bool:
@@ -535,6 +535,8 @@ def category_href(href: str) -> bool:
 
     >>> category_href("https://example.com/category/radtouren/"), category_href("/tag/berlin/")
     (True, False)
+    >>> category_href("../../categories/linux/")  # Nikola's tag pages
+    False
     """
     return _CATEGORY_HREF.search(href) is not None
 

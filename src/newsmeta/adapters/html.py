@@ -813,13 +813,14 @@ def _tag_href(href: str) -> bool:
 
 
 #: Class or id words of the site's navigation, not the article's tags.
-_NAVIGATION = re.compile(
-    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|widget|tagcloud|cloud)(?:$|[\s_-])",
-    re.I,
+_NAVIGATION_WORDS = r"menu|menus|nav|navbar|navigation|breadcrumbs?|widget|tagcloud|cloud"
+_NAVIGATION = re.compile(rf"(?:^|[\s_-])(?:{_NAVIGATION_WORDS})(?:$|[\s_-])", re.I)
+#: The same (group 1) or a word of a region of the page (group 2: its header,
+#: footer, sidebar; the site's links, unless a list whose class says tags
+#: stands nearer the link), in one search.
+_SITE_MARKS = re.compile(
+    rf"(?:^|[\s_-])(?:({_NAVIGATION_WORDS})|(footer|header|sidebar))(?:$|[\s_-])", re.I
 )
-#: Class or id words of a region of the page (its header, footer, sidebar):
-#: the site's links, unless a list whose class says tags stands nearer the link.
-_REGION = re.compile(r"(?:^|[\s_-])(?:footer|header|sidebar)(?:$|[\s_-])", re.I)
 #: How far up a link's ancestors navigation is looked for.
 MAX_NAVIGATION_DEPTH = 6
 #: How far up a link's ancestors a list whose class says tags is looked for
@@ -892,7 +893,8 @@ def _in_navigation(el: etree._Element) -> bool:
     whose class says tags (:func:`_says_tags`) within three levels of the link
     is the article's own: a header, footer, aside or sidebar around it does
     not make it the site's (a keyword box set beside the article)."""
-    furniture = listed = False
+    furniture = False
+    near: list[str] = []  # the marks within MAX_TAG_LIST_DEPTH, read only when needed
     for depth, anc in enumerate(el.iterancestors()):
         tag = anc.tag
         if tag == "nav":
@@ -902,14 +904,20 @@ def _in_navigation(el: etree._Element) -> bool:
         elif tag == "article":
             return False
         if depth < MAX_NAVIGATION_DEPTH:
-            marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-            if _NAVIGATION.search(marks):
+            cls, ident = anc.get("class"), anc.get("id")
+            if not cls and not ident:
+                continue
+            marks = f"{cls or ''} {ident or ''}"
+            if depth < MAX_TAG_LIST_DEPTH:
+                near.append(marks)
+            m = _SITE_MARKS.search(marks)
+            if m is not None and (
+                m[1] is not None
+                or _NAVIGATION.search(marks, m.end() - 1) is not None
+                or not any(_says_tags(n) for n in near)
+            ):
                 return True
-            if depth < MAX_TAG_LIST_DEPTH and not listed:
-                listed = _says_tags(marks)
-            if not listed and _REGION.search(marks):
-                return True
-    return furniture and not listed
+    return furniture and not any(_says_tags(m) for m in near)
 
 
 def _lead_image(page: Page, scope: etree._Element) -> None:

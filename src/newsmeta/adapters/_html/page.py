@@ -492,6 +492,8 @@ def _split_tags(raw: str) -> list[str]:
 
     >>> _split_tags('"Energy", Category: Climate, #nichtMeinErbe, 0c7e0d5a-1b8e-4a5c-9c1e-2a3b4c5d6e7f')
     ['Energy', 'Climate', '#nichtMeinErbe']
+    >>> _split_tags("#, # Climate")  # a bare # is no hashtag
+    ['Climate']
     """
     text = clean_text(raw)
     if not text:
@@ -499,6 +501,8 @@ def _split_tags(raw: str) -> list[str]:
     out = []
     for part in _TAG_SPLIT.split(text):
         tag = _TAG_PREFIX.sub("", part.strip(" \"'“”„«»")).strip()
+        if tag.startswith("#") and not tag[1:2].isalnum():
+            tag = tag.lstrip("# ")
         if tag and len(tag) <= MAX_TAG and not system_token(tag):
             out.append(tag)
     return out

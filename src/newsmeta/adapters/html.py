@@ -758,7 +758,7 @@ def _in_furniture(el: Node, scope: Node) -> bool:
 #: A link into a site's tag pages: ``/tag/x``, ``/schlagworte/x``, ``/motcle/x``…
 #: The path words of a site's tag pages: ``/tag/…``, ``/schlagworte/…``, ``/motcle/…``.
 _TAG_PAGE_WORDS = (
-    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|themen?"
+    r"(?:tags?|tagged|schlagw(?:ort|orte)|stichw(?:ort|orte)|mot-?cle|mots-?cles|them(?:a|en?)"
     r"|topics?|labels?|aiheet|etiquetas?|etichette|keywords?)/"
 )
 #: A link into the site's tag pages.
@@ -801,13 +801,19 @@ def _tag_href(href: str) -> bool:
 
 
 #: Class or id words of the site's navigation, not the article's tags.
-_NAVIGATION = re.compile(
-    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar"
-    r"|widget|tagcloud|cloud)(?:$|[\s_-])",
-    re.I,
+_NAVIGATION_WORDS = r"menu|menus|nav|navbar|navigation|breadcrumbs?|widget|tagcloud|cloud"
+_NAVIGATION = re.compile(rf"(?:^|[\s_-])(?:{_NAVIGATION_WORDS})(?:$|[\s_-])", re.I)
+#: The same (group 1) or a word of a region of the page (group 2: its header,
+#: footer, sidebar; the site's links, unless a list whose class says tags
+#: stands nearer the link), in one search.
+_SITE_MARKS = re.compile(
+    rf"(?:^|[\s_-])(?:({_NAVIGATION_WORDS})|(footer|header|sidebar))(?:$|[\s_-])", re.I
 )
 #: How far up a link's ancestors navigation is looked for.
 MAX_NAVIGATION_DEPTH = 6
+#: How far up a link's ancestors a list whose class says tags is looked for
+#: (the link's ``<li>``, its ``<ul>``, the box around them).
+MAX_TAG_LIST_DEPTH = 3
 #: A count after a tag: ``2020 Election (611 posts)``.
 _TAG_COUNT = re.compile(r"\s*\(\d[\d,.]*(?:\s+\w+)?\)$")
 #: Tag links read before giving up, and the longest tag text.
@@ -821,23 +827,37 @@ _INDEX_ENTRY = re.compile(r"^\w\s*[-–]\s*\w$")
 def _tag_links(page: Page, root: Node) -> None:
     """No tags in the markup: the article's visible tag links, as a weak
     ``tags`` list. A link counts when it points into the site's tag pages
-    (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``) or stands in a list whose
-    class says tags or keywords, and not in navigation, a menu, a footer or
-    a tag cloud (the site's, not the article's)."""
+    (``/tag/…``, ``/schlagworte/…``, ``/motcle/…``), is not in navigation, a
+    menu, a footer or a tag cloud (the site's, not the article's:
+    :func:`_in_navigation`) and not in a paragraph of prose; then every link
+    of the ``<ul>``/``<ol>`` around its ``<li>`` counts with it, in order (a
+    site files some tags under other paths: ``/place/harris-county/``)."""
     tags: list[str] = []
+    lists: set[int] = set()  # the lists read, by mem_id
     for a in root.css("a[href]"):
-        if not _tag_href(a.attributes.get("href") or "") or _in_navigation(a):
+        if not _tag_href(a.attributes.get("href") or ""):
             continue
         parent = a.parent
         if parent is None or parent.tag == dom.DOCUMENT:
             continue
+        grand = parent.parent if parent.tag == "li" else None
+        if grand is not None and grand.mem_id in lists:
+            continue  # read with its list
+        if _in_navigation(a):
+            continue
         if parent.tag == "p" and not _says_tags(parent.attributes.get("class") or ""):
             continue  # a link in the article's prose, not a list of tags
-        text = _TAG_COUNT.sub("", clean_text(_el_text(a))).lstrip("#").strip()
-        if _tag_like(text):
-            tags.append(text)
-            if len(tags) >= MAX_TAG_LINKS:
-                break
+        links = [a]
+        if grand is not None and grand.tag in ("ul", "ol"):
+            lists.add(grand.mem_id)
+            links = [el for el in grand.traverse() if el.tag == "a"]
+        for link in links:
+            text = _TAG_COUNT.sub("", clean_text(_el_text(link))).lstrip("#").strip()
+            if _tag_like(text):
+                tags.append(text)
+        if len(tags) >= MAX_TAG_LINKS:
+            del tags[MAX_TAG_LINKS:]
+            break
     if tags:
         page.tags("tags", tags, "a[href*=/tag/]", RANK["tag-links"])
 
@@ -856,9 +876,13 @@ def _tag_like(text: str) -> bool:
 
 def _in_navigation(el: Node) -> bool:
     """In navigation, or an element near the link whose class says menu,
-    navigation, sidebar, widget or tag cloud; in a header, footer or aside
-    of the page, not of the article (a post's footer lists its tags)."""
+    navigation, widget or tag cloud; in a header, footer, aside or sidebar
+    of the page, not of the article (a post's footer lists its tags). A list
+    whose class says tags (:func:`_says_tags`) within three levels of the link
+    is the article's own: a header, footer, aside or sidebar around it does
+    not make it the site's (a keyword box set beside the article)."""
     furniture = False
+    near: list[str] = []  # the marks within MAX_TAG_LIST_DEPTH, read only when needed
     for depth, anc in enumerate(dom.ancestors(el)):
         tag = anc.tag
         if tag == "nav":
@@ -869,9 +893,20 @@ def _in_navigation(el: Node) -> bool:
             return False
         if depth < MAX_NAVIGATION_DEPTH:
             attributes = anc.attributes
-            if _NAVIGATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+            cls, ident = attributes.get("class"), attributes.get("id")
+            if not cls and not ident:
+                continue
+            marks = f"{cls or ''} {ident or ''}"
+            if depth < MAX_TAG_LIST_DEPTH:
+                near.append(marks)
+            m = _SITE_MARKS.search(marks)
+            if m is not None and (
+                m[1] is not None
+                or _NAVIGATION.search(marks, m.end() - 1) is not None
+                or not any(_says_tags(n) for n in near)
+            ):
                 return True
-    return furniture
+    return furniture and not any(_says_tags(m) for m in near)
 
 
 def _lead_image(page: Page, scope: Node) -> None:

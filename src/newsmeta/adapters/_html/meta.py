@@ -22,7 +22,7 @@ from newsmeta._kit import FieldName, as_field
 from newsmeta.adapters._html import dom
 from newsmeta.adapters._html.dom import Node
 from newsmeta.adapters._html.names import DC_COLON, HTTP_EQUIV, META, OG_TYPE_KINDS, RANK
-from newsmeta.adapters._html.page import Page, clean_text
+from newsmeta.adapters._html.page import Page, category_href, clean_text
 from newsmeta.records import Organization
 
 __all__ = ["Collected", "collect", "emit", "hatom", "is_hatom_date", "is_site_heading", "og_kind"]
@@ -493,12 +493,18 @@ def hatom(page: Page, abbrs: list[Node]) -> None:
 
 def _rel_tags(page: Page, anchors: list[Node]) -> None:
     """``<a rel=tag>`` links (WordPress and others): the article's tags.
-    ``rel="category tag"`` marks categories, which are not tags."""
+    ``rel="category tag"`` marks categories, which are not tags; so does a
+    ``rel=tag`` link into the site's category pages (:func:`category_href`)."""
     tags: list[str] = []
     for el in anchors[:200]:
-        rels = (el.attributes.get("rel") or "").lower().split()
-        if "tag" in rels and "category" not in rels:
-            text = clean_text(_text(el))
+        attributes = el.attributes
+        rels = (attributes.get("rel") or "").lower().split()
+        if (
+            "tag" in rels
+            and "category" not in rels
+            and not category_href(attributes.get("href") or "")
+        ):
+            text = clean_text(_text(el)).lstrip("#").strip()  # "#elenão": the link's display
             if text:
                 tags.append(text)
     if tags:

@@ -485,14 +485,24 @@ _URL_LIKE = re.compile(r"(?:https?://|www\.|/)\S*$", re.I)
 
 
 def _split_tags(raw: str) -> list[str]:
-    """A tag list split at its commas, each tag without quotes, a ``#`` or a
-    ``Category:`` prefix; the CMS's own tokens left out (:func:`system_token`)."""
+    """A tag list split at its commas, each tag without quotes or a
+    ``Category:`` prefix; the CMS's own tokens left out (:func:`system_token`).
+    A hashtag keeps its ``#`` (``#nichtMeinErbe`` is the tag's name as the
+    markup writes it); the readers of visible links drop it, a display habit.
+
+    >>> _split_tags('"Energy", Category: Climate, #nichtMeinErbe, 0c7e0d5a-1b8e-4a5c-9c1e-2a3b4c5d6e7f')
+    ['Energy', 'Climate', '#nichtMeinErbe']
+    >>> _split_tags("#, # Climate")  # a bare # is no hashtag
+    ['Climate']
+    """
     text = clean_text(raw)
     if not text:
         return []
     out = []
     for part in _TAG_SPLIT.split(text):
-        tag = _TAG_PREFIX.sub("", part.strip(" #\"'“”„«»")).strip()
+        tag = _TAG_PREFIX.sub("", part.strip(" \"'“”„«»")).strip()
+        if tag.startswith("#") and not tag[1:2].isalnum():
+            tag = tag.lstrip("# ")
         if tag and len(tag) <= MAX_TAG and not system_token(tag):
             out.append(tag)
     return out
@@ -514,6 +524,25 @@ _SYSTEM_TOKEN = re.compile(
     )$""",
     re.I | re.X,
 )
+
+
+#: A link into a site's category (section) pages: WordPress themes mark these
+#: ``rel="tag"`` too (the default is ``rel="category tag"``), but a category
+#: is the site's filing, not one of the article's tags. The singular only:
+#: WordPress's category base is ``/category/``, while Nikola files its tags
+#: under ``/categories/``.
+_CATEGORY_HREF = re.compile(r"/(?:category|kategorie|categorie|categoria)/", re.I)
+
+
+def category_href(href: str) -> bool:
+    """A link into the site's category pages (``/category/sport/``), not its tag pages.
+
+    >>> category_href("https://example.com/category/radtouren/"), category_href("/tag/berlin/")
+    (True, False)
+    >>> category_href("../../categories/linux/")  # Nikola's tag pages
+    False
+    """
+    return _CATEGORY_HREF.search(href) is not None
 
 
 def system_token(tag: str) -> bool:

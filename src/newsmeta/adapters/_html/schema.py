@@ -138,6 +138,8 @@ class _Mapper:
                 p.main_kind = kind
                 self.kind(kind, obj, path, strong)
                 self.article(obj, path, strong)
+                if kind == "article" and "keywords" not in obj:
+                    self.recipe_tags()
         else:
             media = _first_of(self.objects, MEDIA_KINDS)
             if media is not None:
@@ -159,6 +161,15 @@ class _Mapper:
             org = _pick(self.objects, ORGANIZATION_TYPES, top_only=True)
             if org is not None:
                 self.publisher(org[0], org[1], weak)
+
+    def recipe_tags(self) -> None:
+        """A recipe blog's post: the article object names no keywords, the
+        ``Recipe`` it holds does (its tags: dish, cuisine, occasion); they
+        are the post's tags, weaker than any the article gives."""
+        recipe = _first_of(self.objects, _RECIPE_KINDS)
+        if recipe is not None:
+            obj, path, _kind = recipe
+            self.page.tags("tags", obj.get("keywords"), f"{path}.keywords", RANK["jsonld-embedded"])
 
     def kind(self, kind: str, obj: SchemaObject, path: str, rank: int) -> None:
         """The page kind the main object's type says."""
@@ -411,6 +422,9 @@ def _first_of(
                     return obj, path, kinds[t]
     return None
 
+
+#: A recipe's type, for :meth:`_Mapper.recipe_tags`.
+_RECIPE_KINDS = {"Recipe": "recipe"}
 
 #: The path of the untyped object gathered from orphan ``itemprop`` elements.
 ORPHAN_PATH = "microdata[itemprop]"

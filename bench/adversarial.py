@@ -242,6 +242,7 @@ HTML_CASES: dict[str, tuple[int, dict[str, Callable[[int], str]]]] = {
     "9,990 <div>, under the depth check": (9_990, {"html": lambda n: _page("<div>" * n + "x")}),
     "4x10^4 <ul><li> nested": (4 * 10**4, {"html": lambda n: _page("<ul><li>" * n + "x")}),
     "4x10^4 <div><p> nested": (4 * 10**4, {"html": lambda n: _page("<div><p>" * n + "x")}),
+    "4x10^4 <object><p>": (4 * 10**4, {"html": lambda n: _page("<object><p>" * n)}),
     "10^5 <div><object></div>": (
         10**5,
         {"html": lambda n: _page("<div><object></div>" * n + "x")},

@@ -69,67 +69,124 @@ MAX_DEPTH = 256
 DEPTH_CHECK_TAGS = 10_000
 
 _TAGS_PATTERN = (
-    r"<(?:(script|style|textarea|title|xmp|noembed|noframes|iframe)\b.*?</\1\s*>"  # raw text
-    r"|!--.*?-->"  # a comment
+    # raw text to its end tag (or the end of the page, unclosed)
+    r"<(?:(script|style|textarea|title|xmp|noembed|noframes|iframe)\b.*?(?:</\1\s*>|\Z)"
+    r"|!--.*?(?:-->|\Z)"  # a comment (unclosed: to the end)
     r"|(/?)([a-zA-Z][a-zA-Z0-9-]*))"  # a start or end tag and its name
 )
 _TAGS = re.compile(_TAGS_PATTERN, re.S | re.I)
 _TAGS_BYTES = re.compile(_TAGS_PATTERN.encode(), re.S | re.I)
-#: Elements without content, and those HTML closes by themselves when the
-#: next of their kind starts (``<p>a<p>b``, ``<li>``, table cells).
+#: Elements without content.
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
     | {"source", "track", "wbr"}
 )
-_SELF_CLOSING = frozenset(
-    {"p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp"}
+#: Where a search of the stack of open elements stops (HTML's "scope").
+_SCOPE = frozenset(
+    {"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"}
 )
-_VOID_BYTES = frozenset(t.encode() for t in _VOID)
-_SELF_CLOSING_BYTES = frozenset(t.encode() for t in _SELF_CLOSING)
+#: Start tags that close an open ``<p>`` (in button scope) before they open.
+_CLOSES_P = frozenset(
+    {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir"}
+    | {"div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup"}
+    | {"main", "menu", "nav", "ol", "p", "search", "section", "summary", "ul", "pre"}
+    | {"listing", "form", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Start tags that close an open element of their kind (or a related one),
+#: searched for up to the given boundaries: ``<li>`` closes the list item
+#: open in the same list, ``<tr>`` the row and cell open in the same table,
+#: a new ``<a>`` the open link.
+_IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), _SCOPE | {"ol", "ul", "button"}),
+    "dd": (frozenset({"dd", "dt"}), _SCOPE | {"dl", "ol", "ul", "button"}),
+    "dt": (frozenset({"dd", "dt"}), _SCOPE | {"dl", "ol", "ul", "button"}),
+    "tr": (frozenset({"tr", "td", "th"}), frozenset({"table", "template", "html"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table", "template", "html"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table", "template", "html"})),
+    "tbody": (frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "thead": (frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "tfoot": (frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "optgroup", "datalist"})),
+    "optgroup": (frozenset({"optgroup", "option"}), frozenset({"select"})),
+    "a": (frozenset({"a"}), _SCOPE),
+    "nobr": (frozenset({"nobr"}), _SCOPE),
+    "button": (frozenset({"button"}), _SCOPE),
+    "rb": (frozenset({"rb", "rt", "rp", "rtc"}), frozenset({"ruby"})),
+    "rt": (frozenset({"rb", "rt", "rp"}), frozenset({"ruby"})),
+    "rp": (frozenset({"rb", "rt", "rp"}), frozenset({"ruby"})),
+}
+_P_SCOPE = _SCOPE | {"button"}
 
 
 def cut_deep(data: AnyStr) -> tuple[AnyStr, int | None]:
     """``data`` up to the tag that would nest deeper than :data:`MAX_DEPTH`, and
     that tag's line (``None``: not cut). A cheap count of ``<`` decides whether
-    the tags are looked at at all; the nesting is then followed as a tree
-    builder would, roughly (end tags close what they match, void elements and
-    the contents of scripts and comments do not count)."""
+    the tags are looked at at all; the nesting is then followed as HTML's tree
+    builder does, roughly: end tags close what they match in scope, block
+    start tags close an open paragraph, a list item, a row or a cell closes
+    the one open in the same list or table, void elements, comments and the
+    contents of scripts do not count."""
     if isinstance(data, str):
         if data.count("<") < DEPTH_CHECK_TAGS:
             return data, None
-        at = _deep_at(_TAGS.finditer(data), _VOID, _SELF_CLOSING)
+        at = _deep_at_str(data)
         return (data, None) if at is None else (data[:at], data.count("\n", 0, at) + 1)
     if data.count(b"<") < DEPTH_CHECK_TAGS:
         return data, None
-    at = _deep_at(_TAGS_BYTES.finditer(data), _VOID_BYTES, _SELF_CLOSING_BYTES)
+    at = _deep_at_bytes(data)
     return (data, None) if at is None else (data[:at], data.count(b"\n", 0, at) + 1)
 
 
-def _deep_at(
-    tags: Iterator[re.Match[AnyStr]], void: frozenset[AnyStr], closing: frozenset[AnyStr]
-) -> int | None:
-    """Where the first tag nested deeper than :data:`MAX_DEPTH` starts, if one is."""
-    stack: list[AnyStr] = []
-    for m in tags:
-        name = m[3]
-        if not name:
-            continue  # raw text or a comment
-        tag = name.lower()
-        if m[2]:  # an end tag closes the nearest open element it names
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i] == tag:
-                    del stack[i:]
-                    break
-            continue
-        if tag in void:
-            continue
-        if tag in closing and tag in stack[-3:]:
-            i = len(stack) - 1 - stack[::-1].index(tag)
+def _deep_at_str(data: str) -> int | None:
+    return _deep_at((m[2] == "/", m[3].lower(), m.start()) for m in _TAGS.finditer(data) if m[3])
+
+
+def _deep_at_bytes(data: bytes) -> int | None:
+    return _deep_at(
+        (m[2] == b"/", m[3].decode("ascii").lower(), m.start())
+        for m in _TAGS_BYTES.finditer(data)
+        if m[3]
+    )
+
+
+def _close(stack: list[str], targets: frozenset[str], bounds: frozenset[str]) -> None:
+    """Pop up to and including the nearest of ``targets``, if one is open
+    before any of ``bounds``."""
+    for i in range(len(stack) - 1, -1, -1):
+        name = stack[i]
+        if name in targets:
             del stack[i:]
+            return
+        if name in bounds:
+            return
+
+
+def _deep_at(tags: Iterator[tuple[bool, str, int]]) -> int | None:
+    """Where the first tag nested deeper than :data:`MAX_DEPTH` starts, if one is."""
+    stack: list[str] = []
+    for end, tag, at in tags:
+        if end:  # an end tag closes the nearest open element it names, in scope
+            _close(stack, frozenset((tag,)), _P_SCOPE if tag == "p" else _SCOPE - {tag})
+            continue
+        if tag in _VOID:
+            continue
+        if tag in _CLOSES_P:
+            _close(stack, _P_ONLY, _P_SCOPE)
+            if tag in _HEADINGS and stack and stack[-1] in _HEADINGS:
+                stack.pop()
+            if tag == "form" and "form" in stack:
+                continue  # a form inside a form is ignored
+        implied = _IMPLIED.get(tag)
+        if implied is not None:
+            _close(stack, *implied)
         stack.append(tag)
         if len(stack) > MAX_DEPTH:
-            return m.start()
+            return at
     return None
+
+
+_P_ONLY = frozenset({"p"})
 
 
 def select(scope: Node, selector: str) -> list[Node]:

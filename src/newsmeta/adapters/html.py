@@ -681,11 +681,7 @@ def _standfirst(page: Page, scope: Node) -> None:
     as readability's excerpt is; both weaker than any markup. Hidden
     elements, page furniture and copyright lines are passed over."""
     first: str | None = None
-    n = -1
-    for el in scope.traverse():
-        if el.tag not in _STANDFIRST_TAGS:
-            continue
-        n += 1
+    for n, el in enumerate(dom.named(scope, _STANDFIRST_TAGS)):
         if n > MAX_STANDFIRST_ELEMENTS:
             break
         attributes = el.attributes
@@ -824,6 +820,9 @@ MAX_TAG_WORDS, MIN_TAG_LETTERS = 5, 2
 _INDEX_ENTRY = re.compile(r"^\w\s*[-–]\s*\w$")
 
 
+_LINK = frozenset({"a"})
+
+
 def _tag_links(page: Page, root: Node) -> None:
     """No tags in the markup: the article's visible tag links, as a weak
     ``tags`` list. A link counts when it points into the site's tag pages
@@ -850,7 +849,7 @@ def _tag_links(page: Page, root: Node) -> None:
         links = [a]
         if grand is not None and grand.tag in ("ul", "ol"):
             lists.add(grand.mem_id)
-            links = [el for el in grand.traverse() if el.tag == "a"]
+            links = list(dom.named(grand, _LINK))
         for link in links:
             text = _TAG_COUNT.sub("", clean_text(_el_text(link))).lstrip("#").strip()
             if _tag_like(text):
@@ -931,13 +930,13 @@ def _lead_image(page: Page, scope: Node) -> None:
 
 
 def _el_text(el: Node) -> str:
-    return el.text(deep=True, separator=" ")
+    return dom.text(el, " ")
 
 
 def _el_text_upto(el: Node, limit: int) -> str | None:
     """:func:`_el_text`, or ``None`` when it is longer than ``limit``
     (a container marked ``meta`` or ``author-…`` can hold the whole page)."""
-    text = el.text(deep=True, separator=" ")
+    text = _el_text(el)
     return text if len(text) <= limit else None
 
 
@@ -1594,9 +1593,5 @@ def parse_selector(
         own = getattr(selector, "_text", None)
         text = own if isinstance(own, str) and root.getparent() is None else None
     if isinstance(text, str):
-        ex = Extraction(adapter=NAME, input=input_name)
-        text, notes = as_text(text, DEFAULT_LIMITS)
-        for note in notes:
-            ex.issue("lossy-decoding", note)
-        return resolve(extract_tree(_tree(ex, text), url=url, ex=ex, probe=text), source=NAME)
+        return resolve(extract(text, input_name=input_name, url=url), source=NAME)
     return resolve(extract_root(root, url=url, input_name=input_name), source=NAME)

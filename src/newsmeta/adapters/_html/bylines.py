@@ -297,6 +297,7 @@ _LINE_TAGS = (
     "byline",
 )
 _LINE_TAG_SET = frozenset(_LINE_TAGS)
+_PARAGRAPH = frozenset({"p"})
 
 
 def _head(el: Node) -> str:
@@ -337,25 +338,17 @@ def _strip_lead(line: str) -> str:
 def text_byline(page: Page, scope: Node) -> bool:
     """A labelled byline line in the article's text ("Von Jane Doe", "Autor:
     Jane Doe"), else the agency a dateline credits ("Hamburg (dpa/lno) – ...")."""
-    n = 0
-    for p in scope.traverse():
-        if p.tag != "p":
-            continue
+    for n, p in enumerate(dom.named(scope, _PARAGRAPH)):
         if n >= MAX_DATELINE_PARAGRAPHS:
             break
-        n += 1
         m = _DATELINE_CREDIT.match(_head(p).lstrip())
         if m is not None and organisation_credit(m[1]) and not elsewhere(p):
             page.authors([(m[1], None)], "text(dateline)", RANK["text-byline"])
             return True
     size = 0
-    n = 0
-    for el in scope.traverse():
-        if el.tag not in _LINE_TAG_SET:
-            continue
+    for n, el in enumerate(dom.named(scope, _LINE_TAG_SET)):
         if n >= MAX_TEXT_ELEMENTS or size > MAX_TEXT_SEARCH:
             break
-        n += 1
         head = _head(el)
         if not head or head.isspace():  # (most are: the indentation before a child)
             continue

@@ -33,9 +33,7 @@ _PUB_HINTS = ("publish", "posted", "pubdate", "created", "date-time", "entry-dat
 _MOD_HINTS = ("updated", "modified")
 
 
-def _text(el: Node) -> str:
-    """An element's text content."""
-    return el.text(deep=True)
+_text = dom.text
 
 
 @define
@@ -110,6 +108,9 @@ _HIDDEN = re.compile(
 )
 
 
+_LINK = frozenset({"a"})
+
+
 def is_site_heading(el: Node) -> bool:
     """A heading that names the site, not the article: marked as the site's
     title, or all of its text a link to the home page (``rel=home``, ``href=/``)."""
@@ -118,9 +119,7 @@ def is_site_heading(el: Node) -> bool:
     if any(m in marks for m in _SITE_MARKS):
         return True
     text: str | None = None
-    for a in el.traverse():
-        if a.tag != "a":
-            continue
+    for a in dom.named(el, _LINK):
         link = a.attributes
         href = (link.get("href") or "").strip()
         if "home" in (link.get("rel") or "").lower() or _HOME.match(href):
